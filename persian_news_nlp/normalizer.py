@@ -1,0 +1,318 @@
+"""Stage 1: normalisation with an exact map back to the raw input.
+
+``normalize(raw)`` returns a :class:`Normalized` whose ``.text`` has
+
+* Arabic letter forms unified to Persian (``ي``→``ی``, ``ك``→``ک``…) and digits unified
+  (Persian by default, configurable),
+* diacritics, kashida and invisible controls removed, exotic spaces made plain,
+* punctuation spacing repaired (no space before ``،``, one after it…),
+* zero-width non-joiners (ZWNJ) restored where web text lost them, on glued words
+  (``همکاریهای`` → ``همکاری‌های``) and on space-separated affixes (``می کنیم`` → ``می‌کنیم``),
+
+and whose offset maps send any span of ``.text`` back to the raw input and any raw span forward.
+Each step is a small function over the current text that returns *edits*; the steps are composed
+explicitly in :class:`Normalizer`, and the maps are composed with them.
+
+Example (the output is shown with the ZWNJ made visible as ``|``)::
+
+    >>> n = normalize("همكاريهاي دوجانبه")
+    >>> n.text.replace("\\u200c", "|")
+    'همکاری|های دوجانبه'
+    >>> n.raw_span(0, 10)
+    (0, 9)
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import numpy as np
+import regex
+
+from .errors import check_option, check_text
+from .resources import model_path, read_tsv
+
+ZWNJ = "\u200c"
+#: Persian/Arabic letters (without digits, marks or punctuation).
+LETTERS = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
+#: Diacritics that attach to the preceding letter; removed from the normalised text.
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+#: Invisible characters with no meaning for the text (bidi controls, BOM, ZWSP, ZWJ, C0 controls).
+CONTROLS = "\u200b\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+
+DIGIT_MODES = ("persian", "latin", "keep")
+ZWNJ_MODES = ("auto", "restore", "keep")
+
+Edit = tuple[int, int, str]  # replace text[start:end] by the string
+
+
+def _char_table(digits: str) -> dict[int, str]:
+    """The one-to-one character map: letter forms, digits and space variants."""
+    table = {
+        # Arabic forms of Persian letters; Pashto letters (ې ۍ ښ ړ …) are left as they are.
+        "ي": "ی", "ى": "ی", "ك": "ک", "ڪ": "ک", "ھ": "ه", "ہ": "ه", "ە": "ه", "ة": "ه", "ۃ": "ه",
+        "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+        "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
+        "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
+        "\u202f": " ", "\u205f": " ", "\u3000": " ", "\u2028": "\n", "\u2029": "\n", "\u0085": "\n",
+        "\u066c": "٬", "\u066b": "٫",
+    }
+    arabic, persian, latin = "٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹", "0123456789"
+    if digits == "persian":
+        table.update(zip(arabic, persian))
+        table.update(zip(latin, persian))
+    elif digits == "latin":
+        table.update(zip(arabic, latin))
+        table.update(zip(persian, latin))
+    return {ord(k): v for k, v in table.items() if k != v}
+
+
+# One pass of clean-up; alternatives are tried in order at each position.
+_CLEANUP = regex.compile(
+    rf"(?P<marks>(?<=[^\s])[{MARKS}]+)"
+    r"|(?P<zwnj>\u200c{2,})"
+    rf"|(?P<drop>[{CONTROLS}{MARKS}]+"          # controls, and marks with no letter to sit on
+    rf"|(?<![{LETTERS}{MARKS}])\u200c+|\u200c+(?![{LETTERS}]))"  # ZWNJ not between letters
+    r"|(?P<before>[ \t]+(?=[،؛!؟?:.)»\]]))"     # no space before closing punctuation
+    r"|(?P<after>(?<=[«(\[])[ \t]+)"           # none after opening punctuation
+    r"|(?P<spaces>[ \t]{2,}| ?\t ?)"           # one space between words
+    rf"|(?P<missing>(?<=[،؛؟!])(?=[{LETTERS}]))"  # one space after a Persian comma
+)
+
+
+def _cleanup_edits(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _CLEANUP.finditer(text):
+        kind, (start, end) = m.lastgroup, m.span()
+        if kind == "marks":
+            # Attach to the letter before, so that spans ending there keep the diacritic.
+            if edits and edits[-1][1] > start - 1:
+                edits.append((start, end, ""))
+            else:
+                edits.append((start - 1, end, text[start - 1]))
+        elif kind == "drop" or kind == "before" or kind == "after":
+            edits.append((start, end, ""))
+        elif kind == "zwnj":
+            edits.append((start, end, ZWNJ))
+        elif kind == "spaces":
+            if m.group() != " ":
+                edits.append((start, end, " "))
+        else:  # missing
+            edits.append((start, end, " "))
+    return edits
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: one shared instance
+class ZwnjLexicon:
+    """What the ZWNJ restorer knows: words written glued on purpose, and words that take a ZWNJ."""
+
+    known: frozenset[str]
+    zwnj: dict[str, str]  # glued form -> standard form with ZWNJ
+    suffixes: tuple[str, ...]
+    after_h_suffixes: frozenset[str]  # only after a word-final silent ه (رسانه‌ای)
+
+    @classmethod
+    @cache
+    def load(cls) -> ZwnjLexicon:
+        """The shipped lexicon (built by ``scripts/build_zwnj_lexicon.py``)."""
+        known = frozenset(r["word"] for r in read_tsv(model_path("lexicons", "known_words.tsv"), ("word",)))
+        zwnj = {r["glued"]: r["zwnj"] for r in read_tsv(model_path("lexicons", "zwnj.tsv"), ("glued", "zwnj"))}
+        rows = read_tsv(model_path("lexicons", "zwnj_suffixes.tsv"), ("suffix", "after"))
+        suffixes = tuple(sorted((r["suffix"] for r in rows), key=len, reverse=True))
+        after_h = frozenset(r["suffix"] for r in rows if r["after"] == "silent_h")
+        return cls(known, zwnj, suffixes, after_h)
+
+    @lru_cache(maxsize=200_000)
+    def restore_word(self, word: str, depth: int = 2) -> str | None:
+        """The word with its ZWNJs restored, or ``None`` if it is fine (or unknown) as it is."""
+        if word in self.known:
+            return None
+        if word in self.zwnj:
+            return self.zwnj[word]
+        if depth == 0:
+            return None
+        for suffix in self.suffixes:
+            if not word.endswith(suffix) or len(word) < len(suffix) + 2:
+                continue
+            base = word[: -len(suffix)]
+            if suffix in self.after_h_suffixes and not base.endswith("ه"):
+                continue
+            if self.is_word(base):
+                return base + ZWNJ + suffix
+            restored = self.restore_word(base, depth - 1)
+            if restored is not None:
+                return restored + ZWNJ + suffix
+        return None
+
+    def is_word(self, word: str) -> bool:
+        """Known as written, or a known word plus the derivational ``ی`` (همکار → همکاری)."""
+        return word in self.known or (len(word) > 3 and word[-1] == "ی" and word[:-1] in self.known)
+
+    def join_pair(self, left: str, right: str) -> bool:
+        """Should ``left right`` (one space apart) be one word joined by a ZWNJ?"""
+        if right in self.suffixes and len(left) >= 2:
+            return right not in self.after_h_suffixes or left.endswith("ه")
+        return self.zwnj.get(left + right) == left + ZWNJ + right
+
+
+_WORD = regex.compile(rf"[{LETTERS}\u200c]+")
+
+
+def _zwnj_edits(text: str, lexicon: ZwnjLexicon) -> list[Edit]:
+    """Insert ZWNJs inside glued words and replace spaces that should be ZWNJs."""
+    edits: list[Edit] = []
+    previous: regex.Match | None = None
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        if (previous is not None and previous.end() + 1 == start and text[previous.end()] == " "
+                and ZWNJ not in previous.group() + word and lexicon.join_pair(previous.group(), word)):
+            edits.append((start - 1, start, ZWNJ))
+            previous = None  # a joined word does not join again
+            continue
+        previous = m
+        if ZWNJ in word or len(word) < 4:
+            continue
+        restored = lexicon.restore_word(word)
+        if restored is None:
+            continue
+        i = 0  # position in word
+        for j, char in enumerate(restored):
+            if char == ZWNJ and (i >= len(word) or word[i] != ZWNJ):
+                edits.append((start + i, start + i, ZWNJ))
+            else:
+                i += 1
+    return edits
+
+
+def lost_zwnj(text: str) -> bool:
+    """Does this text look like it lost its ZWNJs (web copies)?
+
+    Persian prose has about one ZWNJ per hundred characters; a text with fewer than one per
+    1,500 Persian letters is taken to have lost them. Texts that kept theirs are left alone, so
+    that an author's deliberate glued spellings are never rewritten.
+    """
+    zwnj = text.count(ZWNJ)
+    if zwnj == 0:
+        return True
+    letters = len(regex.findall(rf"[{LETTERS}]", text))
+    return zwnj * 1500 < letters
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus maps between its offsets and the raw input's.
+
+    ``starts[i]``/``ends[i]`` give the raw range that normalised character ``i`` came from
+    (equal for an inserted character such as a restored ZWNJ).
+    """
+
+    raw: str
+    text: str
+    starts: np.ndarray = field(repr=False)
+    ends: np.ndarray = field(repr=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the normalised span ``text[start:end]``."""
+        if not 0 <= start <= end <= len(self.text):
+            raise IndexError(f"span ({start}, {end}) outside normalised text of length {len(self.text)}")
+        if start == end:
+            pos = int(self.starts[start]) if start < len(self.text) else len(self.raw)
+            return pos, pos
+        return int(self.starts[start]), max(int(self.ends[end - 1]), int(self.starts[start]))
+
+    def norm_span(self, start: int, end: int) -> tuple[int, int]:
+        """Normalised ``(start, end)`` of the raw span ``raw[start:end]``: the characters made from it."""
+        if not 0 <= start <= end <= len(self.raw):
+            raise IndexError(f"span ({start}, {end}) outside raw text of length {len(self.raw)}")
+        first = int(np.searchsorted(self.ends, start, side="right"))
+        last = int(np.searchsorted(self.starts, end, side="left"))
+        return min(first, last), last
+
+    def raw_text(self, start: int, end: int) -> str:
+        """The raw surface of a normalised span."""
+        s, e = self.raw_span(start, end)
+        return self.raw[s:e]
+
+
+def _apply(text: str, edits: list[Edit]) -> tuple[str, np.ndarray, np.ndarray]:
+    """Apply sorted, non-overlapping edits; return the new text and its per-character source ranges."""
+    pieces: list[str] = []
+    starts: list[np.ndarray] = []
+    ends: list[np.ndarray] = []
+    pos = 0
+    for a, b, rep in edits:
+        if a > pos:
+            pieces.append(text[pos:a])
+            span = np.arange(pos, a, dtype=np.int64)
+            starts.append(span)
+            ends.append(span + 1)
+        if rep:
+            pieces.append(rep)
+            if len(rep) == b - a:
+                span = np.arange(a, b, dtype=np.int64)
+                starts.append(span)
+                ends.append(span + 1)
+            else:
+                starts.append(np.full(len(rep), a, dtype=np.int64))
+                ends.append(np.full(len(rep), b, dtype=np.int64))
+        pos = b
+    if pos < len(text):
+        pieces.append(text[pos:])
+        span = np.arange(pos, len(text), dtype=np.int64)
+        starts.append(span)
+        ends.append(span + 1)
+    empty = np.zeros(0, dtype=np.int64)
+    return ("".join(pieces), np.concatenate(starts) if starts else empty, np.concatenate(ends) if ends else empty)
+
+
+class Normalizer:
+    """A configured normaliser: ``Normalizer(digits="latin")(raw) -> Normalized``.
+
+    ``digits``: ``persian`` (default), ``latin`` or ``keep``. ``zwnj``: ``auto`` restores ZWNJs
+    only in texts that lost them (see :func:`lost_zwnj`), ``restore`` always, ``keep`` never.
+    """
+
+    def __init__(self, *, digits: str = "persian", zwnj: str = "auto") -> None:
+        check_option("digits", digits, DIGIT_MODES)
+        check_option("zwnj", zwnj, ZWNJ_MODES)
+        self.digits = digits
+        self.zwnj = zwnj
+        self._table = _char_table(digits)
+        self._lexicon = ZwnjLexicon.load() if zwnj != "keep" else None
+
+    def steps(self, raw: str) -> Iterable[Callable[[str], list[Edit]]]:
+        """The edit steps, in order, for this input."""
+        yield _cleanup_edits
+        yield _cleanup_edits  # a second pass settles what the first exposed (idempotence)
+        if self._lexicon is not None and (self.zwnj == "restore" or lost_zwnj(raw)):
+            lexicon = self._lexicon
+            yield lambda text: _zwnj_edits(text, lexicon)
+
+    def __call__(self, raw: str) -> Normalized:
+        check_text(raw)
+        text = raw.translate(self._table)  # one-to-one: offsets unchanged
+        starts = np.arange(len(text), dtype=np.int64)
+        ends = starts + 1
+        for step in self.steps(raw):
+            edits = step(text)
+            if not edits:
+                continue
+            text, s, e = _apply(text, edits)
+            # Compose: a character of the new text covers the raw range of the old characters it came from.
+            old_starts = np.append(starts, len(raw))
+            old_ends = np.insert(ends, 0, 0)
+            new_starts = old_starts[s]
+            new_ends = np.where(e > s, old_ends[e], new_starts)
+            starts, ends = new_starts, np.maximum(new_ends, new_starts)
+        return Normalized(raw, text, starts, ends)
+
+
+@cache
+def _default(digits: str, zwnj: str) -> Normalizer:
+    return Normalizer(digits=digits, zwnj=zwnj)
+
+
+def normalize(text: str, *, digits: str = "persian", zwnj: str = "auto") -> Normalized:
+    """Normalise ``text``; see :class:`Normalizer` for the options."""
+    return _default(digits, zwnj)(text)

@@ -1,0 +1,82 @@
+"""Document records: the output contract of ``../shared/spec/records.md`` built from a Doc.
+
+``extract(text, doc_id=None, reference_date=None, source=None) -> dict`` runs the pipeline and
+returns one JSON-ready document record; ``doc_record(doc)`` builds it from an annotated Doc.
+Every offset in a record is a raw offset: ``text[start:end]`` is the surface.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import Errors, OptionError, check_text
+
+
+def sentence_bounds(sent: Span) -> tuple[int, int]:
+    """Raw character bounds of a sentence without its surrounding whitespace tokens."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return sent.start_char, sent.start_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def sentence_records(doc: Doc) -> list[dict[str, Any]]:
+    records = []
+    for sent in doc.sents:
+        start, end = sentence_bounds(sent)
+        if end > start:
+            records.append({"id": len(records), "start": start, "end": end, "boilerplate": bool(sent._.boilerplate)})
+    return records
+
+
+def doc_record(doc: Doc, doc_id: str | None = None, source: dict | None = None) -> dict[str, Any]:
+    """The document record of an annotated Doc."""
+    reference = doc.user_data.get("pnn_reference_date")
+    return {
+        "doc_id": doc_id,
+        "source": source,
+        "reference_date": reference.isoformat() if reference else None,
+        "text_length": len(doc.text),
+        "sentences": sentence_records(doc),
+        "entities": [],
+        "relations": [],
+        "events": [],
+    }
+
+
+def parse_date(value: str | dt.date | None, what: str = "reference_date") -> dt.date | None:
+    """A ``date`` from ``YYYY-MM-DD`` text (or a date, or None)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise OptionError(Errors.E008.format(value=value, what=what)) from None
+
+
+@cache
+def _nlp() -> Language:
+    from .pipeline import load
+
+    return load()
+
+
+def extract(text: str, doc_id: str | None = None, reference_date: str | dt.date | None = None,
+            source: dict | None = None, *, nlp: Language | None = None) -> dict[str, Any]:
+    """Run the pipeline on ``text`` and return its document record.
+
+    ``reference_date`` (ISO date) resolves relative and year-less dates; without it,
+    ``source["pub_date"]`` is used when given.
+    """
+    check_text(text)
+    reference = parse_date(reference_date) or parse_date((source or {}).get("pub_date"), "source.pub_date")
+    pipeline = nlp or _nlp()
+    doc = pipeline.make_doc(text)
+    doc.user_data["pnn_reference_date"] = reference
+    for _name, component in pipeline.pipeline:
+        doc = component(doc)
+    return doc_record(doc, doc_id, source)
