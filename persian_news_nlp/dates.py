@@ -1,0 +1,274 @@
+"""Dates: Jalali, Gregorian and Hijri expressions, weekdays and relative words, resolved to ISO 8601.
+
+Vocabulary is data (``models/lexicons/calendar.tsv``); the patterns here combine it. Calendar
+arithmetic is done by kept libraries: ``jdatetime`` for Jalali and ``hijridate`` (Umm al-Qura) for
+Hijri. A year-less date takes the year that puts it nearest the reference date; when the text
+also names the weekday, the nearest year in which the weekday agrees wins (``پنجشنبه، ۱ آبان``
+→ 1 Aban 1404 = 2025-10-23, a Thursday).
+
+>>> [d.value for d in find_dates("امروز (پنجشنبه، ۱ آبان) منتشر شد", dt.date(2025, 10, 23))]
+['2025-10-23']
+>>> [d.value for d in find_dates("در سال ۲۰۲۱ میلادی", dt.date(2025, 10, 23))]
+['2021']
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+import hijridate
+import jdatetime
+import regex
+
+from .normalizer import ZWNJ
+from .resources import model_path, read_tsv
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+D = r"[0-9۰-۹]"
+TIME_OF_DAY = r"(?:صبح|صبحگاه|ظهر|بعدازظهر|بعد از ظهر|عصر|شب|شامگاه|بامداد|غروب|نیمه‌شب|نیمه شب)"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression in normalised text, resolved."""
+
+    start: int
+    end: int
+    value: str | None        # ISO 8601: YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www
+    calendar: str | None     # jalali, gregorian, hijri (of the expression), None for relative words
+    granularity: str         # day, week, month, year
+    basis: str               # text, weekday, reference_date
+    weekday_only: bool = False
+    time_of_day: bool = False
+
+
+@dataclass(frozen=True)
+class CalendarWords:
+    """``calendar.tsv`` grouped by kind."""
+
+    months: dict[str, tuple[str, int]]   # form -> (calendar, month)
+    weak_months: frozenset[str]
+    weekdays: dict[str, int]
+    relative: dict[str, tuple[str, int]]  # form -> (kind, offset)
+    eras: dict[str, str]
+
+    @classmethod
+    @cache
+    def load(cls) -> CalendarWords:
+        months, weak, weekdays, relative, eras = {}, set(), {}, {}, {}
+        for row in read_tsv(model_path("lexicons", "calendar.tsv"), ("form", "kind")):
+            form, kind = row["form"], row["kind"]
+            if kind == "month":
+                months[form] = (row["calendar"], int(row["value"]))
+                if row.get("weak") == "1":
+                    weak.add(form)
+            elif kind == "weekday":
+                weekdays[form] = int(row["value"])
+            elif kind.startswith("relative_"):
+                relative[form] = (kind.removeprefix("relative_"), int(row["value"]))
+            elif kind == "era":
+                eras[form] = row["calendar"]
+            else:
+                raise row.error(f"unknown kind {kind!r}", "month, weekday, relative_*, era")
+        return cls(months, frozenset(weak), weekdays, relative, eras)
+
+
+def _alt(forms) -> str:  # noqa: ANN001
+    """Alternation of forms, longest first, with ZWNJ/space written either way."""
+    parts = []
+    for form in sorted(forms, key=len, reverse=True):
+        parts.append(regex.escape(form).replace(ZWNJ, "[\u200c ]?").replace(r"\ ", "[\u200c ]?"))
+    return "(?:" + "|".join(parts) + ")"
+
+
+@cache
+def _pattern() -> regex.Pattern:
+    w = CalendarWords.load()
+    strong = [m for m in w.months if m not in w.weak_months]
+    month, strong_month = _alt(w.months), _alt(strong)
+    weekday, relative, era = _alt(w.weekdays), _alt(w.relative), _alt(w.eras)
+    day = rf"(?P<day>{D}{{1,2}})(?:ام|م)?"
+    year = rf"(?P<year>{D}{{4}})"
+    dm = (rf"(?:(?:روز\s+)?(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})"
+          rf"(?:\s+(?:ماه\s+)?(?:سال\s+)?{year})?(?:\s+(?P<era>{era}))?")
+    return regex.compile(
+        rf"(?<![\w\u200c])(?:"
+        rf"(?P<rel_paren>{relative}|(?:روز\s+)?(?P<pwd>{weekday}))\s*\((?P<inner>{dm})\s*\)"  # امروز (پنجشنبه، ۱ آبان)
+        rf"|(?P<tod>{TIME_OF_DAY}\s+)?{dm}"                                         # ۱ آبان ۱۴۰۴
+        rf"|(?P<ny>{D}{{4}})[/\-.](?P<nm>{D}{{1,2}})[/\-.](?P<nd>{D}{{1,2}})"        # ۱۴۰۴/۰۸/۰۱
+        rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}})"     # 23/10/2025
+        rf"|(?P<my_month>{month})(?:\s+ماه)?\s+(?:سال\s+)?(?P<my_year>{D}{{4}})(?:\s+(?P<my_era>{era}))?"
+        rf"|(?P<mo_month>{strong_month})(?:\s+ماه)?(?:\s+(?P<mo_rel>امسال|سال جاری|سال گذشته|گذشته|آینده))?"
+        rf"|سال\s+(?P<sy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹])(?:\s+(?P<sy_era>{era}))?"
+        rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
+        rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
+        rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})"
+        rf")(?![\w\u200c])"
+    )
+
+
+def _num(text: str) -> int:
+    return int(text.translate(_DIGITS))
+
+
+def _lookup(table: dict, form: str):  # noqa: ANN202
+    """Table value for a form matched with either ZWNJ or space."""
+    if form in table:
+        return table[form]
+    flat = form.replace(" ", "").replace(ZWNJ, "")
+    for k, v in table.items():
+        if k.replace(" ", "").replace(ZWNJ, "") == flat:
+            return v
+    raise KeyError(form)
+
+
+def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | None:
+    """A calendar date as a Gregorian ``date`` (None if it does not exist)."""
+    try:
+        if calendar == "jalali":
+            return jdatetime.date(year, month, day).togregorian()
+        if calendar == "hijri":
+            return hijridate.Hijri(year, month, day).to_gregorian()
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _reference_year(calendar: str, reference: dt.date) -> int:
+    if calendar == "jalali":
+        return jdatetime.date.fromgregorian(date=reference).year
+    if calendar == "hijri":
+        return hijridate.Gregorian(reference.year, reference.month, reference.day).to_hijri().year
+    return reference.year
+
+
+def resolve_day_month(calendar: str, month: int, day: int, reference: dt.date,
+                      weekday: int | None = None) -> tuple[dt.date | None, str]:
+    """Year-less day and month: the nearest year to ``reference``, agreeing with ``weekday`` if given."""
+    base = _reference_year(calendar, reference)
+    candidates = [(abs((g - reference).days), g) for y in range(base - 7, base + 2)
+                  if (g := to_gregorian(calendar, y, month, day)) is not None]
+    if weekday is not None:
+        agreeing = [c for c in candidates if c[1].weekday() == weekday]
+        if agreeing:
+            return min(agreeing)[1], "weekday"
+    near = [c for c in candidates if c[0] <= 200]
+    return (min(near)[1] if near else None), "reference_date"
+
+
+def _year_value(calendar: str, year: int) -> str:
+    """ISO year for a year of any calendar (the Gregorian year in which it mostly falls)."""
+    if calendar == "jalali":
+        return str(year + 621)
+    if calendar == "hijri":
+        g = to_gregorian("hijri", year, 7, 1)
+        return str(g.year) if g else str(round(year * 0.970229 + 621.5643))
+    return str(year)
+
+
+def _two_digit_year(yy: int, reference: dt.date) -> int:
+    """``سال ۹۵`` is 1395: a two-digit year is Jalali, in the century that puts it at or before next year."""
+    ref = _reference_year("jalali", reference)
+    year = ref - ref % 100 + yy
+    return year - 100 if year > ref + 1 else year
+
+
+def _calendar_of_year(year: int, era: str | None) -> str:
+    if era:
+        return _lookup(CalendarWords.load().eras, era)
+    return "jalali" if year < 1500 else "gregorian"
+
+
+def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None) -> DateMatch | None:
+    w = CalendarWords.load()
+    g = m.groupdict()
+    start, end = m.span()
+    tod = bool(g["tod"] or g["tod2"] or g["tod3"] or g["tod4"])
+    if g["rel_paren"] is not None:
+        inner = _pattern().fullmatch(g["inner"])
+        resolved = _resolve(inner, reference, g["pwd"]) if inner else None
+        if resolved is None:
+            return None
+        return DateMatch(start, end, resolved.value, resolved.calendar, resolved.granularity, resolved.basis)
+    if g["day"] is not None:
+        calendar, month = _lookup(w.months, g["month"])
+        day = _num(g["day"])
+        named = g["wd"] or weekday_hint
+        weekday = _lookup(w.weekdays, named) if named else None
+        if g["year"]:
+            year = _num(g["year"])
+            calendar = _lookup(w.eras, g["era"]) if g["era"] else calendar
+            date = to_gregorian(calendar, year, month, day)
+            basis = "text"
+        else:
+            date, basis = resolve_day_month(calendar, month, day, reference, weekday)
+        if date is None:
+            return None
+        return DateMatch(start, end, date.isoformat(), calendar, "day", basis, time_of_day=tod)
+    if g["ny"] is not None or g["ny2"] is not None:
+        year, month, day = ((g["ny"], g["nm"], g["nd"]) if g["ny"] else (g["ny2"], g["nm2"], g["nd2"]))
+        year, month, day = _num(year), _num(month), _num(day)
+        calendar = _calendar_of_year(year, None)
+        date = to_gregorian(calendar, year, month, day)
+        return DateMatch(start, end, date.isoformat(), calendar, "day", "text") if date else None
+    if g["my_month"] is not None:
+        calendar, month = _lookup(w.months, g["my_month"])
+        year = _num(g["my_year"])
+        date = to_gregorian(calendar, year, month, 15 if calendar != "gregorian" else 1)
+        if date is None:
+            return None
+        value = f"{year:04d}-{month:02d}" if calendar == "gregorian" else date.strftime("%Y-%m")
+        return DateMatch(start, end, value, calendar, "month", "text")
+    if g["mo_month"] is not None:
+        calendar, month = _lookup(w.months, g["mo_month"])
+        offset = {"سال گذشته": -1, "گذشته": -1, "آینده": 1}.get(g["mo_rel"] or "", 0)
+        year = _reference_year(calendar, reference) + offset
+        date = to_gregorian(calendar, year, month, 15 if calendar != "gregorian" else 1)
+        if g["mo_rel"] is None and date is not None and abs((date - reference).days) > 183:
+            date = to_gregorian(calendar, year - 1 if date > reference else year + 1, month, 15)
+        value = date.strftime("%Y-%m") if date else None
+        return DateMatch(start, end, value, calendar, "month", "reference_date")
+    if g["sy"] is not None or g["ey"] is not None:
+        digits, era = (g["sy"], g["sy_era"]) if g["sy"] is not None else (g["ey"], g["ey_era"])
+        year = _num(digits)
+        if len(digits) == 2:
+            year = _two_digit_year(year, reference)
+        calendar = _calendar_of_year(year, era)
+        return DateMatch(start, end, _year_value(calendar, year), calendar, "year", "text")
+    if g["wday"] is not None:
+        weekday = _lookup(w.weekdays, g["wday"])
+        rel = g["wday_rel"] or ""
+        back = (reference.weekday() - weekday) % 7  # plain weekdays in news are this week's, mostly past
+        date = reference - dt.timedelta(days=back)
+        if "آینده" in rel:
+            date = reference + dt.timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+        elif "گذشته" in rel and back == 0:
+            date -= dt.timedelta(days=7)
+        return DateMatch(start, end, date.isoformat(), None, "day", "reference_date",
+                         weekday_only=not rel, time_of_day=tod)
+    if g["rel"] is not None:
+        kind, offset = _lookup(w.relative, g["rel"])
+        if kind == "day":
+            value, gran = (reference + dt.timedelta(days=offset)).isoformat(), "day"
+        elif kind == "week":
+            iso = (reference + dt.timedelta(weeks=offset)).isocalendar()
+            value, gran = f"{iso.year}-W{iso.week:02d}", "week"
+        elif kind == "month":
+            month_index = reference.year * 12 + reference.month - 1 + offset
+            value, gran = f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month"
+        else:
+            value, gran = str(reference.year + offset), "year"
+        return DateMatch(start, end, value, None, gran, "reference_date", time_of_day=tod)
+    return None
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
+    """Date expressions in normalised ``text``, resolved against ``reference`` (default: today)."""
+    reference = reference or dt.date.today()
+    found = []
+    for m in _pattern().finditer(text):
+        resolved = _resolve(m, reference)
+        if resolved is not None:
+            found.append(resolved)
+    return found

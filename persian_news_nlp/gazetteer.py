@@ -1,0 +1,287 @@
+"""Gazetteers: loading, validating and matching the named entities shipped in ``models/gazetteers``.
+
+Entries are JSONL lines (format: ``docs/gazetteers.md``). Users add files with
+``load(gazetteers=[...])``, ``--gazetteer PATH`` or the ``PNN_GAZETTEERS`` environment variable
+(paths separated by ``os.pathsep``); an entry whose id already exists replaces the earlier one, so
+the precedence is: shipped < environment < arguments, later files over earlier ones.
+
+Matching is tolerant of spacing, ZWNJ and letter variants: names and text are compared on a
+*key* in which spaces and ZWNJs are squeezed out and Arabic/Persian letter variants (``آ/ا``,
+``ئ/ی``, ``ة/ه`` …) are folded, so ``امامعلی``, ``امام‌علی`` and ``امام علی`` hit one entry. A match
+must start and end on word boundaries of the normalised text, so ``ران`` never matches inside
+``تهران``. All keys are compiled into one Aho–Corasick automaton (pyahocorasick), which finds
+every alias in a single pass over the text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import numpy as np
+
+from .errors import DataFileError, Errors
+from .normalizer import LETTERS, ZWNJ, normalize
+from .resources import model_path, models_dir, read_jsonl, read_tsv
+
+TYPES = ("PER", "LOC", "ORG", "ROLE")
+ID_PATTERN = re.compile(r"^(per|loc|org|role):[a-z0-9_.-]+$")
+DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SECTORS = frozenset("GOV MIL SPY COP REB PTY LEG JUD JRN BUS EDU NGO IGO REL CVL MED SPT CRM UAF ELI LAB AGR REF INS OPP".split())
+ENV_VAR = "PNN_GAZETTEERS"
+
+# Letter folding for keys only (the normalised text keeps its letters).
+_FOLD = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی", "ي": "ی", "ى": "ی",
+                       "ك": "ک", "ة": "ه", "ۀ": "ه", "ء": None, "\u0654": None, "ـ": None,
+                       **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")},
+                       **{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")}})
+_SQUEEZE = re.compile(r"[\s\u200c]+")
+_WORD_CHARS = re.compile(rf"[{LETTERS}\u200c0-9\u06f0-\u06f9A-Za-z]")
+
+
+def key(text: str) -> str:
+    """The matching key of a name: normalised, letters folded, spaces and ZWNJs squeezed out."""
+    return _SQUEEZE.sub("", normalize(text, zwnj="keep").text).translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A dated position of a person."""
+
+    title: str
+    role: str | None = None
+    org: str | None = None
+    country: str | None = None
+    start: str | None = None
+    end: str | None = None
+    acting: bool = False
+    uncertain: str | None = None
+
+    def valid_on(self, date: dt.date | None) -> bool:
+        """Is the role held on ``date`` (always true when no date is given)?"""
+        if date is None:
+            return True
+        iso = date.isoformat()
+        return (self.start is None or self.start[: len(iso)] <= iso) and (self.end is None or iso <= _period_end(self.end))
+
+
+def _period_end(value: str) -> str:
+    """The last day covered by ``YYYY`` / ``YYYY-MM`` / ``YYYY-MM-DD`` as an ISO string."""
+    return value + "-12-31" if len(value) == 4 else value + "-31" if len(value) == 7 else value
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer entry."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    en: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    roles: tuple[Role, ...] = ()
+    source: str = ""
+    line: int = 0
+
+    @property
+    def country(self) -> str | None:
+        return self.attrs.get("country")
+
+    @property
+    def sector(self) -> str | None:
+        return self.attrs.get("sector")
+
+    @property
+    def kind(self) -> str | None:
+        return self.attrs.get("kind")
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def roles_on(self, date: dt.date | None) -> list[Role]:
+        return [r for r in self.roles if r.valid_on(date)]
+
+
+def parse_entry(obj: dict, path: str, line: int) -> Entry:
+    """Build an :class:`Entry` from a JSON object, raising ``file:line`` errors for bad fields."""
+
+    def bad(problem: str, expected: str) -> DataFileError:
+        return DataFileError(Errors.E002.format(path=path, line=line, problem=problem, expected=expected))
+
+    for required in ("id", "type", "name"):
+        if not isinstance(obj.get(required), str) or not obj[required].strip():
+            raise bad(f"missing or empty {required!r}", f"a non-empty string in {required!r}")
+    if not ID_PATTERN.match(obj["id"]):
+        raise bad(f"id {obj['id']!r} is malformed", "<type>:<slug> with slug in [a-z0-9_.-]")
+    if obj["type"] not in TYPES:
+        raise bad(f"type {obj['type']!r}", "one of " + ", ".join(TYPES))
+    if obj["id"].split(":", 1)[0] != obj["type"].lower():
+        raise bad(f"id {obj['id']!r} does not match type {obj['type']!r}", f"an id starting with {obj['type'].lower()}:")
+    aliases = obj.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise bad("aliases is not a list of non-empty strings", "a JSON list of Persian names")
+    attrs = obj.get("attrs") or {}
+    if not isinstance(attrs, dict):
+        raise bad("attrs is not an object", "a JSON object")
+    roles = []
+    for item in obj.get("roles") or []:
+        if not isinstance(item, dict) or not item.get("title"):
+            raise bad("a role without a title", 'objects like {"title": "وزیر", "from": "2021"}')
+        for key_name in ("from", "to"):
+            value = item.get(key_name)
+            if value is not None and not (isinstance(value, str) and DATE_PATTERN.match(value)):
+                raise bad(f"role date {key_name}={value!r}", "YYYY, YYYY-MM or YYYY-MM-DD, or null")
+        roles.append(Role(item["title"], item.get("role"), item.get("org"), item.get("country"),
+                          item.get("from"), item.get("to"), bool(item.get("acting")), item.get("uncertain")))
+    return Entry(obj["id"], obj["type"], obj["name"].strip(), tuple(a.strip() for a in aliases), obj.get("en"),
+                 attrs, tuple(roles), os.path.basename(path), line)
+
+
+def shipped_files() -> list[Path]:
+    """The gazetteer files shipped in ``models/gazetteers``, in name order."""
+    return sorted((models_dir() / "gazetteers").glob("*.jsonl"))
+
+
+def expand_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Files named, and the ``*.jsonl`` files of directories named."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.extend(sorted(p.rglob("*.jsonl")))
+        elif p.exists():
+            files.append(p)
+        else:
+            raise DataFileError(Errors.E004.format(path=p))
+    return files
+
+
+def env_paths() -> list[str]:
+    value = os.environ.get(ENV_VAR, "")
+    return [p for p in value.split(os.pathsep) if p.strip()]
+
+
+def read_entries(files: Iterable[Path]) -> Iterator[Entry]:
+    for path in files:
+        for line, obj in read_jsonl(path):
+            yield parse_entry(obj, str(path), line)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A gazetteer match: normalised-text offsets, the matched alias key and the candidate entries."""
+
+    start: int
+    end: int
+    key: str
+    entries: tuple[Entry, ...]
+    weak: bool  # the alias is also a common word or a derived short name: needs context
+
+
+class Gazetteer:
+    """All entries by id, plus the automaton that finds their names in text."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: dict[str, Entry] = {}
+        for entry in entries:
+            self.entries[entry.id] = entry  # later files override earlier ones by id
+        self.common_words = common_words()
+        self._by_key: dict[str, list[tuple[Entry, bool]]] = defaultdict(list)
+        for entry in self.entries.values():
+            for name, weak in self._surface_forms(entry):
+                k = key(name)
+                if len(k) >= 2 and all(e.id != entry.id for e, _ in self._by_key[k]):
+                    self._by_key[k].append((entry, weak))
+        self._automaton = ahocorasick.Automaton()
+        for k, items in self._by_key.items():
+            self._automaton.add_word(k, (k, tuple(e for e, _ in items), all(w for _, w in items)))
+        if len(self._by_key):
+            self._automaton.make_automaton()
+
+    @classmethod
+    def load(cls, paths: Sequence[str | os.PathLike] = (), *, shipped: bool = True, env: bool = True) -> Gazetteer:
+        files = (shipped_files() if shipped else []) + expand_paths(env_paths() if env else []) + expand_paths(paths)
+        return cls(read_entries(files))
+
+    def _surface_forms(self, entry: Entry) -> Iterator[tuple[str, bool]]:
+        """Names to match, each with whether it is weak (needs context to count)."""
+        for name in entry.names():
+            yield name, self._is_weak_name(entry, name)
+        if entry.type == "PER":
+            # Short forms: the declared short name and the surname. Distinctive ones (ترامپ,
+            # لاریجانی) stand alone; those that are ordinary words or given names need context.
+            parts = entry.name.replace(ZWNJ, " ").split()
+            shorts = [entry.attrs.get("short_name")] + ([parts[-1]] if len(parts) >= 2 else [])
+            for short in filter(None, shorts):
+                k = key(short)
+                if len(k) >= 3:
+                    yield short, k in self.common_words or k in given_name_keys()
+        if entry.type == "ROLE" and entry.name[-1] in "وا":
+            # ezafe after a final vowel is written ی: سخنگوی وزارت خارجه
+            for name in entry.names():
+                yield name + "ی", False
+
+    def _is_weak_name(self, entry: Entry, name: str) -> bool:
+        if entry.kind in ("country", "province", "continent") or len(name.replace(ZWNJ, " ").split()) > 1:
+            return False
+        return key(name) in self.common_words or bool(entry.attrs.get("ambiguous") and entry.type != "LOC")
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, entry_id: str) -> Entry | None:
+        return self.entries.get(entry_id)
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        """Entries whose name or alias has the same key as ``name``."""
+        return tuple(e for e, _ in self._by_key.get(key(name), ()))
+
+    def find(self, text: str) -> list[Hit]:
+        """Every alias occurrence in normalised ``text`` that starts and ends on word boundaries."""
+        if not text or not len(self._by_key):
+            return []
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        keep = (codes != 0x20) & (codes != 0x200C)
+        positions = np.flatnonzero(keep)
+        squeezed = codes[keep].tobytes().decode("utf-32-le").translate(_FOLD_1TO1)
+        hits = []
+        n = len(text)
+        for end_k, (k, entries, weak) in self._automaton.iter(squeezed):
+            start = int(positions[end_k - len(k) + 1])
+            end = int(positions[end_k]) + 1
+            if start > 0 and _WORD_CHARS.match(text, start - 1):
+                continue
+            if end < n and _WORD_CHARS.match(text, end):
+                continue
+            hits.append(Hit(start, end, k, entries, weak))
+        return hits
+
+
+# Folding applied to the squeezed text must keep its length; deletions in _FOLD are for names.
+_FOLD_1TO1 = str.maketrans({k: v for k, v in _FOLD.items() if isinstance(v, str) and len(v) == 1})
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Keys of ordinary Persian words (hazm's tagged list): names equal to one need context."""
+    rows = read_tsv(model_path("lexicons", "known_words.tsv"), ("word",))
+    return frozenset(key(r["word"]) for r in rows)
+
+
+@cache
+def given_name_keys() -> frozenset[str]:
+    """Keys of the given-name lexicon (a surname equal to a given name is not distinctive)."""
+    return frozenset(key(r["name"]) for r in read_tsv(model_path("lexicons", "given_names.tsv"), ("name",)))
+
+
+@cache
+def default_gazetteer(paths: tuple[str, ...] = ()) -> Gazetteer:
+    """The shipped gazetteer plus environment and given files, loaded once per set of paths."""
+    return Gazetteer.load(paths)
