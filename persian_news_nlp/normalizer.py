@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import numpy as np
 import regex
@@ -103,25 +103,47 @@ def _cleanup_edits(text: str) -> list[Edit]:
     return edits
 
 
+AFFIX_KINDS = ("suffix", "suffix_after_h", "suffix_glued", "preverb", "prefix")
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity: one shared instance
 class ZwnjLexicon:
-    """What the ZWNJ restorer knows: words written glued on purpose, and words that take a ZWNJ."""
+    """What the ZWNJ restorer knows: words written glued on purpose, and words that take a ZWNJ.
+
+    ``affixes`` maps each kind of ``models/lexicons/zwnj_suffixes.tsv`` to its affixes, longest
+    first: ``suffix`` and ``suffix_after_h`` take a ZWNJ, ``suffix_glued`` are looked through to
+    find a compound, ``preverb`` goes before می/نمی, ``prefix`` is written apart (بی‌, به‌).
+    """
 
     known: frozenset[str]
     zwnj: dict[str, str]  # glued form -> standard form with ZWNJ
-    suffixes: tuple[str, ...]
-    after_h_suffixes: frozenset[str]  # only after a word-final silent ه (رسانه‌ای)
+    joinable: frozenset[str]  # glued forms whose two space-separated halves may be joined
+    affixes: dict[str, tuple[str, ...]]
 
     @classmethod
     @cache
     def load(cls) -> ZwnjLexicon:
         """The shipped lexicon (built by ``scripts/build_zwnj_lexicon.py``)."""
         known = frozenset(r["word"] for r in read_tsv(model_path("lexicons", "known_words.tsv"), ("word",)))
-        zwnj = {r["glued"]: r["zwnj"] for r in read_tsv(model_path("lexicons", "zwnj.tsv"), ("glued", "zwnj"))}
-        rows = read_tsv(model_path("lexicons", "zwnj_suffixes.tsv"), ("suffix", "after"))
-        suffixes = tuple(sorted((r["suffix"] for r in rows), key=len, reverse=True))
-        after_h = frozenset(r["suffix"] for r in rows if r["after"] == "silent_h")
-        return cls(known, zwnj, suffixes, after_h)
+        rows = read_tsv(model_path("lexicons", "zwnj.tsv"), ("glued", "zwnj", "split", "join"), unique="glued")
+        zwnj = {r["glued"]: r["zwnj"] for r in rows}
+        joinable = frozenset(r["glued"] for r in rows if r["join"] == "yes")
+        affixes: dict[str, list[str]] = {kind: [] for kind in AFFIX_KINDS}
+        for row in read_tsv(model_path("lexicons", "zwnj_suffixes.tsv"), ("affix", "kind")):
+            if row["kind"] not in affixes:
+                raise row.error(f"kind {row['kind']!r}", "one of " + ", ".join(AFFIX_KINDS))
+            affixes[row["kind"]].append(row["affix"])
+        return cls(known, zwnj, joinable, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in affixes.items()})
+
+    @cached_property
+    def _suffixes(self) -> tuple[tuple[str, bool], ...]:
+        """ZWNJ suffixes, longest first, each with "only after a silent ه"."""
+        pairs = [(a, False) for a in self.affixes["suffix"]] + [(a, True) for a in self.affixes["suffix_after_h"]]
+        return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
+
+    @cached_property
+    def _free_suffixes(self) -> dict[str, bool]:
+        return dict(reversed(self._suffixes))
 
     @lru_cache(maxsize=200_000)
     def restore_word(self, word: str, depth: int = 2) -> str | None:
@@ -130,19 +152,51 @@ class ZwnjLexicon:
             return None
         if word in self.zwnj:
             return self.zwnj[word]
-        if depth == 0:
+        if depth == 0 or self.is_word(word):
             return None
-        for suffix in self.suffixes:
+        for suffix, after_h in self._suffixes:
             if not word.endswith(suffix) or len(word) < len(suffix) + 2:
                 continue
             base = word[: -len(suffix)]
-            if suffix in self.after_h_suffixes and not base.endswith("ه"):
+            if after_h and not _silent_h(base):
                 continue
             if self.is_word(base):
                 return base + ZWNJ + suffix
             restored = self.restore_word(base, depth - 1)
             if restored is not None:
                 return restored + ZWNJ + suffix
+        compound = self._glued_suffix_compound(word)
+        if compound is not None:
+            return compound[0]
+        for preverb in self.affixes["preverb"]:
+            rest = word[len(preverb):]
+            if word.startswith(preverb) and rest.startswith(("می", "نمی")):
+                restored = self.restore_word(rest, depth - 1)
+                if restored is not None and restored.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
+                    return preverb + restored
+        for prefix in self.affixes["prefix"]:
+            rest = word[len(prefix):]
+            if word.startswith(prefix) and len(rest) >= 4 and self.is_word(rest):
+                return prefix + ZWNJ + rest
+        variant = _HAMZA_VARIANT.sub("ی", word.replace("أ", "ئ"))  # older spellings: پائین, هیأت
+        if variant != word:
+            restored = self.restore_word(variant, depth)
+            if restored is not None:
+                letters = iter(word)
+                return "".join(ZWNJ if c == ZWNJ else next(letters) for c in restored)
+        return None
+
+    def _glued_suffix_compound(self, word: str) -> tuple[str, str] | None:
+        """A listed compound plus a glued suffix: (restored word, compound's glued form)."""
+        for suffix in self.affixes["suffix_glued"]:
+            if not word.endswith(suffix) or len(word) < len(suffix) + 4:
+                continue
+            base = word[: -len(suffix)]
+            if suffix == "گان":  # the plural گان replaces a final silent ه: کننده → کنندگان
+                base += "ه"
+            restored = self.zwnj.get(base)
+            if restored is not None and base not in self.known:
+                return (restored[:-1] if suffix == "گان" else restored) + suffix, base
         return None
 
     def is_word(self, word: str) -> bool:
@@ -150,39 +204,101 @@ class ZwnjLexicon:
         return word in self.known or (len(word) > 3 and word[-1] == "ی" and word[:-1] in self.known)
 
     def join_pair(self, left: str, right: str) -> bool:
-        """Should ``left right`` (one space apart) be one word joined by a ZWNJ?"""
-        if right in self.suffixes and len(left) >= 2:
-            return right not in self.after_h_suffixes or left.endswith("ه")
-        return self.zwnj.get(left + right) == left + ZWNJ + right
+        """Should ``left right`` (one space apart) be one word joined by a ZWNJ?
+
+        ``left`` may already hold ZWNJs (a word joined or restored before); then only a suffix
+        joins it.
+        """
+        after_h = self._free_suffixes.get(right)
+        if after_h is not None:
+            return len(left) >= 2 and (not after_h or _silent_h(left))
+        if ZWNJ in left or ZWNJ in right:
+            return False
+        glued, wanted = left + right, left + ZWNJ + right
+        if glued in self.joinable:
+            return self.zwnj[glued] == wanted
+        if left.endswith("می") and any(left[:-2] in (p, p + "ن") for p in self.affixes["preverb"]):
+            return self.restore_word(glued) == wanted  # برمی گردد
+        compound = self._glued_suffix_compound(glued)
+        return compound is not None and compound[1] in self.joinable and compound[0] == wanted
 
 
+def _silent_h(word: str) -> bool:
+    """Ends in a ه that is a vowel sign (رسانه), not a consonant after ا (راه, دانشگاه)."""
+    return word.endswith("ه") and not word.endswith("اه")
+
+
+# ئ between vowel letters, as older spellings write the glide (پائین, نائب): try ی instead.
+_HAMZA_VARIANT = regex.compile("(?<=[اوی])ئ(?=.)")
 _WORD = regex.compile(rf"[{LETTERS}\u200c]+")
 
 
-def _zwnj_edits(text: str, lexicon: ZwnjLexicon) -> list[Edit]:
-    """Insert ZWNJs inside glued words and replace spaces that should be ZWNJs."""
-    edits: list[Edit] = []
-    previous: regex.Match | None = None
+# What a proposed ZWNJ restoration is, for the decisions below.
+_GLUED_VERB, _SPACED_VERB, _SUFFIX_JOIN, _COMPOUND_JOIN, _PLAIN_PLURAL, _OTHER = range(6)
+
+
+def _zwnj_edits(text: str, lexicon: ZwnjLexicon, *, need_evidence: bool = False) -> list[Edit]:
+    """Insert ZWNJs inside glued words and replace spaces that should be ZWNJs.
+
+    Two decisions are taken on the whole text first:
+
+    * if its verbs show the ZWNJs were *deleted* (``میشود``) and none show them turned into
+      spaces (``می شود``), its spaces are the author's: two words are not joined as a compound
+      (``رئیس جمهوری`` stays);
+    * with ``need_evidence`` (automatic mode on a text with next to no ZWNJ), nothing is done
+      unless some restoration shows the ZWNJs were lost: a verb, a joined or silent-ه suffix, a
+      listed compound. Plurals and comparatives glued to a consonant (``کتابها``, ``بزرگتر``)
+      and compound joins are not enough, since many writers glue them on purpose.
+    """
+    proposals: list[tuple[int, list[Edit]]] = []  # (kind, edits)
+    left: str | None = None  # the word before, as restored so far
+    left_end = -2
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
-        if (previous is not None and previous.end() + 1 == start and text[previous.end()] == " "
-                and ZWNJ not in previous.group() + word and lexicon.join_pair(previous.group(), word)):
-            edits.append((start - 1, start, ZWNJ))
-            previous = None  # a joined word does not join again
+        if left is not None and left_end + 1 == start and text[left_end] == " " and lexicon.join_pair(left, word):
+            if word in lexicon._free_suffixes:
+                kind = _SUFFIX_JOIN
+            elif left.endswith("می"):
+                kind = _SPACED_VERB
+            elif lexicon.is_word(left) and lexicon.is_word(word):
+                kind = _COMPOUND_JOIN
+            else:
+                kind = _OTHER  # a half that is no word alone (بین المللی) shows a lost ZWNJ
+            proposals.append((kind, [(start - 1, start, ZWNJ)]))
+            left, left_end = left + ZWNJ + word, m.end()  # a suffix may still follow
             continue
-        previous = m
+        left, left_end = word, m.end()
         if ZWNJ in word or len(word) < 4:
             continue
         restored = lexicon.restore_word(word)
         if restored is None:
             continue
+        left = restored
+        edits: list[Edit] = []
         i = 0  # position in word
-        for j, char in enumerate(restored):
+        for char in restored:
             if char == ZWNJ and (i >= len(word) or word[i] != ZWNJ):
                 edits.append((start + i, start + i, ZWNJ))
             else:
                 i += 1
-    return edits
+        proposals.append((_restored_kind(restored, lexicon), edits))
+    kinds = {kind for kind, _ in proposals}
+    if need_evidence and kinds <= {_PLAIN_PLURAL, _COMPOUND_JOIN}:
+        return []
+    if _GLUED_VERB in kinds and not kinds & {_SPACED_VERB, _SUFFIX_JOIN}:
+        proposals = [p for p in proposals if p[0] != _COMPOUND_JOIN]  # ZWNJs deleted, spaces real
+    return [edit for _, edits in proposals for edit in edits]
+
+
+def _restored_kind(restored: str, lexicon: ZwnjLexicon) -> int:
+    """The kind of a glued word's restoration (see :func:`_zwnj_edits`)."""
+    head, *tail = restored.split(ZWNJ)
+    if head.endswith("می") and (head[:-2] == "" or head[:-2].removesuffix("ن") in lexicon.affixes["preverb"]
+                                 or head == "نمی"):
+        return _GLUED_VERB
+    if not (_silent_h(head) or head.endswith("ی")) and all(lexicon._free_suffixes.get(part) is False for part in tail):
+        return _PLAIN_PLURAL
+    return _OTHER
 
 
 def lost_zwnj(text: str) -> bool:
@@ -286,8 +402,8 @@ class Normalizer:
         yield _cleanup_edits
         yield _cleanup_edits  # a second pass settles what the first exposed (idempotence)
         if self._lexicon is not None and (self.zwnj == "restore" or lost_zwnj(raw)):
-            lexicon = self._lexicon
-            yield lambda text: _zwnj_edits(text, lexicon)
+            lexicon, need_evidence = self._lexicon, self.zwnj == "auto"
+            yield lambda text: _zwnj_edits(text, lexicon, need_evidence=need_evidence)
 
     def __call__(self, raw: str) -> Normalized:
         check_text(raw)
