@@ -26,6 +26,7 @@ from .resources import model_path, read_tsv
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 D = r"[0-9۰-۹]"
+NUMBER_WORDS = r"(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست|سی|چند|چندین)"
 TIME_OF_DAY = r"(?:صبح|صبحگاه|ظهر|بعدازظهر|بعد از ظهر|عصر|شب|شامگاه|بامداد|غروب|نیمه‌شب|نیمه شب)"
 
 
@@ -89,8 +90,8 @@ def _pattern() -> regex.Pattern:
     month, strong_month = _alt(w.months), _alt(strong)
     weekday, relative, era = _alt(w.weekdays), _alt(w.relative), _alt(w.eras)
     day = rf"(?P<day>{D}{{1,2}})(?:ام|م)?"
-    year = rf"(?P<year>{D}{{4}})"
-    dm = (rf"(?:(?:روز\s+)?(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})"
+    year = rf"(?P<year>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"
+    dm = (rf"(?:روز\s+)?(?:(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})"
           rf"(?:\s+(?:ماه\s+)?(?:سال\s+)?{year})?(?:\s+(?P<era>{era}))?")
     return regex.compile(
         rf"(?<![\w\u200c])(?:"
@@ -98,11 +99,13 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<tod>{TIME_OF_DAY}\s+)?{dm}"                                         # ۱ آبان ۱۴۰۴
         rf"|(?P<ny>{D}{{4}})[/\-.](?P<nm>{D}{{1,2}})[/\-.](?P<nd>{D}{{1,2}})"        # ۱۴۰۴/۰۸/۰۱
         rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}})"     # 23/10/2025
-        rf"|(?P<my_month>{month})(?:\s+ماه)?\s+(?:سال\s+)?(?P<my_year>{D}{{4}})(?:\s+(?P<my_era>{era}))?"
+        rf"|(?P<my_month>{month})(?:\s+ماه)?\s+(?:(?:سال\s+)?(?P<my_year>{D}{{4}})|سال\s+(?P<my_year2>{D}{{2}})(?![0-9۰-۹]))(?:\s+(?P<my_era>{era}))?"
+        rf"|(?P<clock>ساعت\s+{D}{{1,2}}(?::{D}{{2}})?)(?:\s+(?:روز\s+)?(?P<cday>{weekday}|{relative}))?"
         rf"|(?P<mo_month>{strong_month})(?:\s+ماه)?(?:\s+(?P<mo_rel>امسال|سال جاری|سال گذشته|گذشته|آینده))?"
         rf"|سال\s+(?P<sy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹])(?:\s+(?P<sy_era>{era}))?"
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
         rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
+        rf"|(?P<dur>(?:{D}+|{NUMBER_WORDS})\s+(?:سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?:گذشته|اخیر|آینده|پیش))"  # چهار سال گذشته
         rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})"
         rf")(?![\w\u200c])"
     )
@@ -198,6 +201,8 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         weekday = _lookup(w.weekdays, named) if named else None
         if g["year"]:
             year = _num(g["year"])
+            if len(g["year"]) == 2:
+                year = _two_digit_year(year, reference)
             calendar = _lookup(w.eras, g["era"]) if g["era"] else calendar
             date = to_gregorian(calendar, year, month, day)
             basis = "text"
@@ -212,9 +217,16 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         calendar = _calendar_of_year(year, None)
         date = to_gregorian(calendar, year, month, day)
         return DateMatch(start, end, date.isoformat(), calendar, "day", "text") if date else None
+    if g["clock"] is not None:  # ساعت ۱۷ روز پنجشنبه: a time of day, on a day if one is named
+        inner = _pattern().fullmatch(g["cday"]) if g["cday"] else None
+        day = _resolve(inner, reference) if inner else None
+        return DateMatch(start, end, day.value if day else None, None, "time", day.basis if day else "text",
+                         time_of_day=True)
     if g["my_month"] is not None:
         calendar, month = _lookup(w.months, g["my_month"])
-        year = _num(g["my_year"])
+        year = _num(g["my_year"] or g["my_year2"])
+        if not g["my_year"]:
+            year = _two_digit_year(year, reference)
         date = to_gregorian(calendar, year, month, 15 if calendar != "gregorian" else 1)
         if date is None:
             return None
@@ -236,6 +248,8 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
             year = _two_digit_year(year, reference)
         calendar = _calendar_of_year(year, era)
         return DateMatch(start, end, _year_value(calendar, year), calendar, "year", "text")
+    if g["dur"] is not None:  # a stretch of time, not a point: no single ISO value
+        return DateMatch(start, end, None, None, "duration", "text")
     if g["wday"] is not None:
         weekday = _lookup(w.weekdays, g["wday"])
         rel = g["wday_rel"] or ""

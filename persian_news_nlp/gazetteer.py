@@ -28,8 +28,8 @@ import ahocorasick
 import numpy as np
 
 from .errors import DataFileError, Errors
-from .normalizer import LETTERS, ZWNJ, normalize
-from .resources import model_path, models_dir, read_jsonl, read_tsv
+from .normalizer import CONTROLS, LETTERS, MARKS, ZWNJ, _char_table
+from .resources import models_dir, read_jsonl, word_list
 
 TYPES = ("PER", "LOC", "ORG", "ROLE")
 ID_PATTERN = re.compile(r"^(per|loc|org|role):[a-z0-9_.-]+$")
@@ -42,13 +42,38 @@ _FOLD = str.maketrans({"آ": "ا", "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و
                        "ك": "ک", "ة": "ه", "ۀ": "ه", "ء": None, "\u0654": None, "ـ": None,
                        **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")},
                        **{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")}})
-_SQUEEZE = re.compile(r"[\s\u200c]+")
 _WORD_CHARS = re.compile(rf"[{LETTERS}\u200c0-9\u06f0-\u06f9A-Za-z]")
 
 
+def _key_table() -> dict[int, str | None]:
+    """One translation table doing what key() needs: unify, fold, drop marks, squeeze spaces and ZWNJs."""
+    table: dict[int, str | None] = {}
+    for code in range(0x0600, 0x0700):
+        table[code] = chr(code)
+    for code, value in _char_table("latin").items():
+        table[code] = value
+    for code, value in list(table.items()):
+        table[code] = value.translate(_FOLD) if value is not None else None
+    table.update(_FOLD)
+    for ranges in (MARKS, CONTROLS):
+        for lo, hi in re.findall(r"(.)(?:-(.))?", ranges):
+            for code in range(ord(lo), ord(hi or lo) + 1):
+                table[code] = None
+    for ch in " \t\n\r\u200c\u00a0":
+        table[ord(ch)] = None
+    return {k: v for k, v in table.items() if v != chr(k)}
+
+
+_KEY_TABLE = _key_table()
+
+
 def key(text: str) -> str:
-    """The matching key of a name: normalised, letters folded, spaces and ZWNJs squeezed out."""
-    return _SQUEEZE.sub("", normalize(text, zwnj="keep").text).translate(_FOLD)
+    """The matching key of a name: letters unified and folded, marks dropped, spaces and ZWNJs squeezed out.
+
+    >>> key("امام‌علی رحمان") == key("امامعلی  رحمان") == key("امام علي رحمان")
+    True
+    """
+    return text.translate(_KEY_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,11 +219,14 @@ class Gazetteer:
             self.entries[entry.id] = entry  # later files override earlier ones by id
         self.common_words = common_words()
         self._by_key: dict[str, list[tuple[Entry, bool]]] = defaultdict(list)
+        self._spaced: set[str] = set()  # keys of names written with a space or ZWNJ somewhere
         for entry in self.entries.values():
             for name, weak in self._surface_forms(entry):
                 k = key(name)
                 if len(k) >= 2 and all(e.id != entry.id for e, _ in self._by_key[k]):
                     self._by_key[k].append((entry, weak))
+                if len(k) >= 2 and (" " in name.strip() or ZWNJ in name):
+                    self._spaced.add(k)
         self._automaton = ahocorasick.Automaton()
         for k, items in self._by_key.items():
             self._automaton.add_word(k, (k, tuple(e for e, _ in items), all(w for _, w in items)))
@@ -228,10 +256,12 @@ class Gazetteer:
             for name in entry.names():
                 yield name + "ی", False
 
-    def _is_weak_name(self, entry: Entry, name: str) -> bool:
-        if entry.kind in ("country", "province", "continent") or len(name.replace(ZWNJ, " ").split()) > 1:
+    @staticmethod
+    def _is_weak_name(entry: Entry, name: str) -> bool:
+        """Authors flag names that are also ordinary words (``ambiguous``); countries and provinces never are."""
+        if entry.kind in ("country", "continent") or entry.type == "ROLE":
             return False
-        return key(name) in self.common_words or bool(entry.attrs.get("ambiguous") and entry.type != "LOC")
+        return bool(entry.attrs.get("ambiguous")) and len(name.replace(ZWNJ, " ").split()) == 1
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -260,6 +290,8 @@ class Gazetteer:
                 continue
             if end < n and _WORD_CHARS.match(text, end):
                 continue
+            if k not in self._spaced and " " in text[start:end] and min(map(len, text[start:end].split())) < 3:
+                continue  # a one-word name spread over short words (او به ≠ اوبه); امام علی = امامعلی is fine
             hits.append(Hit(start, end, k, entries, weak))
         return hits
 
@@ -271,14 +303,14 @@ _FOLD_1TO1 = str.maketrans({k: v for k, v in _FOLD.items() if isinstance(v, str)
 @cache
 def common_words() -> frozenset[str]:
     """Keys of ordinary Persian words (hazm's tagged list): names equal to one need context."""
-    rows = read_tsv(model_path("lexicons", "known_words.tsv"), ("word",))
-    return frozenset(key(r["word"]) for r in rows)
+    return frozenset(key(w) for w in word_list("lexicons", "known_words.tsv")) | \
+        frozenset(key(w) for w in word_list("lexicons", "zwnj.tsv"))
 
 
 @cache
 def given_name_keys() -> frozenset[str]:
     """Keys of the given-name lexicon (a surname equal to a given name is not distinctive)."""
-    return frozenset(key(r["name"]) for r in read_tsv(model_path("lexicons", "given_names.tsv"), ("name",)))
+    return frozenset(key(w) for w in word_list("lexicons", "given_names.tsv"))
 
 
 @cache

@@ -6,6 +6,9 @@ registered factory, so ``spacy.blank("fa").add_pipe("pnn_sentences")`` works too
 """
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
+
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -51,18 +54,24 @@ def make_normalizer(nlp: Language, name: str, digits: str, zwnj: str) -> Normali
     return NormalizerComponent(nlp, name, digits=digits, zwnj=zwnj)
 
 
-def load(*, digits: str = "persian", zwnj: str = "auto", components: tuple[str, ...] | None = None) -> Language:
+PIPELINE = ("pnn_sentences", "pnn_ner", "pnn_relations", "pnn_events")
+
+
+def load(*, gazetteers: Sequence[str | os.PathLike] = (), digits: str = "persian", zwnj: str = "auto",
+         components: tuple[str, ...] | None = None) -> Language:
     """The ready pipeline: a spaCy ``Language`` (``lang="fa"``).
 
-    ``components`` limits the pipe names added (default: all stages).
+    ``gazetteers``: user gazetteer files or folders added to the shipped ones (see
+    ``docs/gazetteers.md`` for precedence). ``components`` limits the pipes added (default: all).
     """
-    from . import segmenter  # noqa: F401 - registers the factories
+    from . import events, ner, relations, segmenter  # noqa: F401 - registers the factories
 
     nlp = spacy.blank("fa")
     nlp.tokenizer = NewsTokenizer(nlp.vocab, digits=digits, zwnj=zwnj)
-    wanted = components or ("pnn_sentences",)
+    wanted = components or PIPELINE
     for name in wanted:
-        nlp.add_pipe(name)
+        config = {"gazetteers": [str(g) for g in gazetteers]} if name == "pnn_ner" else {}
+        nlp.add_pipe(name, config=config)
     return nlp
 
 

@@ -33,18 +33,57 @@ def sentence_records(doc: Doc) -> list[dict[str, Any]]:
     return records
 
 
+def entity_records(doc: Doc) -> list[dict[str, Any]]:
+    """Entity mentions (top-level and nested) with their coreference cluster."""
+    mentions = doc._.mentions
+    if mentions is None:  # relations stage not run: mentions straight from the entities
+        from .relations import RelationExtractor
+
+        mentions = RelationExtractor._mentions(doc)
+    out = []
+    for m in mentions:
+        span = m.span
+        record = {
+            "id": m.id,
+            "label": span.label_,
+            "text": span.text,
+            "start": span.start_char,
+            "end": span.end_char,
+            "norm": "".join(t.norm_ + (" " if t.whitespace_ else "") for t in span).strip(),
+            "entity_id": span._.entity_id,
+            "canonical_name": span._.canonical_name,
+            "rule": span._.rule,
+            "confidence": span._.confidence if span._.confidence is not None else 0.5,
+            "cluster": m.cluster,
+            "nested_in": m.nested_in,
+        }
+        if span.label_ == "DATE":
+            record["value"] = span._.value
+            record["calendar"] = span._.calendar
+        out.append(record)
+    return out
+
+
 def doc_record(doc: Doc, doc_id: str | None = None, source: dict | None = None) -> dict[str, Any]:
     """The document record of an annotated Doc."""
+    from .events import event_record
+
     reference = doc.user_data.get("pnn_reference_date")
+    relations = [{"id": r.id, "type": r.type, "head": r.head, "tail": r.tail, "sentence": r.sentence, "rule": r.rule}
+                 for r in (doc._.relations or [])]
+    clusters = [{"id": c.id, "entity_id": c.entity_id, "mentions": c.mentions,
+                 "pronouns": [{"text": p.text, "start": p.start_char, "end": p.end_char} for p in c.pronouns]}
+                for c in (doc._.clusters or [])]
     return {
         "doc_id": doc_id,
         "source": source,
         "reference_date": reference.isoformat() if reference else None,
         "text_length": len(doc.text),
         "sentences": sentence_records(doc),
-        "entities": [],
-        "relations": [],
-        "events": [],
+        "entities": entity_records(doc),
+        "relations": relations,
+        "events": [event_record(e, k) for k, e in enumerate(doc._.events or [])],
+        "clusters": clusters,
     }
 
 

@@ -52,12 +52,13 @@ class NewsTokenizer:
         if len(raw) > self.max_length:
             raise TextTooLongError(Errors.E010.format(length=len(raw), limit=self.max_length))
         norm = self.normalizer(raw)
-        words, spaces, norms = _layout(norm)
+        words, spaces, norms, starts, ends = _layout(norm)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for token, value in zip(doc, norms):
-            if value is not None:
-                token.norm_ = value
+            token.norm_ = value
         doc.user_data["pnn_normalized"] = norm
+        doc.user_data["pnn_token_norm_starts"] = starts  # normalised offsets of each token,
+        doc.user_data["pnn_token_norm_ends"] = ends      # so later stages map matches to tokens
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):  # noqa: ANN001 - spaCy's tokenizer protocol
@@ -92,14 +93,19 @@ def token_spans(norm: Normalized) -> list[tuple[int, int, int, int]]:
     return spans
 
 
-def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str | None]]:
-    """Words, trailing-space flags and norms for ``Doc``; raw gaps become whitespace or junk tokens."""
+def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str], list[int], list[int]]:
+    """Words, trailing-space flags, norms and normalised offsets for ``Doc``.
+
+    Raw gaps between tokens that are not a single space become whitespace (or junk) tokens.
+    """
     raw, text = norm.raw, norm.text
     words: list[str] = []
     spaces: list[bool] = []
-    norms: list[str | None] = []
+    norms: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
 
-    def gap(segment: str) -> None:
+    def gap(segment: str, end: int) -> None:
         if segment == "":
             return
         if segment[0] == " " and words and not spaces[-1]:
@@ -108,17 +114,22 @@ def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str | None]]:
         if segment:
             words.append(segment)
             spaces.append(False)
-            norms.append(None)
+            norms.append(segment)
+            s, e = norm.norm_span(end - len(segment), end)
+            starts.append(s)
+            ends.append(max(s, e))
 
     pos = 0
     for start, end, ns, ne in token_spans(norm):
-        gap(raw[pos:start])
+        gap(raw[pos:start], start)
         words.append(raw[start:end])
         spaces.append(False)
         norms.append(text[ns:ne])
+        starts.append(ns)
+        ends.append(ne)
         pos = end
-    gap(raw[pos:])
-    return words, spaces, norms
+    gap(raw[pos:], len(raw))
+    return words, spaces, norms, starts, ends
 
 
 @registry.tokenizers("pnn.NewsTokenizer.v1")

@@ -1,0 +1,593 @@
+"""Stage 4b: PLOVER event records — who did what to whom, where, when, according to whom.
+
+Triggers and how their participants are marked are data (``models/rules/event_triggers.tsv``).
+For each trigger in a sentence the extractor finds
+
+* the **actor**: the first participant of the clause not governed by a preposition (the subject),
+  with pronouns resolved through coreference; ``با حضور X`` in an impersonal sentence;
+* the **recipient**: the participant marked as the trigger says (``با X``, ``به X``, ``از X``,
+  ``X را``);
+* the event's own **location** (``در``/``به`` + place near the trigger), **date** (a date of the
+  sentence), **modality** (negation, future, background) and **attribution** (``به گزارش``,
+  ``گفت``);
+
+and never joins participants of different sentences except through a coreference chain. Mentions
+of one event (``نشست مشترک`` … ``این دیدار`` … ``نشست اخیر``) merge into one record listing
+every sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import default_gazetteer, key
+from .relations import Mention, sentence_index
+from .resources import model_path, read_tsv
+
+PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
+CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
+REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
+LIGHT_VERBS = {
+    "کرد": ("کرد", "کن", "نمود", "نما"),
+    "شد": ("شد", "شو", "گردید", "گرد"),
+    "داد": ("داد", "ده"),
+    "داشت": ("داشت", "دار"),
+}
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]
+    type: str
+    mode: tuple[str, ...]
+    context: tuple[str, ...]
+    cameo: str | None
+    verb: str
+    requires: frozenset[str]
+    actor: str
+    recipient: str
+    not_after: frozenset[str]
+    line: int
+
+    @property
+    def rule_id(self) -> str:
+        return f"event_triggers.tsv:{self.line}"
+
+
+@cache
+def triggers() -> dict[str, list[Trigger]]:
+    """Triggers by their first word's key."""
+    out: dict[str, list[Trigger]] = {}
+    for r in read_tsv(model_path("rules", "event_triggers.tsv"), ("trigger", "type", "verb", "actor", "recipient")):
+        words = tuple(key(w) for w in r["trigger"].replace("\u200c", " ").split()) if "\u200c" not in r["trigger"] else (key(r["trigger"]),)
+        if r["verb"] not in ("-", "any", *LIGHT_VERBS):
+            raise r.error(f"verb={r['verb']!r}", "-, any or one of " + ", ".join(LIGHT_VERBS))
+        requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
+        out.setdefault(words[0], []).append(Trigger(
+            words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
+            r.get("cameo") or None, r["verb"], requires, r["actor"], r["recipient"],
+            frozenset(key(w) for w in r.get("not_after").split()), r.line))
+    return out
+
+
+@cache
+def modality_cues() -> dict[str, tuple[str, ...]]:
+    """``models/rules/modality_cues.tsv`` by kind, cues normalised for substring tests on keys."""
+    out: dict[str, list[str]] = {}
+    for r in read_tsv(model_path("rules", "modality_cues.tsv"), ("cue", "kind")):
+        out.setdefault(r["kind"], []).append(key(r["cue"]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def _light_verb_forms() -> dict[str, frozenset[str]]:
+    """Keys of the inflected forms of each light-verb family (any tense, negated or not)."""
+    endings = ("", "م", "ی", "یم", "ید", "ند", "ه", "ه‌است", "ه‌اند", "ه‌بود", "ه‌بودند", "ن")
+    present_endings = ("م", "ی", "د", "یم", "ید", "ند")
+    forms: dict[str, frozenset[str]] = {}
+    for family, stems in LIGHT_VERBS.items():
+        out = set()
+        for i, stem in enumerate(stems):
+            is_past = i % 2 == 0
+            for neg in ("", "ن"):
+                for pre in ("", "می", "نمی"):
+                    for end in (endings if is_past else present_endings):
+                        out.add(key(neg + pre + stem + end) if not pre else key(pre + stem + end))
+                out.add(key("ب" + stem + "د")) if not is_past else None
+        forms[family] = frozenset(out)
+    forms["any"] = frozenset().union(*forms.values())
+    return forms
+
+
+@dataclass
+class Participant:
+    text: str
+    start: int
+    end: int
+    label: str | None
+    entity_id: str | None
+    canonical_name: str | None
+    country: str | None
+    sector: str | None
+    role_title: str | None
+    cluster: str | None = None
+
+    def record(self) -> dict:
+        return {k: getattr(self, k) for k in ("text", "start", "end", "label", "entity_id", "canonical_name",
+                                              "country", "sector", "role_title")}
+
+    @property
+    def identity(self) -> str:
+        return self.cluster or self.entity_id or key(self.canonical_name or self.text)
+
+
+@dataclass
+class Event:
+    type: str
+    trigger: Span
+    rule: Trigger
+    sentence: int
+    actor: list[Participant] = field(default_factory=list)
+    recipient: list[Participant] = field(default_factory=list)
+    arguments: list[dict] = field(default_factory=list)
+    location: Participant | None = None
+    date: dict | None = None
+    modality: str = "asserted"
+    attribution: dict | None = None
+    sentence_ids: list[int] = field(default_factory=list)
+    boilerplate: bool = False
+    anaphoric: bool = False
+    confidence: float = 0.7
+    dictionary: list[str] = field(default_factory=list)
+
+    def identities(self) -> set[str]:
+        return {p.identity for p in self.actor + self.recipient}
+
+
+class EventExtractor:
+    """The ``pnn_events`` component."""
+
+    def __init__(self, nlp: Language, name: str = "pnn_events") -> None:
+        self.name = name
+        self.triggers = triggers()
+        self.verb_forms = _light_verb_forms()
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions: list[Mention] = doc._.mentions or []
+        if not len(doc):
+            doc._.events = []
+            return doc
+        sents = list(doc.sents)
+        sent_of = sentence_index(doc)
+        reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
+        participants = self._participants(doc, mentions)
+        events: list[Event] = []
+        for number, sent in enumerate(sents):
+            events += self._sentence_events(doc, sent, number, participants, sent_of, reference)
+        events = self._merge(events)
+        self._add_attendees(doc, sents, events, participants)
+        self._infer_visit_places(events)
+        doc._.events = [e for e in events if e.actor]
+        return doc
+
+    # -------------------------------------------------------------- participants
+    def _participants(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, Participant]]:
+        """Token spans that can take part in events: persons, organisations, places, roles, pronouns."""
+        gaz = default_gazetteer(())
+        by_id = {m.id: m for m in mentions}
+        holders: dict[str, Mention] = {}
+        for rel in doc._.relations or []:
+            if rel.type == "HAS_ROLE":
+                holders[rel.tail] = by_id[rel.head]
+        clusters = {c.id: c for c in doc._.clusters or []}
+        out: list[tuple[int, int, Participant]] = []
+        for m in mentions:
+            if m.nested_in is not None or m.label == "DATE":
+                continue
+            out.append((m.span.start, m.span.end, self._participant(m, m.span, gaz, by_id, holders, doc)))
+        for cluster in clusters.values():
+            head = by_id[cluster.mentions[0]] if cluster.mentions else None
+            main = next((by_id[i] for i in cluster.mentions if by_id[i].label == "PER"), head)
+            for pronoun in cluster.pronouns:
+                if main is None:
+                    continue
+                p = self._participant(main, pronoun, gaz, by_id, holders, doc)
+                out.append((pronoun.start, pronoun.end, p))
+        for i, token in enumerate(doc):  # طرف افغانستانی, مقامات تاجیک: a side named by its demonym
+            country = _demonym_country(token.norm_)
+            if country and i > 0 and doc[i - 1].norm_ in ("طرف", "مقامات", "هیئت", "هیأت", "دولت", "نیروهای"):
+                span = doc[i - 1: i + 1]
+                out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "LOC", None,
+                                                              None, country, "GOV", None)))
+        out.sort(key=lambda t: (t[0], -t[1]))
+        return out
+
+    @staticmethod
+    def _participant(m: Mention, surface: Span, gaz, by_id, holders, doc: Doc) -> Participant:  # noqa: ANN001
+        span = m.span
+        entry = gaz.get(span._.entity_id) if span._.entity_id else None
+        role_title = None
+        country = entry.country if entry else None
+        sector = entry.sector if entry else None
+        canonical = span._.canonical_name or (entry.name if entry else None)
+        label, entity_id = span.label_, span._.entity_id
+        if country is None and span.label_ in ("ORG", "LOC"):
+            inner = next((x for x in by_id.values() if x.nested_in == m.id and x.span._.entity_id), None)
+            inner_entry = gaz.get(inner.span._.entity_id) if inner else None
+            country = inner_entry.country if inner_entry else None
+            sector = sector or ("GOV" if span.label_ == "ORG" and inner_entry and inner_entry.kind == "country" else None)
+        if span.label_ == "ROLE":
+            role_title = span.text
+            affiliation = next((x for x in by_id.values() if x.nested_in == m.id and x.label in ("ORG", "LOC")), None)
+            aff_entry = gaz.get(affiliation.span._.entity_id) if affiliation and affiliation.span._.entity_id else None
+            country = aff_entry.country if aff_entry else None
+            sector = sector or (entry.attrs.get("sector") if entry else None)
+            holder = holders.get(m.id)
+            if holder is not None:
+                label, entity_id = "PER", holder.span._.entity_id
+                canonical = holder.span._.canonical_name or holder.span.text
+        elif span.label_ == "PER":
+            for rel in doc._.relations or []:
+                if rel.head == m.id and rel.type == "AFFILIATED_WITH" and country is None:
+                    tail_entry = gaz.get(by_id[rel.tail].span._.entity_id) if by_id[rel.tail].span._.entity_id else None
+                    country = tail_entry.country if tail_entry else None
+            for rel in doc._.relations or []:
+                if rel.head == m.id and rel.type == "HAS_ROLE":
+                    role = by_id[rel.tail].span
+                    role_title = role.text
+                    aff = next((x for x in by_id.values() if x.nested_in == rel.tail and x.label in ("ORG", "LOC")), None)
+                    aff_entry = gaz.get(aff.span._.entity_id) if aff and aff.span._.entity_id else None
+                    country = country or (aff_entry.country if aff_entry else None)
+                    role_entry = gaz.get(role._.entity_id) if role._.entity_id else None
+                    sector = sector or (role_entry.attrs.get("sector") if role_entry else None)
+                    break
+        return Participant(surface.text, surface.start_char, surface.end_char, label, entity_id, canonical,
+                           country, sector, role_title, m.cluster)
+
+    # -------------------------------------------------------------- per sentence
+    def _sentence_events(self, doc: Doc, sent: Span, number: int, participants, sent_of, reference) -> list[Event]:  # noqa: ANN001
+        tokens = [t for t in sent if not t.is_space]
+        keys = [key(t.norm_) for t in tokens]
+        found: list[Event] = []
+        taken: set[int] = set()
+        for k, t in enumerate(tokens):
+            for trig in self.triggers.get(keys[k], ()):
+                n = len(trig.words)
+                if tuple(keys[k:k + n]) != trig.words or k in taken:
+                    continue
+                verb_index = self._light_verb(keys, k + n, trig.verb)
+                if trig.verb != "-" and verb_index is None:
+                    continue
+                if trig.requires and not any(w in trig.requires for w in keys[max(0, k - 8):k] + keys[k + n:k + n + 8]):
+                    continue
+                if k > 0 and keys[k - 1] in trig.not_after:
+                    continue
+                taken.update(range(k, k + n))
+                trigger_end = tokens[verb_index] if verb_index is not None else tokens[k + n - 1]
+                trigger = doc[t.i: trigger_end.i + 1] if verb_index is not None and verb_index - (k + n) <= 1 else doc[t.i: tokens[k + n - 1].i + 1]
+                event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, reference)
+                if event is not None:
+                    found.append(event)
+        return found
+
+    def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
+        forms = self.verb_forms["any" if family in ("-", "any") else family]
+        for j in range(start, min(start + 5, len(keys))):
+            if keys[j] in forms:
+                return j
+            if keys[j] in ("،", ".", "؛"):
+                return None
+        return None
+
+    def _build(self, doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, reference):  # noqa: ANN001, ANN202
+        in_sent = [(s, e, p) for s, e, p in participants if sent.start <= s and e <= sent.end]
+        if not in_sent:
+            return None
+        t_start, t_end = tokens[k].i, tokens[k + n - 1].i + 1
+        clause_start = self._clause_start(doc, sent, t_start)
+        event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
+                      boilerplate=bool(sent._.boilerplate), dictionary=[trig.rule_id])
+        event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
+        marked = {(s, e): _governing_preposition(doc, s, sent.start) for s, e, p in in_sent}
+        subject = [(s, e, p) for s, e, p in in_sent if s >= clause_start and s < t_start
+                   and marked[(s, e)] not in PREPOSITIONS and not _in_ezafe(doc, s)]
+        if not subject:
+            subject = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] not in PREPOSITIONS and s < t_start
+                       and not _in_ezafe(doc, s)]
+        presence = [(s, e, p) for s, e, p in in_sent if _after_phrase(doc, s, ("با", "حضور"), sent.start)]
+        if trig.actor == "all":
+            event.actor = _dedupe([p for s, e, p in subject] or [p for s, e, p in in_sent if p.label != "LOC"])
+        elif trig.actor == "of" or trig.recipient == "-":
+            after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
+            event.actor = _dedupe(after[:2] or [p for s, e, p in subject])
+        else:
+            if subject:
+                event.actor = [_first_group(subject, doc)]
+            elif presence:
+                event.actor = [presence[0][2]]
+        recipient = self._recipient(doc, sent, trig, in_sent, marked, t_start, t_end)
+        event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
+        self._arguments(doc, sent, event, in_sent, t_start)
+        self._location(doc, sent, event, in_sent, t_start, t_end)
+        self._date(doc, sent, event)
+        self._modality(doc, sent, event, tokens, k, verb_index, reference)
+        self._attribution(doc, sent, event, in_sent, t_start)
+        if trig.actor == "subject" and not event.actor and event.anaphoric:
+            return event  # a mention of an earlier event; merged below
+        event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
+        return event
+
+    @staticmethod
+    def _clause_start(doc: Doc, sent: Span, index: int) -> int:
+        for i in range(index - 1, sent.start - 1, -1):
+            if doc[i].norm_ in CLAUSE_BREAKS:
+                return i + 1
+        return sent.start
+
+    @staticmethod
+    def _recipient(doc, sent, trig, in_sent, marked, t_start, t_end) -> list[Participant]:  # noqa: ANN001
+        marker = {"with": "با", "to": "به", "from": "از"}.get(trig.recipient)
+        near = sorted(in_sent, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
+        if marker is not None:
+            chosen = [p for s, e, p in near if marked[(s, e)] == marker and not _after_phrase(doc, s, ("با", "حضور"), sent.start)]
+            if marker == "با":  # «با X دیدار کرد»: only the با-phrase nearest the trigger
+                return chosen[:1]
+            return chosen[:1]
+        if trig.recipient == "obj":
+            return [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start][:1]
+        return []
+
+    @staticmethod
+    def _arguments(doc, sent, event, in_sent, t_start) -> None:  # noqa: ANN001
+        for s, e, p in in_sent:
+            if s >= 2 and doc[s - 2].norm_ == "به" and doc[s - 1].norm_ == "دعوت":
+                event.arguments.append({"role": "InvitedBy", "text": p.text, "start": p.start, "end": p.end,
+                                        "entity_id": p.entity_id})
+                if event.rule.mode and "visit" in event.rule.mode and not event.recipient:
+                    event.recipient = [p]
+
+    @staticmethod
+    def _location(doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
+        role_ends = {e for s, e, p in in_sent if p.role_title}
+        places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start
+                  and doc[s - 1].norm_ in ("در", "به") and p not in event.actor
+                  and s - 1 not in role_ends]  # «والی طالبان در بلخ»: the place belongs to the title
+        if not places:
+            places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start + 1
+                      and doc[s - 1].norm_ in ("شهر", "استان", "ولایت") and doc[s - 2].norm_ == "در"]
+        if not places:
+            return
+        s, e, p = min(places, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
+        if event.rule.mode and "visit" in event.rule.mode and doc[s - 1].norm_ == "به" and not event.recipient:
+            event.recipient = [p]
+        event.location = p
+
+    @staticmethod
+    def _date(doc, sent, event) -> None:  # noqa: ANN001
+        dates = [e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end and e._.value]
+        if dates:
+            d = min(dates, key=lambda x: abs(x.start - event.trigger.start))
+            event.date = {"value": d._.value, "text": d.text, "granularity": d._.granularity or "day",
+                          "basis": d._.date_basis or "text"}
+
+    def _modality(self, doc, sent, event, tokens, k, verb_index, reference) -> None:  # noqa: ANN001
+        cues = modality_cues()
+        verb = tokens[verb_index].norm_ if verb_index is not None else ""
+        window = key(" ".join(t.norm_ for t in tokens[max(0, k - 3): (verb_index or k) + 3]))
+        sentence_key = key(sent.text)
+        if verb.startswith("ن") and not verb.startswith(("نمود", "نما")):
+            event.modality = "negated"
+        elif any(c in window for c in cues.get("future", ())):
+            event.modality = "future"
+            if event.type == "CONSULT":
+                event.type = "AGREE"  # a planned meeting is an agreement to meet (PLOVER)
+        elif _is_past_year(event.date, reference) or any(sentence_key.startswith(c) or c in sentence_key
+                                                          for c in cues.get("background", ())):
+            event.modality = "historical"
+        elif any(sentence_key.startswith(c) for c in cues.get("continuation", ())) and \
+                sent.start > 0 and self._previous_is_background(doc, sent, reference):
+            event.modality = "historical"
+
+    @staticmethod
+    def _previous_is_background(doc: Doc, sent: Span, reference: dt.date) -> bool:
+        previous = doc[sent.start - 1].sent
+        dates = [e for e in doc.ents if e.label_ == "DATE" and previous.start <= e.start < previous.end]
+        cues = modality_cues().get("background", ())
+        return any(_is_past_year({"value": d._.value, "granularity": d._.granularity}, reference) for d in dates) or \
+            any(c in key(previous.text) for c in cues)
+
+    @staticmethod
+    def _attribution(doc, sent, event, in_sent, t_start) -> None:  # noqa: ANN001
+        words = [t.norm_ for t in sent]
+        for i in range(len(words) - 1):
+            if words[i] == "به" and words[i + 1] in ("گزارش", "نقل"):
+                source = next((p for s, e, p in in_sent if s > sent.start + i and s <= sent.start + i + 4), None)
+                event.attribution = {"speaker": source.record() if source else None, "cue": f"{words[i]} {words[i + 1]}"}
+                return
+        for t in sent:
+            if t.norm_ in REPORT_VERBS and t.i > event.trigger.end:
+                return  # the event is the speaker's own act
+        for t in sent:
+            if t.norm_ in REPORT_VERBS and t.i < event.trigger.start:
+                speaker = next((p for s, e, p in in_sent if e <= t.i), None)
+                if speaker is not None and speaker not in event.actor:
+                    event.attribution = {"speaker": speaker.record(), "cue": t.norm_}
+                    event.modality = "reported" if event.modality == "asserted" else event.modality
+                return
+
+    # -------------------------------------------------------------- document level
+    @staticmethod
+    def _merge(events: list[Event]) -> list[Event]:
+        """One record per real event: anaphoric mentions (این دیدار) and repeated mentions merge."""
+        merged: list[Event] = []
+        for event in events:
+            target = None
+            for earlier in reversed(merged):
+                if earlier.type != event.type or earlier.boilerplate != event.boilerplate \
+                        or earlier.modality != event.modality:
+                    continue
+                if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
+                    continue
+                same_people = event.identities() and earlier.identities() and \
+                    (event.identities() <= earlier.identities() or earlier.identities() <= event.identities())
+                same_place = event.location and earlier.location and event.location.identity == earlier.location.identity \
+                    and earlier.rule.words == event.rule.words
+                if event.anaphoric or same_people or same_place:
+                    target = earlier
+                    break
+            if target is None:
+                merged.append(event)
+                continue
+            for sid in event.sentence_ids:
+                if sid not in target.sentence_ids:
+                    target.sentence_ids.append(sid)
+            known = {p.identity for p in target.actor + target.recipient}
+            target.actor += [p for p in event.actor if p.identity not in known]
+            target.location = target.location or event.location
+            target.date = target.date or event.date
+            target.dictionary += [d for d in event.dictionary if d not in target.dictionary]
+        return merged
+
+    @staticmethod
+    def _add_attendees(doc: Doc, sents: list[Span], events: list[Event], participants) -> None:  # noqa: ANN001
+        """People said to attend a meeting (``… در آن حضور داشتند``) join the side of their country."""
+        for event in events:
+            if event.type != "CONSULT":
+                continue
+            for number in event.sentence_ids:
+                sent = sents[number]
+                if not any(t.norm_ == "حضور" and t.i + 1 < sent.end and key(t.nbor().norm_) in _light_verb_forms()["داشت"]
+                           for t in sent):
+                    continue  # «… در آن حضور داشتند»; «با حضور» names the actor instead
+                sides = {p.identity for p in event.actor + event.recipient}
+                recipient_countries = {p.country for p in event.recipient if p.country}
+                for s, e, p in participants:
+                    if sent.start <= s and e <= sent.end and p.label == "PER" and p.identity not in sides:
+                        (event.recipient if p.country in recipient_countries or not p.country else event.actor).append(p)
+                        sides.add(p.identity)
+
+    @staticmethod
+    def _infer_visit_places(events: list[Event]) -> None:
+        """A visit with no place takes the place of a meeting in the next sentences (the host's city)."""
+        for i, event in enumerate(events):
+            if event.location is not None or not (event.rule.mode and "visit" in event.rule.mode):
+                continue
+            hosts = {p.country for p in event.recipient if p.country}
+            for later in events[i + 1:]:
+                if later.type == "CONSULT" and later.location is not None and min(later.sentence_ids) - event.sentence <= 2 \
+                        and (not hosts or later.location.country in hosts):
+                    event.location = later.location
+                    break
+
+
+def _is_past_year(date: dict | None, reference: dt.date) -> bool:
+    """A date that places the event in an earlier year than the report (background)."""
+    value = (date or {}).get("value") or ""
+    return value[:4].isdigit() and int(value[:4]) < reference.year - 1
+
+
+def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
+    """The preposition that governs a mention: right before it, or before one noun (از مواضع X)."""
+    for back in (1, 2):
+        i = start - back
+        if i < floor:
+            return ""
+        word = doc[i].norm_
+        if word in PREPOSITIONS:
+            return word
+        if not doc[i].is_alpha or word in ("و", "را", "که"):
+            return ""
+    return ""
+
+
+def _after_phrase(doc: Doc, start: int, phrase: tuple[str, ...], floor: int) -> bool:
+    """Does ``phrase`` occur within four tokens before the mention (با حضور هیأت بلندپایه X)?"""
+    for i in range(max(floor, start - 4 - len(phrase) + 1), start - len(phrase) + 1):
+        if tuple(t.norm_ for t in doc[i: i + len(phrase)]) == phrase:
+            return True
+    return False
+
+
+def _in_ezafe(doc: Doc, start: int) -> bool:
+    """Is the mention the genitive of a noun before it (مقامات [تاجیکستان], سیاست [دوشنبه])?"""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.is_alpha and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
+        key(before.norm_) not in _verbish() and len(before.norm_) > 1 and not before.norm_.endswith("ها")
+
+
+@cache
+def _verbish() -> frozenset[str]:
+    return _light_verb_forms()["any"]
+
+
+def _first_group(subject, doc: Doc) -> Participant:  # noqa: ANN001
+    return subject[0][2]
+
+
+def _dedupe(items: list[Participant]) -> list[Participant]:
+    out, seen = [], set()
+    for p in items:
+        if p.identity not in seen:
+            seen.add(p.identity)
+            out.append(p)
+    return out
+
+
+@cache
+def _demonym_index() -> dict[str, str]:
+    gaz = default_gazetteer(())
+    return {key(d): e.country for e in gaz.entries.values() if e.kind == "country" and e.country
+            for d in e.attrs.get("demonyms", ()) or ()}
+
+
+def _demonym_country(word: str) -> str | None:
+    return _demonym_index().get(key(word))
+
+
+@cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("persian-news-nlp")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def event_record(event: Event, number: int) -> dict:
+    """The JSON record of an event (``records.md``)."""
+    return {
+        "id": f"E{number}",
+        "event_type": event.type,
+        "mode": list(event.rule.mode),
+        "context": list(event.rule.context),
+        "cameo": event.rule.cameo,
+        "trigger": {"text": event.trigger.text, "start": event.trigger.start_char, "end": event.trigger.end_char},
+        "actor": [p.record() for p in event.actor],
+        "recipient": [p.record() for p in event.recipient],
+        "arguments": event.arguments,
+        "location": event.location.record() if event.location else None,
+        "date": event.date,
+        "modality": event.modality,
+        "attribution": event.attribution,
+        "sentence_ids": sorted(event.sentence_ids),
+        "boilerplate": event.boilerplate,
+        "confidence": event.confidence,
+        "provenance": {"rule_ids": event.dictionary, "dictionary_entries": sorted({p.entity_id for p in event.actor + event.recipient if p.entity_id}),
+                       "version": _version()},
+    }
+
+
+@Language.factory("pnn_events", assigns=["doc._.events"], requires=["doc.ents", "doc._.relations"])
+def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
+    """PLOVER event records from triggers, participants, relations and coreference."""
+    return EventExtractor(nlp, name)

@@ -1,0 +1,600 @@
+"""Stage 3: named entities from gazetteers plus rules — ``PER``, ``LOC``, ``ORG``, ``ROLE``, ``DATE``.
+
+Candidates come from
+
+* the gazetteers (``gazetteer.py``): every alias found in the normalised text; names that are
+  also ordinary words (``وفا``, ``امید``) or derived short names need support from context;
+* dates (``dates.py``);
+* rules whose vocabularies are data in ``models/``: organisation and place heads
+  (``rules/ner_heads.tsv``: ``وزارت …``, ``شهر …``), role titles with their affiliation
+  (``وزیر اطلاعات تاجیکستان``), title/honorific + name, given name + surname
+  (``lexicons/given_names.tsv``, ``surname_suffixes.tsv``), apposition (``X، وزیر Y``) and sources
+  (``به گزارش X``);
+* context cues (``rules/context_cues.tsv``) deciding ambiguous readings (``دوشنبه`` Monday or
+  Dushanbe).
+
+Conflicts are resolved longest first, then by priority (gazetteer > rule > weak). Entities go to
+``doc.ents``; names nested inside a longer entity (the ``تاجیکستان`` of
+``وزیر اطلاعات تاجیکستان``) go to ``doc.spans["pnn_nested"]``. Span extensions: ``rule``,
+``entity_id``, ``canonical_name``, ``confidence``, ``value`` and ``calendar`` (dates).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .dates import DateMatch, find_dates
+from .gazetteer import Entry, Gazetteer, Hit, default_gazetteer, key
+from .normalizer import ZWNJ
+from .pipeline import normalized
+from .resources import model_path, read_tsv
+
+LABELS = ("PER", "LOC", "ORG", "ROLE", "DATE")
+SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
+# Light verbs of compound verbs: the word before one of these is part of the verb, not of a name.
+LIGHT_VERB_KEYS = frozenset(key(w) for w in (
+    "کرد", "کردند", "کند", "کنند", "کرده", "می‌کند", "می‌کنند", "نمود", "نمودند", "نماید", "شد", "شدند", "شود",
+    "شوند", "شده", "می‌شود", "می‌شوند", "گردید", "گردیدند", "داد", "دادند", "دهد", "دهند", "داده", "می‌دهد",
+    "داشت", "داشتند", "دارد", "دارند", "گرفت", "گرفتند", "گیرد", "زد", "زدند", "یافت", "یافتند", "کرد.", "است"))
+PUNCT = frozenset("،,.;؛:!؟?()[]«»\"'-–—/…")
+
+for _name, _default in (("rule", None), ("entity_id", None), ("canonical_name", None), ("confidence", None),
+                        ("value", None), ("calendar", None), ("date_basis", None), ("granularity", None),
+                        ("affiliation", None), ("time_of_day", False)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+if not Doc.has_extension("reference_date"):
+    Doc.set_extension("reference_date", getter=lambda doc: doc.user_data.get("pnn_reference_date"))
+
+
+@dataclass
+class Candidate:
+    """A proposed entity over tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    label: str
+    priority: int            # 3 gazetteer / explicit date, 2 rule around a known entity, 1 rule, 0 weak
+    rule: str
+    entry: Entry | None = None
+    date: DateMatch | None = None
+    confidence: float = 0.8
+    nested: list[Candidate] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Head:
+    words: tuple[str, ...]
+    label: str
+    needs: str
+    max_tokens: int
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Word lists the rules read, loaded once."""
+
+    function_words: frozenset[str]
+    given_names: frozenset[str]
+    ambiguous_given: frozenset[str]
+    honorifics: dict[str, str]          # form -> kind
+    name_honorifics: frozenset[str]     # name prefixes that belong inside the PER span (سید)
+    surname_suffixes: tuple[str, ...]
+    heads: dict[str, list[Head]]        # first word -> heads starting with it
+    cues: dict[tuple[str, str], set[str]]  # (side, cue) -> labels supported
+    common: frozenset[str]
+    speech_verbs: frozenset[str]
+    verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
+
+    @classmethod
+    @cache
+    def load(cls) -> Lexicons:
+        fw = frozenset(r["word"] for r in read_tsv(model_path("lexicons", "function_words.tsv"), ("word",)))
+        given, ambiguous = set(), set()
+        path = model_path("lexicons", "given_names.tsv")
+        for r in read_tsv(path, ("name",)):
+            given.add(key(r["name"]))
+            if r.get("ambiguous") == "1":
+                ambiguous.add(key(r["name"]))
+        honorifics = {r["form"]: r.get("kind", "") for r in read_tsv(model_path("lexicons", "honorifics.tsv"), ("form",))}
+        prefixes = frozenset(r["prefix"] for r in read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",)))
+        # single-letter endings (‑ی) are too weak to mark a surname on their own
+        suffixes = tuple(sorted((r["suffix"].lstrip("‑-") for r in read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix",))
+                                 if len(r["suffix"].lstrip("‑-")) > 1), key=len, reverse=True))
+        heads: dict[str, list[Head]] = defaultdict(list)
+        for r in read_tsv(model_path("rules", "ner_heads.tsv"), ("head", "label", "needs", "max")):
+            words = tuple(r["head"].replace(ZWNJ, " ").split())
+            if r["needs"] not in ("name", "entity", "proper"):
+                raise r.error(f"needs={r['needs']!r}", "name, entity or proper")
+            heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"])))
+        cues: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for r in read_tsv(model_path("rules", "context_cues.tsv"), ("cue", "side", "supports")):
+            cues[(r["side"], r["cue"])].add(r["supports"])
+        from .gazetteer import common_words
+
+        speech = frozenset(r["form"] for r in read_tsv(model_path("rules", "speech_verbs.tsv"), ("form",)))
+        return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, prefixes, suffixes,
+                   dict(heads), dict(cues), common_words(), speech, verb_forms())
+
+
+@cache
+def verb_forms() -> frozenset[str]:
+    """Keys of inflected verb forms, generated from hazm's verb stems (past#present per line).
+
+    Names never run through a verb, and a word right before a light verb is the verb's own noun
+    (خبر داد, تأکید کرد), so both bound rule-made names.
+    """
+    from importlib import resources
+
+    past_endings = ("", "م", "ی", "یم", "ید", "ند", "ه", "ن")
+    present_endings = ("م", "ی", "د", "یم", "ید", "ند")
+    forms: set[str] = set()
+    for line in (resources.files("hazm") / "data" / "verbs.dat").read_text(encoding="utf-8").splitlines():
+        if "#" not in line:
+            continue
+        past, present = (p.strip() for p in line.split("#", 1))
+        if past and " " not in past and len(past) > 1:
+            for prefix in ("", "ن", "می", "نمی"):
+                forms.update(key(prefix + past + e) for e in past_endings)
+        for stem in present.split(" یا "):
+            stem = stem.strip()
+            if stem and " " not in stem:
+                for prefix in ("می", "نمی", "ب", "ن"):
+                    forms.update(key(prefix + stem + e) for e in present_endings)
+    return frozenset(f for f in forms if len(f) > 1)
+
+
+class EntityRecognizer:
+    """The ``pnn_ner`` component."""
+
+    def __init__(self, nlp: Language, name: str = "pnn_ner", *, gazetteers: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.gazetteer: Gazetteer = default_gazetteer(tuple(str(g) for g in gazetteers))
+        self.lex = Lexicons.load()
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        norm = normalized(doc)
+        reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
+        ctx = _DocContext(doc, norm.text, self.lex)
+        candidates: list[Candidate] = []
+        candidates += self._date_candidates(ctx, reference)
+        gaz = self._gazetteer_candidates(ctx)
+        candidates += gaz
+        ctx.title_starts = {c.start for c in gaz if c.label == "ROLE"}
+        ctx.role_ends = {c.end for c in gaz if c.label == "ROLE"}
+        candidates += self._head_candidates(ctx, gaz)
+        roles = self._role_candidates(ctx, gaz)
+        candidates += roles
+        candidates += self._person_candidates(ctx, roles + gaz)
+        candidates += self._source_candidates(ctx)
+        candidates += self._speaker_candidates(ctx)
+        chosen = _resolve(candidates)
+        chosen = self._decide_weekday_places(ctx, chosen, gaz)
+        surnames = self._surname_candidates(ctx, chosen)
+        if surnames:
+            chosen = _resolve(chosen + surnames)
+        self._set_entities(doc, chosen, ctx)
+        return doc
+
+    # ------------------------------------------------------------ candidates
+    def _date_candidates(self, ctx: _DocContext, reference: dt.date) -> list[Candidate]:
+        out = []
+        for d in find_dates(ctx.text, reference):
+            span = ctx.token_span(d.start, d.end)
+            if span is None:
+                continue
+            priority = 1 if d.weekday_only else 3
+            out.append(Candidate(*span, "DATE", priority, "dates", date=d, confidence=0.6 if d.weekday_only else 0.9))
+        return out
+
+    def _gazetteer_candidates(self, ctx: _DocContext) -> list[Candidate]:
+        hits = self.gazetteer.find(ctx.text)
+        strong_ids = {e.id for h in hits if not h.weak for e in h.entries}
+        out = []
+        for hit in hits:
+            span = ctx.token_span(hit.start, hit.end)
+            if span is None:
+                continue
+            entry = self._choose_entry(ctx, hit, span)
+            if hit.weak and not self._supported(ctx, entry, span, strong_ids, hits):
+                if entry.type == "LOC":
+                    ctx.unsupported_places[span] = Candidate(*span, "LOC", 0, entry.source, entry, confidence=0.6)
+                continue
+            priority = 0 if hit.weak else 3
+            out.append(Candidate(*span, entry.type, priority, entry.source, entry,
+                                 confidence=0.6 if hit.weak else 0.95))
+        return out
+
+    @staticmethod
+    def _choose_entry(ctx: _DocContext, hit: Hit, span: tuple[int, int]) -> Entry:
+        """Among entries sharing a name: the type the context argues for, then countries, cities, provinces."""
+        if len(hit.entries) == 1:
+            return hit.entries[0]
+        supported = ctx.cue_labels(*span)
+        pool = [e for e in hit.entries if e.type in supported] or list(hit.entries)
+        order = {"LOC": 0, "ORG": 1, "PER": 2, "ROLE": 3}
+        kind_order = {"country": 0, "city": 1, "province": 2}
+        return min(pool, key=lambda e: (order.get(e.type, 9), kind_order.get(e.kind or "", 5)))
+
+    def _supported(self, ctx: _DocContext, entry: Entry, span: tuple[int, int], strong_ids: set[str],
+                   hits: list[Hit]) -> bool:
+        """Context that lets a weak name count: the same entity named in full, a head, a title, a cue."""
+        start, end = span
+        if entry.id in strong_ids:
+            return True
+        if entry.type in ctx.cue_labels(start, end):
+            return True
+        before = ctx.norm(start - 1) if start > 0 else ""
+        if entry.type == "LOC" and before in self.lex.heads and any(h.label == "LOC" for h in self.lex.heads[before]):
+            return True
+        if entry.type == "ORG" and before in self.lex.heads and any(h.label == "ORG" for h in self.lex.heads[before]):
+            return True
+        if entry.type == "PER":
+            if before in self.lex.honorifics or ctx.is_title_end(start):
+                return True
+            after = ctx.norm(end) if end < len(ctx.doc) else ""
+            if after in self.lex.speech_verbs or ctx.phrase(end, 2) in self.lex.speech_verbs:
+                return True
+            if self._role_in_document(ctx, entry):
+                return True
+        return False
+
+    def _role_in_document(self, ctx: _DocContext, entry: Entry) -> bool:
+        """A person whose title and its organisation/place both occur in the document (والی … بلخ)."""
+        for role in entry.roles_on(ctx.reference):
+            org = self.gazetteer.get(role.org) if role.org else None
+            if org is None or key(role.title) not in ctx.key_text:
+                continue
+            if any(key(n) in ctx.key_text for n in org.names()):
+                return True
+        return False
+
+    def _head_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
+        """``وزارت …``, ``شهر …``: a head word and the name that follows it."""
+        entity_at = {c.start: c for c in gaz if c.label in ("LOC", "ORG")}
+        out = []
+        doc = ctx.doc
+        for i, token in enumerate(doc):
+            for head in self.lex.heads.get(ctx.norm(i), ()):
+                n = len(head.words)
+                if tuple(ctx.norm(i + k) for k in range(n)) != head.words:
+                    continue
+                j = i + n
+                known = entity_at.get(j)
+                if known is not None and (head.label == "ORG" or known.label == "LOC"):
+                    end = known.end
+                    if head.needs != "entity" and head.label == "ORG":
+                        end, _ = self._extend_name(ctx, end, head.max_tokens - (end - j), entity_at)
+                    same = head.label == known.label == "LOC"  # شهر دوشنبه is Dushanbe itself
+                    out.append(Candidate(i, end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
+                                         nested=[] if same else [known], confidence=0.85))
+                    continue
+                if head.needs == "entity":
+                    if ctx.is_demonym(j):
+                        out.append(Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8))
+                    continue
+                end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
+                if end == j:
+                    continue
+                if head.needs == "proper" and all(ctx.is_common(k) for k in range(j, end)):
+                    continue
+                out.append(Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7))
+        return out
+
+    @staticmethod
+    def _extend_name(ctx: _DocContext, j: int, max_tokens: int, entity_at: dict[int, Candidate]) -> tuple[int, list[Candidate]]:
+        """End of the name words from token ``j`` (at most ``max_tokens``; a known entity is taken whole, and returned)."""
+        end = j
+        taken = 0
+        while end < len(ctx.doc) and taken < max_tokens:
+            if entity_at.get(end) is not None:
+                return entity_at[end].end, [entity_at[end]]
+            word = ctx.norm(end)
+            if word == "و" and end > j and end + 1 < len(ctx.doc) and ctx.name_word(end + 1) and taken + 1 < max_tokens:
+                end += 1
+                taken += 1
+                continue
+            if not ctx.name_word(end) or ctx.is_title_start(end):
+                break
+            end += 1
+            taken += 1
+        return end, []
+
+    def _role_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
+        """Role titles, extended over the organisation or place they belong to (وزیر اطلاعات تاجیکستان)."""
+        affil_at = {c.start: c for c in gaz if c.label in ("LOC", "ORG")}
+        out = []
+        for c in gaz:
+            if c.label != "ROLE":
+                continue
+            affiliation = affil_at.get(c.end)
+            if affiliation is not None:
+                out.append(Candidate(c.start, affiliation.end, "ROLE", 3, c.rule, c.entry, confidence=0.9,
+                                     nested=[affiliation]))
+        ctx.role_ends.update(c.end for c in out)
+        return out
+
+    def _person_candidates(self, ctx: _DocContext, known: list[Candidate]) -> list[Candidate]:
+        """Names by shape: title/honorific + name, given name + surname, and ``name، title`` apposition."""
+        out = []
+        doc = ctx.doc
+        taken = {i for c in known if c.label in ("LOC", "ORG", "PER") and c.priority >= 2 for i in range(c.start, c.end)}
+        i = 0
+        while i < len(doc):
+            start = i
+            if ctx.norm(i) in self.lex.name_honorifics:
+                i += 1
+            names = 0
+            while i < len(doc) and ctx.plain(i) in self.lex.given_names and i not in taken and names < 3:
+                names += 1
+                i += 1
+            after_title = ctx.is_title_end(start) or (start > 0 and ctx.norm(start - 1) in self.lex.honorifics)
+            if names == 0 and not after_title:
+                i = start + 1
+                continue
+            if names == 0:
+                i = start
+            # surname: one or two name-like words that are not given names we already took
+            surname_start = i
+            while i < len(doc) and i - surname_start < 2 and i not in taken and ctx.surname_like(i, self.lex):
+                i += 1
+            if i == surname_start and names >= 1 and not after_title:
+                i = start + 1
+                continue
+            end = i
+            if end - start >= 2 or (after_title and end > start):
+                only_ambiguous = names and all(ctx.plain(k) in self.lex.ambiguous_given for k in range(start, surname_start))
+                if only_ambiguous and not after_title and end - surname_start == 0:
+                    i = start + 1
+                    continue
+                out.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.75 if names else 0.65))
+                i = end
+            else:
+                i = start + 1
+        out += self._apposition_candidates(ctx, taken)
+        return out
+
+    def _apposition_candidates(self, ctx: _DocContext, taken: set[int]) -> list[Candidate]:
+        """``X، وزیر …``: the words before a comma that precedes a role title."""
+        out = []
+        for i, token in enumerate(ctx.doc):
+            if ctx.norm(i) not in ("،", ",") or not ctx.is_title_start(i + 1):
+                continue
+            start = i
+            while start > 0 and i - start < 3 and (start - 1) not in taken and ctx.surname_like(start - 1, self.lex):
+                start -= 1
+            if start < i and not all(ctx.is_common(k) for k in range(start, i)):
+                out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
+        return out
+
+    def _source_candidates(self, ctx: _DocContext) -> list[Candidate]:
+        """``به گزارش X،``, ``به نقل از X``: the outlet named as a source is an organisation."""
+        out = []
+        for i in range(len(ctx.doc) - 2):
+            if ctx.phrase(i, 2) not in ("به گزارش", "به نقل"):
+                continue
+            j = i + 2 + (ctx.norm(i + 2) == "از")
+            if ctx.norm(j) in SOURCE_NOT_NAMES:
+                continue  # به گزارش خبرنگار …، به گزارش گروه …
+            end = j
+            while end < len(ctx.doc) and end - j < 4 and ctx.name_word(end):
+                end += 1
+            closed = end < len(ctx.doc) and ctx.norm(end) in ("،", ",", "-", ":", "(", "از", "و", "به")
+            if end > j and (closed or not all(ctx.is_common(k) for k in range(j, end))):
+                out.append(Candidate(j, end, "ORG", 1, "rules:source", confidence=0.7))
+        return out
+
+    def _speaker_candidates(self, ctx: _DocContext) -> list[Candidate]:
+        """``محمدی با بیان اینکه …``, ``کمالیان تصریح کرد``: a clause-initial name before a verb of saying."""
+        out = []
+        n = len(ctx.doc)
+        for i in range(n):
+            starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛"))
+            if not starts_clause:
+                continue
+            for width in (2, 1):
+                end = i + width
+                if end >= n or not all(ctx.name_word(k) and not ctx.is_common(k) for k in range(i, end)):
+                    continue
+                if ctx.norm(end) in self.lex.speech_verbs or ctx.phrase(end, 2) in self.lex.speech_verbs:
+                    out.append(Candidate(i, end, "PER", 1, "rules:speaker", confidence=0.65))
+                    break
+        return out
+
+    @staticmethod
+    def _surname_candidates(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
+        """A later one-word mention of an earlier full name's last word is the same person (کاوه رضایی … رضایی)."""
+        surnames = {ctx.plain(c.end - 1): c for c in chosen if c.label == "PER" and c.length >= 2}
+        covered = {i for c in chosen for i in range(c.start, c.end)}
+        out = []
+        for i in range(len(ctx.doc)):
+            c = surnames.get(ctx.plain(i))
+            if c is not None and i not in covered and i >= c.end and not ctx.is_common(i):
+                out.append(Candidate(i, i + 1, "PER", 1, "rules:surname", c.entry, confidence=0.7))
+        return out
+
+    # ----------------------------------------------------------- ambiguity
+    def _decide_weekday_places(self, ctx: _DocContext, chosen: list[Candidate], gaz: list[Candidate]) -> list[Candidate]:
+        """A weekday that is also a place (دوشنبه): context cues, coordination, then the document's country."""
+        places = {(c.start, c.end): c for c in gaz if c.label == "LOC"} | ctx.unsupported_places
+        loc_tokens = {i for c in chosen if c.label == "LOC" for i in range(c.start, c.end)}
+        countries = {c.entry.country for c in chosen if c.entry is not None and c.entry.country}
+        out = []
+        for c in chosen:
+            place = places.get((c.start, c.end)) if c.label == "DATE" and c.date and c.date.weekday_only else None
+            if place is None:
+                out.append(c)
+                continue
+            cues = ctx.cue_labels(c.start, c.end)
+            coordinated = ((c.start >= 2 and ctx.norm(c.start - 1) == "و" and (c.start - 2) in loc_tokens)
+                           or (c.end + 1 < len(ctx.doc) and ctx.norm(c.end) == "و" and (c.end + 1) in loc_tokens))
+            if "DATE" in cues and "LOC" not in cues:
+                out.append(c)
+            elif "LOC" in cues or coordinated or place.entry.country in countries:
+                out.append(place)
+            else:
+                out.append(c)
+        return out
+
+    # --------------------------------------------------------------- output
+    def _set_entities(self, doc: Doc, chosen: list[Candidate], ctx: _DocContext) -> None:
+        spans, nested = [], []
+        for c in chosen:
+            span = _make_span(doc, c)
+            spans.append(span)
+            for n in c.nested:
+                if n.label != c.label or c.label == "ROLE":
+                    nested.append(_make_span(doc, n))
+            if c.label == "ROLE" and c.nested:
+                span._.affiliation = c.nested[0].entry.id if c.nested[0].entry else None
+        doc.ents = spans
+        doc.spans["pnn_nested"] = nested
+
+
+def _make_span(doc: Doc, c: Candidate) -> Span:
+    span = Span(doc, c.start, c.end, label=c.label, kb_id=c.entry.id if c.entry else "")
+    span._.rule = c.rule
+    span._.entity_id = c.entry.id if c.entry else None
+    span._.canonical_name = c.entry.name if c.entry else None
+    span._.confidence = c.confidence
+    if c.date is not None:
+        span._.value = c.date.value
+        span._.calendar = c.date.calendar
+        span._.date_basis = c.date.basis
+        span._.granularity = c.date.granularity
+        span._.time_of_day = c.date.time_of_day
+    return span
+
+
+def _resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping choice: longest first, then priority, then earliest."""
+    order = sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start))
+    used = bytearray(max((c.end for c in candidates), default=0) + 1)
+    chosen = []
+    for c in order:
+        if any(used[c.start:c.end]):
+            continue
+        for k in range(c.start, c.end):
+            used[k] = 1
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+class _DocContext:
+    """Per-document views the rules share: token norms, normalised offsets, keys."""
+
+    def __init__(self, doc: Doc, text: str, lex: Lexicons) -> None:
+        self.doc = doc
+        self.text = text
+        self.lex = lex
+        self.reference = doc.user_data.get("pnn_reference_date")
+        self.norms = [t.norm_ for t in doc]
+        starts = doc.user_data.get("pnn_token_norm_starts")
+        ends = doc.user_data.get("pnn_token_norm_ends")
+        if starts is None or len(starts) != len(doc):
+            norm = normalized(doc)
+            pairs = [norm.norm_span(t.idx, t.idx + len(t.text)) for t in doc]
+            starts, ends = [p[0] for p in pairs], [p[1] for p in pairs]
+        self.starts, self.ends = starts, ends
+        self.title_starts: set[int] = set()
+        self.unsupported_places: dict[tuple[int, int], Candidate] = {}
+        self.role_ends: set[int] = set()
+        self._key_text: str | None = None
+
+    @property
+    def key_text(self) -> str:
+        if self._key_text is None:
+            self._key_text = key(self.text)
+        return self._key_text
+
+    def norm(self, i: int) -> str:
+        return self.norms[i] if 0 <= i < len(self.norms) else ""
+
+    def plain(self, i: int) -> str:
+        return key(self.norm(i)) if 0 <= i < len(self.norms) else ""
+
+    def phrase(self, i: int, n: int) -> str:
+        return " ".join(self.norm(k) for k in range(i, min(i + n, len(self.norms))))
+
+    def token_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Tokens covering normalised ``[start, end)`` exactly (None if it cuts a token)."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        if first >= len(self.starts) or self.starts[first] != start or last == first or self.ends[last - 1] != end:
+            return None
+        return first, last
+
+    def is_common(self, i: int) -> bool:
+        return self.plain(i) in self.lex.common or self.norm(i) in self.lex.function_words
+
+    def name_word(self, i: int) -> bool:
+        """Could token ``i`` be part of a name (not punctuation, a digit-only token, a function word or verb)?"""
+        if not 0 <= i < len(self.doc):
+            return False
+        token = self.doc[i]
+        word = self.norms[i]
+        if token.is_space or word in PUNCT or word in self.lex.function_words or word in self.lex.speech_verbs:
+            return False
+        if self.plain(i) in self.lex.verbs or (i + 1 < len(self.norms) and self.plain(i + 1) in LIGHT_VERB_KEYS):
+            return False  # a verb, or the noun of a compound verb (بیان کرد، خبر داد)
+        return any(ch.isalpha() for ch in word)
+
+    def surname_like(self, i: int, lex: Lexicons) -> bool:
+        if not self.name_word(i) or self.is_title_start(i):
+            return False
+        word = self.plain(i)
+        if word in lex.given_names:
+            return True
+        if any(word.endswith(key(s)) and len(word) > len(key(s)) + 1 for s in lex.surname_suffixes):
+            return True
+        return word not in lex.common
+
+    def is_title_start(self, i: int) -> bool:
+        return i in self.title_starts
+
+    def is_title_end(self, i: int) -> bool:
+        return i in self.role_ends
+
+    def is_demonym(self, i: int) -> bool:
+        return self.plain(i) in _demonyms()
+
+    def cue_labels(self, start: int, end: int) -> set[str]:
+        labels: set[str] = set()
+        for n in (1, 2, 3):
+            left = " ".join(self.norm(k) for k in range(start - n, start)) if start - n >= 0 else None
+            right = self.phrase(end, n) if end + n <= len(self.norms) else None
+            if left:
+                labels |= self.lex.cues.get(("left", left), set())
+            if right:
+                labels |= self.lex.cues.get(("right", right), set())
+        return labels
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    gaz = default_gazetteer(())
+    return frozenset(key(d) for e in gaz.entries.values() for d in e.attrs.get("demonyms", ()) or ())
+
+
+@Language.factory(
+    "pnn_ner",
+    assigns=["doc.ents", "doc.spans", "span._.rule", "span._.entity_id", "span._.value"],
+    requires=["token.norm"],
+    default_config={"gazetteers": []},
+)
+def make_entity_recognizer(nlp: Language, name: str, gazetteers: list[str]) -> EntityRecognizer:
+    """Gazetteer-plus-rule NER; ``gazetteers`` are extra user files (see ``docs/gazetteers.md``)."""
+    return EntityRecognizer(nlp, name, gazetteers=tuple(gazetteers))

@@ -1,0 +1,316 @@
+"""Stage 4a: relations between entity mentions, and coreference chains.
+
+Relations (``HAS_ROLE``, ``AFFILIATED_WITH``, ``LOCATED_IN``, ``HEAD_OF``, ``MEMBER_OF``) come from
+
+* apposition and adjacency: ``X، وزیر Y`` / ``وزیر Y X`` / ``X وزیر Y`` (``apposition``),
+* the affiliation nested in a role span: ``وزیر اطلاعات [تاجیکستان]`` (``role_affiliation``),
+* ``در`` after a role or organisation: ``والی طالبان در [بلخ]`` (``located_in``),
+* gazetteer knowledge: the roles a person holds on the document's date, and the parent of a place.
+
+Coreference clusters join a person's mentions (full name, short name or surname), role mentions
+that name the same post as a person's ``HAS_ROLE`` (``وزیر اطلاعات تاجیکستان`` → ستاراویچ), and
+pronouns ``او``/``وی``/``ایشان`` to the most salient person before them. Results live on the Doc:
+``doc._.mentions``, ``doc._.relations``, ``doc._.clusters``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Entry, default_gazetteer, key
+from .normalizer import ZWNJ
+
+PRONOUNS = frozenset({"او", "وی", "ایشان"})
+# Nouns for a body of people (مقامات ارشد تاجیکستان از جمله …): the members listed after them belong to it.
+GROUP_NOUNS = frozenset({"مقامات", "مسئولان", "مسوولان", "اعضای", "نمایندگان", "هیئت", "هیأت", "رهبران", "فرماندهان", "وزیران"})
+
+for _name in ("mentions", "relations", "clusters"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+@dataclass
+class Mention:
+    """An entity mention (from ``doc.ents`` or nested in one), with a stable id and its cluster."""
+
+    id: str
+    span: Span
+    nested_in: str | None = None
+    cluster: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.span.label_
+
+    @property
+    def entry_id(self) -> str | None:
+        return self.span._.entity_id
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    type: str
+    head: str
+    tail: str
+    sentence: int | None
+    rule: str
+
+
+@dataclass
+class Cluster:
+    id: str
+    mentions: list[str] = field(default_factory=list)       # mention ids
+    pronouns: list[Span] = field(default_factory=list)      # pronoun spans that refer to it
+    entity_id: str | None = None
+
+
+def sentence_index(doc: Doc) -> list[int]:
+    """Sentence number of every token."""
+    index, number = [0] * len(doc), -1
+    for sent in doc.sents:
+        number += 1
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _rank(role: Span) -> str:
+    """``rank`` of a role mention's gazetteer entry (head, deputy, member, spokesperson …)."""
+    entry = default_gazetteer(()).get(role._.entity_id) if role._.entity_id else None
+    return (entry.attrs.get("rank") if entry else None) or "other"
+
+
+class RelationExtractor:
+    """The ``pnn_relations`` component."""
+
+    def __init__(self, nlp: Language, name: str = "pnn_relations") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self._mentions(doc)
+        sent_of = sentence_index(doc) if len(doc) else []
+        relations: list[Relation] = []
+
+        def add(rel_type: str, head: Mention, tail: Mention, rule: str) -> None:
+            if head.id == tail.id or any(r.type == rel_type and r.head == head.id and r.tail == tail.id for r in relations):
+                return
+            relations.append(Relation(f"R{len(relations)}", rel_type, head.id, tail.id, sent_of[head.span.start], rule))
+
+        top = [m for m in mentions if m.nested_in is None]
+        by_id = {m.id: m for m in mentions}
+        for k, m in enumerate(top):
+            if m.label == "ROLE":
+                person = self._person_for_role(doc, top, k)
+                for inner in mentions:
+                    if inner.nested_in == m.id and inner.label in ("ORG", "LOC"):
+                        add("AFFILIATED_WITH", m, inner, "role_affiliation")
+                        if person is not None:
+                            add("AFFILIATED_WITH", person, inner, "role_affiliation")
+                            rank = _rank(m.span)
+                            if rank == "head":
+                                add("HEAD_OF", person, inner, "role_rank")
+                            elif rank == "member" and inner.label == "ORG":
+                                add("MEMBER_OF", person, inner, "role_rank")
+                if person is not None:
+                    add("HAS_ROLE", person, m, "apposition")
+                located = self._after_dar(doc, top, k)
+                if located is not None:
+                    add("AFFILIATED_WITH", m, located, "located_in")
+                    if person is not None:
+                        add("AFFILIATED_WITH", person, located, "located_in")
+            elif m.label == "ORG":
+                located = self._after_dar(doc, top, k)
+                if located is not None:
+                    add("LOCATED_IN", m, located, "located_in")
+        self._group_members(doc, top, mentions, sent_of, add)
+        self._gazetteer_relations(doc, mentions, relations, add)
+        clusters = self._clusters(doc, mentions, relations, by_id)
+        doc._.mentions = mentions
+        doc._.relations = relations
+        doc._.clusters = clusters
+        return doc
+
+    # ------------------------------------------------------------------
+    @staticmethod
+    def _mentions(doc: Doc) -> list[Mention]:
+        out: list[Mention] = []
+        nested = list(doc.spans.get("pnn_nested", []))
+        for ent in doc.ents:
+            parent = Mention(f"T{len(out)}", ent)
+            out.append(parent)
+            for span in nested:
+                if ent.start <= span.start and span.end <= ent.end and (span.start, span.end) != (ent.start, ent.end):
+                    out.append(Mention(f"T{len(out)}", span, nested_in=parent.id))
+        return out
+
+    @staticmethod
+    def _person_for_role(doc: Doc, top: list[Mention], k: int) -> Mention | None:
+        """The person a role mention is said of: ``X، ROLE``, ``X ROLE`` or ``ROLE X``."""
+        role = top[k].span
+        if k > 0 and top[k - 1].label == "PER":
+            prev = top[k - 1].span
+            gap = doc[prev.end:role.start]
+            if len(gap) == 0 or (len(gap) == 1 and gap[0].norm_ in ("،", ",")):
+                return top[k - 1]
+        if k + 1 < len(top) and top[k + 1].label == "PER":
+            nxt = top[k + 1].span
+            gap = doc[role.end:nxt.start]
+            if len(gap) == 0 or (len(gap) == 1 and gap[0].norm_ in ("،", ",")):
+                return top[k + 1]
+        return None
+
+    @staticmethod
+    def _after_dar(doc: Doc, top: list[Mention], k: int) -> Mention | None:
+        """``X در LOC``: the place right after ``در`` that follows mention ``k``."""
+        span = top[k].span
+        if k + 1 < len(top) and top[k + 1].label == "LOC":
+            nxt = top[k + 1].span
+            gap = doc[span.end:nxt.start]
+            if len(gap) == 1 and gap[0].norm_ == "در":
+                return top[k + 1]
+        return None
+
+    @staticmethod
+    def _group_members(doc: Doc, top: list[Mention], mentions: list[Mention], sent_of: list[int], add) -> None:  # noqa: ANN001
+        """``مقامات … تاجیکستان از جمله X، Y``: people listed as members of a country's or body's group."""
+        for i, token in enumerate(doc):
+            if token.norm_ != "از" or i + 1 >= len(doc) or doc[i + 1].norm_ != "جمله":
+                continue
+            group = [m for m in top if m.label in ("LOC", "ORG") and 0 < i - m.span.end + 1 <= 2
+                     and any(t.norm_ in GROUP_NOUNS for t in doc[max(0, m.span.start - 5): m.span.start])]
+            if not group:
+                continue
+            for m in top:
+                if m.label == "PER" and m.span.start > i and sent_of[m.span.start] == sent_of[i]:
+                    add("AFFILIATED_WITH", m, group[0], "group_member")
+
+    @staticmethod
+    def _gazetteer_relations(doc: Doc, mentions: list[Mention], relations: list[Relation], add) -> None:  # noqa: ANN001
+        """Knowledge: places inside places, and a person's dated role whose post the text names.
+
+        A role mention is the person's when its title matches the role held on the reference date
+        and the role's organisation or place is the mention's affiliation (والی طالبان در بلخ → وفا).
+        """
+        gaz = default_gazetteer(())
+        reference = doc.user_data.get("pnn_reference_date")
+        by_entry: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.entry_id:
+                by_entry.setdefault(m.entry_id, []).append(m)
+        by_id = {m.id: m for m in mentions}
+        affiliations: dict[str, set[str]] = {}
+        for r in relations:
+            if r.type == "AFFILIATED_WITH" and by_id[r.tail].entry_id:
+                affiliations.setdefault(r.head, set()).add(by_id[r.tail].entry_id)
+        for m in mentions:
+            if m.nested_in is None or by_id[m.nested_in].label != "ROLE" or not m.entry_id:
+                continue
+            affiliations.setdefault(m.nested_in, set()).add(m.entry_id)
+        for m in mentions:
+            entry = gaz.get(m.entry_id) if m.entry_id else None
+            if entry is None:
+                continue
+            if entry.type in ("LOC", "ORG") and entry.attrs.get("parent") in by_entry:
+                parent = by_entry[entry.attrs["parent"]][0]
+                if parent.label == "LOC" and parent.span.start != m.span.start:
+                    add("LOCATED_IN", m, parent, "gazetteer:parent")
+            if entry.type != "PER":
+                continue
+            for role in entry.roles_on(reference):
+                for r in mentions:
+                    if r.label != "ROLE" or r.nested_in is not None:
+                        continue
+                    title = key(r.span._.canonical_name or "") or key(r.span.text)
+                    if key(role.title) != title and not key(r.span.text).startswith(key(role.title)):
+                        continue
+                    if role.org is None or role.org in affiliations.get(r.id, set()):
+                        add("HAS_ROLE", m, r, "gazetteer:role")
+
+    def _clusters(self, doc: Doc, mentions: list[Mention], relations: list[Relation],
+                  by_id: dict[str, Mention]) -> list[Cluster]:
+        """Chains of mentions of one person (or organisation/place), and the pronouns that refer to them."""
+        parent: dict[str, str] = {m.id: m.id for m in mentions}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb, key=lambda i: int(i[1:]))] = min(ra, rb, key=lambda i: int(i[1:]))
+
+        first_by_entry: dict[str, str] = {}
+        persons = [m for m in mentions if m.label == "PER"]
+        for m in mentions:
+            if m.entry_id and m.label != "ROLE" and m.label != "DATE":
+                if m.entry_id in first_by_entry:
+                    union(first_by_entry[m.entry_id], m.id)
+                else:
+                    first_by_entry[m.entry_id] = m.id
+        # rule-found persons: a later one-word mention equal to an earlier name's last word
+        for m in persons:
+            words = m.span.text.replace(ZWNJ, " ").split()
+            for earlier in persons:
+                if earlier.span.start >= m.span.start:
+                    break
+                ew = earlier.span.text.replace(ZWNJ, " ").split()
+                if len(words) == 1 and len(ew) > 1 and key(ew[-1]) == key(words[0]):
+                    union(earlier.id, m.id)
+        # roles held by a person join the person's chain, and so do later mentions of the same post
+        role_holder: dict[str, str] = {}
+        for r in relations:
+            if r.type == "HAS_ROLE":
+                union(r.head, r.tail)
+                role = by_id[r.tail].span
+                role_holder[key(role._.canonical_name or role.text)] = r.head
+        for m in mentions:
+            if m.label == "ROLE" and m.nested_in is None and find(m.id) == m.id:
+                text_key = key(m.span.text)
+                for title, holder in role_holder.items():
+                    if text_key.startswith(title) and by_id[holder].span.start < m.span.start:
+                        union(holder, m.id)
+                        break
+        clusters: dict[str, Cluster] = {}
+        for m in mentions:
+            root = find(m.id)
+            if root == m.id and not any(find(o.id) == root and o.id != m.id for o in mentions):
+                continue
+            cluster = clusters.setdefault(root, Cluster(f"C{len(clusters)}"))
+            cluster.mentions.append(m.id)
+            cluster.entity_id = cluster.entity_id or (m.entry_id if m.label in ("PER", "ORG", "LOC") else None)
+        self._resolve_pronouns(doc, mentions, clusters, find)
+        for root, cluster in clusters.items():
+            for mid in cluster.mentions:
+                by_id[mid].cluster = cluster.id
+        return list(clusters.values())
+
+    @staticmethod
+    def _resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: dict[str, Cluster], find) -> None:  # noqa: ANN001
+        """``او``/``وی``/``ایشان`` refer to the last person mentioned before them (in this or the previous sentences)."""
+        persons = [m for m in mentions if m.label in ("PER",) or (m.label == "ROLE" and m.nested_in is None)]
+        for token in doc:
+            if token.norm_ not in PRONOUNS:
+                continue
+            before = [m for m in persons if m.span.end <= token.i and token.i - m.span.end < 120]
+            if not before:
+                continue
+            antecedent = before[-1]
+            root = find(antecedent.id)
+            cluster = clusters.setdefault(root, Cluster(f"C{len(clusters)}", mentions=[antecedent.id],
+                                                        entity_id=antecedent.entry_id))
+            cluster.pronouns.append(doc[token.i: token.i + 1])
+
+
+@Language.factory("pnn_relations", assigns=["doc._.relations", "doc._.clusters", "doc._.mentions"], requires=["doc.ents"])
+def make_relation_extractor(nlp: Language, name: str) -> RelationExtractor:
+    """Relations and coreference over the entities of ``pnn_ner``."""
+    return RelationExtractor(nlp, name)
+
+
+__all__ = ["Cluster", "Entry", "Mention", "Relation", "RelationExtractor"]
