@@ -98,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--verbose", action="store_true", help="per-document comparison")
     p.add_argument("--gazetteer", action="append", help="user gazetteer file or folder (repeatable)")
     p.set_defaults(func=cmd_evaluate_events)
+
+    from . import batch, gazetteer_tools
+
+    batch.register(sub)
+    gazetteer_tools.register(sub)
     return parser
 
 
