@@ -103,7 +103,13 @@ def _cleanup_edits(text: str) -> list[Edit]:
     return edits
 
 
-AFFIX_KINDS = ("suffix", "suffix_after_h", "suffix_glued", "preverb", "prefix")
+AFFIX_KINDS = ("suffix", "suffix_after_h", "suffix_after_i", "suffix_glued", "preverb", "prefix")
+#: Which words a ZWNJ suffix follows, by kind: any word, a word ending in a silent ه, or in ی.
+_SUFFIX_FITS: dict[str, Callable[[str], bool]] = {
+    "suffix": lambda base: True,
+    "suffix_after_h": lambda base: _silent_h(base),
+    "suffix_after_i": lambda base: base.endswith("ی"),
+}
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one shared instance
@@ -111,7 +117,7 @@ class ZwnjLexicon:
     """What the ZWNJ restorer knows: words written glued on purpose, and words that take a ZWNJ.
 
     ``affixes`` maps each kind of ``models/lexicons/zwnj_suffixes.tsv`` to its affixes, longest
-    first: ``suffix`` and ``suffix_after_h`` take a ZWNJ, ``suffix_glued`` are looked through to
+    first: ``suffix`` and ``suffix_after_h``/``_i`` take a ZWNJ, ``suffix_glued`` are looked through to
     find a compound, ``preverb`` goes before می/نمی, ``prefix`` is written apart (بی‌, به‌).
     """
 
@@ -136,14 +142,18 @@ class ZwnjLexicon:
         return cls(known, zwnj, joinable, {k: tuple(sorted(v, key=len, reverse=True)) for k, v in affixes.items()})
 
     @cached_property
-    def _suffixes(self) -> tuple[tuple[str, bool], ...]:
-        """ZWNJ suffixes, longest first, each with "only after a silent ه"."""
-        pairs = [(a, False) for a in self.affixes["suffix"]] + [(a, True) for a in self.affixes["suffix_after_h"]]
+    def _suffixes(self) -> tuple[tuple[str, str], ...]:
+        """ZWNJ suffixes, longest first, each with its kind (which words it follows)."""
+        pairs = [(a, kind) for kind in _SUFFIX_FITS for a in self.affixes[kind]]
         return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
     @cached_property
-    def _free_suffixes(self) -> dict[str, bool]:
-        return dict(reversed(self._suffixes))
+    def free_suffixes(self) -> dict[str, frozenset[str]]:
+        """ZWNJ suffixes, each with its kinds."""
+        kinds: dict[str, set[str]] = {}
+        for suffix, kind in self._suffixes:
+            kinds.setdefault(suffix, set()).add(kind)
+        return {suffix: frozenset(k) for suffix, k in kinds.items()}
 
     @lru_cache(maxsize=200_000)
     def restore_word(self, word: str, depth: int = 2) -> str | None:
@@ -154,11 +164,11 @@ class ZwnjLexicon:
             return self.zwnj[word]
         if depth == 0 or self.is_word(word):
             return None
-        for suffix, after_h in self._suffixes:
+        for suffix, kind in self._suffixes:
             if not word.endswith(suffix) or len(word) < len(suffix) + 2:
                 continue
             base = word[: -len(suffix)]
-            if after_h and not _silent_h(base):
+            if not _SUFFIX_FITS[kind](base):
                 continue
             if self.is_word(base):
                 return base + ZWNJ + suffix
@@ -178,8 +188,17 @@ class ZwnjLexicon:
             rest = word[len(prefix):]
             if word.startswith(prefix) and len(rest) >= 4 and self.is_word(rest):
                 return prefix + ZWNJ + rest
-        variant = _HAMZA_VARIANT.sub("ی", word.replace("أ", "ئ"))  # older spellings: پائین, هیأت
-        if variant != word:
+        for i in range(3, len(word) - 2):  # a word ending in a silent ه, glued to a word
+            head, rest = word[:i], word[i:]
+            if len(head) >= 4 and _silent_h(head) and not head.endswith("وه") and head in self.known:
+                if self.is_word(rest):
+                    return head + ZWNJ + rest
+                restored = self.restore_word(rest, depth - 1)
+                if restored is not None:
+                    return head + ZWNJ + restored
+        for variant in (word.replace("أ", "ئ"), _HAMZA_VARIANT.sub("ی", word)):  # older spellings: هیأت, پائین
+            if variant == word:
+                continue
             restored = self.restore_word(variant, depth)
             if restored is not None:
                 letters = iter(word)
@@ -209,9 +228,9 @@ class ZwnjLexicon:
         ``left`` may already hold ZWNJs (a word joined or restored before); then only a suffix
         joins it.
         """
-        after_h = self._free_suffixes.get(right)
-        if after_h is not None:
-            return len(left) >= 2 and (not after_h or _silent_h(left))
+        kinds = self.free_suffixes.get(right)
+        if kinds is not None:
+            return len(left) >= 2 and any(_SUFFIX_FITS[kind](left) for kind in kinds)
         if ZWNJ in left or ZWNJ in right:
             return False
         glued, wanted = left + right, left + ZWNJ + right
@@ -233,37 +252,37 @@ _HAMZA_VARIANT = regex.compile("(?<=[اوی])ئ(?=.)")
 _WORD = regex.compile(rf"[{LETTERS}\u200c]+")
 
 
-# What a proposed ZWNJ restoration is, for the decisions below.
-_GLUED_VERB, _SPACED_VERB, _SUFFIX_JOIN, _COMPOUND_JOIN, _PLAIN_PLURAL, _OTHER = range(6)
+# Kinds of proposed restoration, for the decisions in _zwnj_edits.
+GLUED_VERB, GLUED_PLURAL, GLUED_VOWEL_PLURAL, GLUED_OTHER = "glued verb", "glued plural", "glued vowel plural", "glued other"
+SPACED_VERB, SPACED_SUFFIX, SPACED_BOUND, SPACED_COMPOUND = "spaced verb", "spaced suffix", "spaced bound", "spaced compound"
+#: Kinds that many writers produce on purpose, so that they show no loss of ZWNJs by themselves.
+_NO_EVIDENCE = frozenset({GLUED_PLURAL})
 
 
-def _zwnj_edits(text: str, lexicon: ZwnjLexicon, *, need_evidence: bool = False) -> list[Edit]:
-    """Insert ZWNJs inside glued words and replace spaces that should be ZWNJs.
+def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit]]]:
+    """Every ZWNJ restoration the lexicon proposes for ``text``, with its kind.
 
-    Two decisions are taken on the whole text first:
-
-    * if its verbs show the ZWNJs were *deleted* (``میشود``) and none show them turned into
-      spaces (``می شود``), its spaces are the author's: two words are not joined as a compound
-      (``رئیس جمهوری`` stays);
-    * with ``need_evidence`` (automatic mode on a text with next to no ZWNJ), nothing is done
-      unless some restoration shows the ZWNJs were lost: a verb, a joined or silent-ه suffix, a
-      listed compound. Plurals and comparatives glued to a consonant (``کتابها``, ``بزرگتر``)
-      and compound joins are not enough, since many writers glue them on purpose.
+    Kinds: a glued word's restoration is a ``glued verb`` (``میشود``), a ``glued plural`` (a
+    plural or comparative suffix after a consonant: ``کتابها``, ``بزرگتر``), a ``glued vowel
+    plural`` (after ی or a silent ه: ``همکاریهای``, ``برنامهها``) or ``glued other``
+    (``رسانهای``, ``سرمایهگذاری``); a space turned into a ZWNJ joins a
+    ``spaced verb`` (``می شود``), a ``spaced suffix`` (``کتاب ها``), a ``spaced bound`` half that
+    is no word alone (``بین المللی``) or a ``spaced compound`` of two words (``رئیس جمهور``).
     """
-    proposals: list[tuple[int, list[Edit]]] = []  # (kind, edits)
+    proposals: list[tuple[str, list[Edit]]] = []
     left: str | None = None  # the word before, as restored so far
     left_end = -2
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
         if left is not None and left_end + 1 == start and text[left_end] == " " and lexicon.join_pair(left, word):
-            if word in lexicon._free_suffixes:
-                kind = _SUFFIX_JOIN
+            if word in lexicon.free_suffixes:
+                kind = SPACED_SUFFIX
             elif left.endswith("می"):
-                kind = _SPACED_VERB
+                kind = SPACED_VERB
             elif lexicon.is_word(left) and lexicon.is_word(word):
-                kind = _COMPOUND_JOIN
+                kind = SPACED_COMPOUND
             else:
-                kind = _OTHER  # a half that is no word alone (بین المللی) shows a lost ZWNJ
+                kind = SPACED_BOUND
             proposals.append((kind, [(start - 1, start, ZWNJ)]))
             left, left_end = left + ZWNJ + word, m.end()  # a suffix may still follow
             continue
@@ -281,24 +300,38 @@ def _zwnj_edits(text: str, lexicon: ZwnjLexicon, *, need_evidence: bool = False)
                 edits.append((start + i, start + i, ZWNJ))
             else:
                 i += 1
-        proposals.append((_restored_kind(restored, lexicon), edits))
-    kinds = {kind for kind, _ in proposals}
-    if need_evidence and kinds <= {_PLAIN_PLURAL, _COMPOUND_JOIN}:
-        return []
-    if _GLUED_VERB in kinds and not kinds & {_SPACED_VERB, _SUFFIX_JOIN}:
-        proposals = [p for p in proposals if p[0] != _COMPOUND_JOIN]  # ZWNJs deleted, spaces real
-    return [edit for _, edits in proposals for edit in edits]
+        proposals.append((_glued_kind(restored, lexicon), edits))
+    return proposals
 
 
-def _restored_kind(restored: str, lexicon: ZwnjLexicon) -> int:
-    """The kind of a glued word's restoration (see :func:`_zwnj_edits`)."""
+def _glued_kind(restored: str, lexicon: ZwnjLexicon) -> str:
     head, *tail = restored.split(ZWNJ)
-    if head.endswith("می") and (head[:-2] == "" or head[:-2].removesuffix("ن") in lexicon.affixes["preverb"]
-                                 or head == "نمی"):
-        return _GLUED_VERB
-    if not (_silent_h(head) or head.endswith("ی")) and all(lexicon._free_suffixes.get(part) is False for part in tail):
-        return _PLAIN_PLURAL
-    return _OTHER
+    if head in ("می", "نمی") or (head.endswith("می") and head[:-2].removesuffix("ن") in lexicon.affixes["preverb"]):
+        return GLUED_VERB
+    if all(lexicon.free_suffixes.get(part) == {"suffix"} for part in tail):
+        return GLUED_VOWEL_PLURAL if _silent_h(head) or head.endswith("ی") else GLUED_PLURAL
+    return GLUED_OTHER
+
+
+def _zwnj_edits(text: str, lexicon: ZwnjLexicon, *, need_evidence: bool = False) -> list[Edit]:
+    """Insert ZWNJs inside glued words and replace spaces that should be ZWNJs.
+
+    Two decisions are taken on the whole text (see :func:`zwnj_proposals` for the kinds):
+
+    * with ``need_evidence`` (automatic mode on a text with next to no ZWNJ), nothing is done
+      unless some restoration shows that ZWNJs were lost: glued plurals and compounds written
+      apart are not enough, since many writers write them so on purpose;
+    * if glued words show the ZWNJs were *deleted* (``میشود``, ``سرمایهگذاری``) and no verb or
+      suffix shows them turned into spaces (``می شود``, ``کتاب ها``), the text's spaces are the
+      author's: two words are not joined as a compound (``رئیس جمهوری`` stays).
+    """
+    proposals = zwnj_proposals(text, lexicon)
+    kinds = {kind for kind, _ in proposals}
+    if need_evidence and kinds <= _NO_EVIDENCE:
+        return []
+    if kinds & {GLUED_VERB, GLUED_OTHER} and not kinds & {SPACED_VERB, SPACED_SUFFIX, SPACED_BOUND}:
+        proposals = [p for p in proposals if p[0] != SPACED_COMPOUND]
+    return [edit for _, edits in proposals for edit in edits]
 
 
 def lost_zwnj(text: str) -> bool:
