@@ -2,7 +2,8 @@
 """ZWNJ-restoration benchmark on the Arman NER corpus (dev fold), ours against hazm.
 
 Arman writes its zero-width non-joiners (ZWNJ, U+200C) intact, so it serves as gold. Each
-sentence (tokens joined by spaces) is fed, one sentence at a time, in three forms:
+sentence (tokens joined by spaces) is fed, one sentence at a time (``--group N``: N consecutive
+sentences, one a line, as one text — closer to an article), in three forms:
 
 * ``deleted``  — every ZWNJ removed (``می‌شود`` → ``میشود``), as in web copies;
 * ``spaced``   — every ZWNJ replaced by a space (``می‌شود`` → ``می شود``), as in PEYMA;
@@ -248,8 +249,10 @@ def systems() -> dict[str, Callable[[str], str]]:
     }
 
 
-def run(sentences: list[str]) -> dict[tuple[str, str], Score]:
+def run(sentences: list[str], group: int = 1) -> dict[tuple[str, str], Score]:
     scores: dict[tuple[str, str], Score] = {}
+    if group > 1:
+        sentences = ["\n".join(sentences[i:i + group]) for i in range(0, len(sentences), group)]
     for form, damage in DAMAGE.items():
         inputs = [damage(s) for s in sentences]
         for name, system in systems().items():
@@ -307,6 +310,8 @@ def show(label: str, counter: Counter, k: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N sentences")
+    parser.add_argument("--group", type=int, default=1, metavar="N",
+                        help="feed N consecutive sentences as one text (default 1: sentence by sentence)")
     parser.add_argument("--errors", type=int, default=0, metavar="K",
                         help="also list the K commonest errors of our systems (ZWNJ shown as |)")
     args = parser.parse_args(argv)
@@ -315,10 +320,10 @@ def main(argv: list[str] | None = None) -> int:
               "in ../shared; set PNN_SHARED to point elsewhere)")
         return 0
     sentences = read_sentences(CORPUS, args.limit)
-    scores = run(sentences)
+    scores = run(sentences, args.group)
     words_total = sum(len(words(s)[1]) for s in sentences)
-    print(f"## ZWNJ restoration — Arman dev, {len(sentences)} sentences, {words_total} words, "
-          f"fed one sentence at a time\n")
+    unit = "one sentence at a time" if args.group <= 1 else f"{args.group} sentences at a time"
+    print(f"## ZWNJ restoration — Arman dev, {len(sentences)} sentences, {words_total} words, fed {unit}\n")
     print(table(scores))
     print("\nStrict precision counts every output ZWNJ that gold lacks as an error; orthographic precision "
           "accepts a ZWNJ that gold writes glued when it sits at a standard-orthography boundary "
