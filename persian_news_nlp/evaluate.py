@@ -96,8 +96,12 @@ def predicted_spans(doc: Doc) -> set[tuple[int, int, str]]:
             continue
         label = "TIME" if ent.label_ == "DATE" and ent._.time_of_day else ent.label_
         spans.add((ent.start_char, ent.end_char, label))
-    for span in doc.spans.get("pnn_nested", []):
-        if any(e.label_ == "ROLE" and e.start <= span.start and span.end <= e.end for e in doc.ents):
+    nested = list(doc.spans.get("pnn_nested", []))
+    for span in nested:
+        inside_role = any(e.label_ == "ROLE" and e.start <= span.start and span.end <= e.end for e in doc.ents)
+        inside_other = any(o is not span and o.start <= span.start and span.end <= o.end and (o.start, o.end) != (span.start, span.end)
+                           for o in nested)
+        if inside_role and not inside_other:
             spans.add((span.start_char, span.end_char, span.label_))
     return spans
 

@@ -219,15 +219,11 @@ class EventExtractor:
         canonical = span._.canonical_name or (entry.name if entry else None)
         label, entity_id = span.label_, span._.entity_id
         if country is None and span.label_ in ("ORG", "LOC"):
-            inner = next((x for x in by_id.values() if x.nested_in == m.id and x.span._.entity_id), None)
-            inner_entry = gaz.get(inner.span._.entity_id) if inner else None
-            country = inner_entry.country if inner_entry else None
-            sector = sector or ("GOV" if span.label_ == "ORG" and inner_entry and inner_entry.kind == "country" else None)
+            country = _nested_country(m, by_id, gaz)
+            sector = sector or ("GOV" if span.label_ == "ORG" and country else None)
         if span.label_ == "ROLE":
             role_title = span.text
-            affiliation = next((x for x in by_id.values() if x.nested_in == m.id and x.label in ("ORG", "LOC")), None)
-            aff_entry = gaz.get(affiliation.span._.entity_id) if affiliation and affiliation.span._.entity_id else None
-            country = aff_entry.country if aff_entry else None
+            country = _nested_country(m, by_id, gaz)
             sector = sector or (entry.attrs.get("sector") if entry else None)
             holder = holders.get(m.id)
             if holder is not None:
@@ -242,9 +238,7 @@ class EventExtractor:
                 if rel.head == m.id and rel.type == "HAS_ROLE":
                     role = by_id[rel.tail].span
                     role_title = role.text
-                    aff = next((x for x in by_id.values() if x.nested_in == rel.tail and x.label in ("ORG", "LOC")), None)
-                    aff_entry = gaz.get(aff.span._.entity_id) if aff and aff.span._.entity_id else None
-                    country = country or (aff_entry.country if aff_entry else None)
+                    country = country or _nested_country(by_id[rel.tail], by_id, gaz)
                     role_entry = gaz.get(role._.entity_id) if role._.entity_id else None
                     sector = sector or (role_entry.attrs.get("sector") if role_entry else None)
                     break
@@ -485,6 +479,16 @@ class EventExtractor:
                         and (not hosts or later.location.country in hosts):
                     event.location = later.location
                     break
+
+
+def _nested_country(m: Mention, by_id: dict[str, Mention], gaz) -> str | None:  # noqa: ANN001
+    """Country of the first known place or organisation nested in a mention (وزیر اطلاعات [تاجیکستان])."""
+    for x in by_id.values():
+        if x.nested_in == m.id and x.span._.entity_id:
+            entry = gaz.get(x.span._.entity_id)
+            if entry is not None and entry.country:
+                return entry.country
+    return None
 
 
 def _is_past_year(date: dict | None, reference: dt.date) -> bool:

@@ -29,7 +29,7 @@ import numpy as np
 
 from .errors import DataFileError, Errors
 from .normalizer import CONTROLS, LETTERS, MARKS, ZWNJ, _char_table
-from .resources import models_dir, read_jsonl, word_list
+from .resources import models_dir, read_jsonl, word_list, word_list_rows
 
 TYPES = ("PER", "LOC", "ORG", "ROLE")
 ID_PATTERN = re.compile(r"^(per|loc|org|role):[a-z0-9_.-]+$")
@@ -250,7 +250,7 @@ class Gazetteer:
             for short in filter(None, shorts):
                 k = key(short)
                 if len(k) >= 3:
-                    yield short, k in self.common_words or k in given_name_keys()
+                    yield short, is_ordinary(k) or k in given_name_keys()
         if entry.type == "ROLE" and entry.name[-1] in "وا":
             # ezafe after a final vowel is written ی: سخنگوی وزارت خارجه
             for name in entry.names():
@@ -258,10 +258,13 @@ class Gazetteer:
 
     @staticmethod
     def _is_weak_name(entry: Entry, name: str) -> bool:
-        """Authors flag names that are also ordinary words (``ambiguous``); countries and provinces never are."""
-        if entry.kind in ("country", "continent") or entry.type == "ROLE":
+        """Authors flag names that are also ordinary words (``ambiguous``); a flagged country is weak
+        only when its name is an everyday word (مالی), not when it is merely shared (مصر)."""
+        if entry.kind == "continent" or entry.type == "ROLE" or not entry.attrs.get("ambiguous"):
             return False
-        return bool(entry.attrs.get("ambiguous")) and len(name.replace(ZWNJ, " ").split()) == 1
+        if len(name.replace(ZWNJ, " ").split()) > 1:
+            return False
+        return entry.kind != "country" or is_ordinary(key(name))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -300,11 +303,55 @@ class Gazetteer:
 _FOLD_1TO1 = str.maketrans({k: v for k, v in _FOLD.items() if isinstance(v, str) and len(v) == 1})
 
 
+#: A word at least this frequent in hazm's corpus counts as ordinary: a name equal to it needs context.
+COMMON_FREQUENCY = 500_000
+
+
+@cache
+def word_frequencies() -> dict[str, int]:
+    """Keys of ordinary words and their corpus frequencies (``models/lexicons/word_frequencies.tsv``)."""
+    out: dict[str, int] = {}
+    for line in word_list_rows("lexicons", "word_frequencies.tsv"):
+        word, _, freq = line.partition("\t")
+        k = key(word)
+        out[k] = max(out.get(k, 0), int(freq))
+    return out
+
+
+def word_frequency(k: str) -> int:
+    """Corpus frequency of a key (0 for unknown words and names too rare to list)."""
+    return word_frequencies().get(k, 0)
+
+
+#: A ‑ی word is an everyday adjective when its base is at least this frequent (شهر → شهری).
+DERIVED_BASE_MIN_FREQUENCY = 50_000
+
+
+def derived_base(word: str) -> str | None:
+    """``رضایی`` → ``رضا``, ``شهری`` → ``شهر``: the word without a final ‑ی/‑یی/‑ای (None if it has none)."""
+    for ending in ("یی", "ای", "ی"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return None
+
+
+def is_ordinary(k: str) -> bool:
+    """Is the key an everyday word, or an adjective made from one with ‑ی (شهری, اسلامی, ایرانی)?
+
+    Words made from given names (محمدی, رضایی) are surnames, not ordinary words.
+    """
+    if word_frequency(k) >= COMMON_FREQUENCY:
+        return True
+    base = derived_base(k)
+    if base is None or word_frequency(base) < DERIVED_BASE_MIN_FREQUENCY:
+        return False
+    return base not in given_name_keys() or word_frequency(base) >= COMMON_FREQUENCY  # نظامی ← نظام, a word first
+
+
 @cache
 def common_words() -> frozenset[str]:
-    """Keys of ordinary Persian words (hazm's tagged list): names equal to one need context."""
-    return frozenset(key(w) for w in word_list("lexicons", "known_words.tsv")) | \
-        frozenset(key(w) for w in word_list("lexicons", "zwnj.tsv"))
+    """Keys of ordinary Persian words (frequent in hazm's corpus): a short name equal to one needs context."""
+    return frozenset(k for k, f in word_frequencies().items() if f >= COMMON_FREQUENCY)
 
 
 @cache

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,12 +31,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .dates import DateMatch, find_dates
-from .gazetteer import Entry, Gazetteer, Hit, default_gazetteer, key
+from .gazetteer import (COMMON_FREQUENCY, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
+                        word_frequency)
 from .normalizer import ZWNJ
 from .pipeline import normalized
 from .resources import model_path, read_tsv
 
 LABELS = ("PER", "LOC", "ORG", "ROLE", "DATE")
+_ORDINAL = re.compile(r"^(?:[0-9]+|.+(?:مین|ام))$|^(?:یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
+# After a given name, a word is taken as the surname unless it is this frequent (بازی, کشور).
+SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
 # Light verbs of compound verbs: the word before one of these is part of the verb, not of a name.
 LIGHT_VERB_KEYS = frozenset(key(w) for w in (
@@ -175,8 +180,9 @@ class EntityRecognizer:
         candidates += gaz
         ctx.title_starts = {c.start for c in gaz if c.label == "ROLE"}
         ctx.role_ends = {c.end for c in gaz if c.label == "ROLE"}
-        candidates += self._head_candidates(ctx, gaz)
-        roles = self._role_candidates(ctx, gaz)
+        heads = self._head_candidates(ctx, gaz)
+        candidates += heads
+        roles = self._role_candidates(ctx, gaz, heads)
         candidates += roles
         candidates += self._person_candidates(ctx, roles + gaz)
         candidates += self._source_candidates(ctx)
@@ -214,7 +220,11 @@ class EntityRecognizer:
                     ctx.unsupported_places[span] = Candidate(*span, "LOC", 0, entry.source, entry, confidence=0.6)
                 continue
             priority = 0 if hit.weak else 3
-            out.append(Candidate(*span, entry.type, priority, entry.source, entry,
+            start, end = span
+            while entry.type == "PER" and end - start > 1 and ctx.norm(start) in self.lex.honorifics \
+                    and ctx.norm(start) not in self.lex.name_honorifics:
+                start += 1  # «شیخ عیسی قاسم»: the honorific is not part of the name
+            out.append(Candidate(start, end, entry.type, priority, entry.source, entry,
                                  confidence=0.6 if hit.weak else 0.95))
         return out
 
@@ -224,6 +234,8 @@ class EntityRecognizer:
         if len(hit.entries) == 1:
             return hit.entries[0]
         supported = ctx.cue_labels(*span)
+        if "SPORT" in supported and any(e.kind == "club" for e in hit.entries):
+            return next(e for e in hit.entries if e.kind == "club")
         pool = [e for e in hit.entries if e.type in supported] or list(hit.entries)
         order = {"LOC": 0, "ORG": 1, "PER": 2, "ROLE": 3}
         kind_order = {"country": 0, "city": 1, "province": 2}
@@ -235,7 +247,8 @@ class EntityRecognizer:
         start, end = span
         if entry.id in strong_ids:
             return True
-        if entry.type in ctx.cue_labels(start, end):
+        cues = ctx.cue_labels(start, end)
+        if entry.type in cues or ("SPORT" in cues and entry.kind == "club"):
             return True
         before = ctx.norm(start - 1) if start > 0 else ""
         if entry.type == "LOC" and before in self.lex.heads and any(h.label == "LOC" for h in self.lex.heads[before]):
@@ -313,17 +326,28 @@ class EntityRecognizer:
             taken += 1
         return end, []
 
-    def _role_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
-        """Role titles, extended over the organisation or place they belong to (وزیر اطلاعات تاجیکستان)."""
-        affil_at = {c.start: c for c in gaz if c.label in ("LOC", "ORG")}
+    def _role_candidates(self, ctx: _DocContext, gaz: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
+        """Role titles, extended over the organisation or place they belong to (وزیر اطلاعات تاجیکستان).
+
+        A ministerial title names its ministry too: ``وزیر [امور خارجه فرانسه]`` holds the
+        organisation ``امور خارجه فرانسه`` (PEYMA's convention), kept nested in the role.
+        """
+        affil_at: dict[int, Candidate] = {}
+        for c in sorted(gaz + heads, key=lambda c: -c.length):
+            if c.label in ("LOC", "ORG"):
+                affil_at.setdefault(c.start, c)
         out = []
         for c in gaz:
             if c.label != "ROLE":
                 continue
             affiliation = affil_at.get(c.end)
-            if affiliation is not None:
-                out.append(Candidate(c.start, affiliation.end, "ROLE", 3, c.rule, c.entry, confidence=0.9,
-                                     nested=[affiliation]))
+            end = affiliation.end if affiliation is not None else c.end
+            nested = [affiliation] if affiliation is not None else []
+            if c.entry is not None and c.entry.attrs.get("org_head") and c.length >= 2:
+                ministry = Candidate(c.start + 1, end, "ORG", 1, "rules:role_ministry", nested=nested, confidence=0.7)
+                nested = [ministry]
+            if end > c.end or nested:
+                out.append(Candidate(c.start, end, "ROLE", 3, c.rule, c.entry, confidence=0.9, nested=nested))
         ctx.role_ends.update(c.end for c in out)
         return out
 
@@ -331,7 +355,7 @@ class EntityRecognizer:
         """Names by shape: title/honorific + name, given name + surname, and ``name، title`` apposition."""
         out = []
         doc = ctx.doc
-        taken = {i for c in known if c.label in ("LOC", "ORG", "PER") and c.priority >= 2 for i in range(c.start, c.end)}
+        taken = {i for c in known if c.label in ("LOC", "ORG") and c.priority >= 2 for i in range(c.start, c.end)}
         i = 0
         while i < len(doc):
             start = i
@@ -349,18 +373,22 @@ class EntityRecognizer:
                 i = start
             # surname: one or two name-like words that are not given names we already took
             surname_start = i
-            while i < len(doc) and i - surname_start < 2 and i not in taken and ctx.surname_like(i, self.lex):
+            while i < len(doc) and i - surname_start < 2 and i not in taken and ctx.surname_like(i, self.lex, names > 0):
                 i += 1
-            if i == surname_start and names >= 1 and not after_title:
-                i = start + 1
-                continue
             end = i
-            if end - start >= 2 or (after_title and end > start):
-                only_ambiguous = names and all(ctx.plain(k) in self.lex.ambiguous_given for k in range(start, surname_start))
-                if only_ambiguous and not after_title and end - surname_start == 0:
-                    i = start + 1
-                    continue
-                out.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.75 if names else 0.65))
+            has_surname = end > surname_start
+            prefixed = ctx.norm(start) in self.lex.name_honorifics
+            strong = any(ctx.strong_surname(k, self.lex) or word_frequency(ctx.plain(k)) == 0 and not ctx.ordinary(k)
+                         for k in range(surname_start, end))
+            givens = [ctx.plain(k) for k in range(start, surname_start) if ctx.plain(k) in self.lex.given_names]
+            clear_given = any(g not in self.lex.ambiguous_given and word_frequency(g) < COMMON_FREQUENCY for g in givens)
+            if has_surname:
+                accept = clear_given or strong
+            else:  # a given name alone: only with a name prefix (حضرت زینب) or right after a title
+                accept = bool(givens) and (prefixed or (after_title and clear_given))
+            if accept:
+                end = _with_religious_suffix(ctx, end)
+                out.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.75 if clear_given else 0.65))
                 i = end
             else:
                 i = start + 1
@@ -376,7 +404,9 @@ class EntityRecognizer:
             start = i
             while start > 0 and i - start < 3 and (start - 1) not in taken and ctx.surname_like(start - 1, self.lex):
                 start -= 1
-            if start < i and not all(ctx.is_common(k) for k in range(start, i)):
+            has_given = any(ctx.plain(k) in self.lex.given_names and ctx.plain(k) not in self.lex.ambiguous_given
+                            for k in range(start, i))
+            if start < i and (has_given or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
         return out
 
@@ -443,7 +473,7 @@ class EntityRecognizer:
                            or (c.end + 1 < len(ctx.doc) and ctx.norm(c.end) == "و" and (c.end + 1) in loc_tokens))
             if "DATE" in cues and "LOC" not in cues:
                 out.append(c)
-            elif "LOC" in cues or coordinated or place.entry.country in countries:
+            elif "LOC" in cues or "PLACE_NOT_DAY" in cues or coordinated or place.entry.country in countries:
                 out.append(place)
             else:
                 out.append(c)
@@ -455,13 +485,26 @@ class EntityRecognizer:
         for c in chosen:
             span = _make_span(doc, c)
             spans.append(span)
-            for n in c.nested:
-                if n.label != c.label or c.label == "ROLE":
+            stack = list(c.nested)
+            while stack:
+                n = stack.pop()
+                if n.label != c.label or c.label == "ROLE" or n.start != c.start:
                     nested.append(_make_span(doc, n))
+                stack.extend(n.nested)
             if c.label == "ROLE" and c.nested:
                 span._.affiliation = c.nested[0].entry.id if c.nested[0].entry else None
         doc.ents = spans
         doc.spans["pnn_nested"] = nested
+
+
+# Blessings written after holy names: «حضرت زینب (س)», «امام علی (ع)».
+RELIGIOUS_SUFFIXES = frozenset({"س", "ع", "ص", "ره", "عج", "رض"})
+
+
+def _with_religious_suffix(ctx: _DocContext, end: int) -> int:
+    if ctx.norm(end) == "(" and ctx.norm(end + 1) in RELIGIOUS_SUFFIXES and ctx.norm(end + 2) == ")":
+        return end + 3
+    return end
 
 
 def _make_span(doc: Doc, c: Candidate) -> Span:
@@ -511,6 +554,7 @@ class _DocContext:
         self.starts, self.ends = starts, ends
         self.title_starts: set[int] = set()
         self.unsupported_places: dict[tuple[int, int], Candidate] = {}
+        self._sentence_cues: dict[int, set[str]] = {}
         self.role_ends: set[int] = set()
         self._key_text: str | None = None
 
@@ -552,15 +596,28 @@ class _DocContext:
             return False  # a verb, or the noun of a compound verb (بیان کرد، خبر داد)
         return any(ch.isalpha() for ch in word)
 
-    def surname_like(self, i: int, lex: Lexicons) -> bool:
-        if not self.name_word(i) or self.is_title_start(i):
+    def surname_like(self, i: int, lex: Lexicons, after_given: bool = False) -> bool:
+        """Could token ``i`` be a surname? Right after a given name only everyday words are ruled out."""
+        if not self.name_word(i) or self.is_title_start(i) or _ORDINAL.match(self.plain(i)):
             return False
         word = self.plain(i)
-        if word in lex.given_names:
+        if word in lex.given_names or self.strong_surname(i, lex):
             return True
-        if any(word.endswith(key(s)) and len(word) > len(key(s)) + 1 for s in lex.surname_suffixes):
+        if after_given:
+            return word_frequency(word) < SURNAME_AFTER_GIVEN_MAX_FREQUENCY and not self.ordinary(i)
+        return not self.ordinary(i)
+
+    def strong_surname(self, i: int, lex: Lexicons) -> bool:
+        """A family-name shape: a telling ending (‑زاده, ‑پور, ‑اف …) or a given name plus ‑ی (محمدی, رضایی)."""
+        word = self.plain(i)
+        if any(word.endswith(s) and len(word) > len(s) + 1 for s in lex.surname_suffixes):
             return True
-        return word not in lex.common
+        base = derived_base(word)
+        return base is not None and base in lex.given_names and len(base) > 2 and word_frequency(base) < COMMON_FREQUENCY
+
+    def ordinary(self, i: int) -> bool:
+        """An everyday word (see :func:`gazetteer.is_ordinary`) or a function word."""
+        return is_ordinary(self.plain(i)) or self.norm(i) in self.lex.function_words
 
     def is_title_start(self, i: int) -> bool:
         return i in self.title_starts
@@ -568,11 +625,21 @@ class _DocContext:
     def is_title_end(self, i: int) -> bool:
         return i in self.role_ends
 
+    def sentence_cues(self, i: int) -> set[str]:
+        """Labels argued for by ``sentence`` cues anywhere in token ``i``'s sentence (cached per sentence)."""
+        sent = self.doc[i].sent
+        if sent.start not in self._sentence_cues:
+            found: set[str] = set()
+            for t in sent:
+                found |= self.lex.cues.get(("sentence", t.norm_), set())
+            self._sentence_cues[sent.start] = found
+        return self._sentence_cues[sent.start]
+
     def is_demonym(self, i: int) -> bool:
         return self.plain(i) in _demonyms()
 
     def cue_labels(self, start: int, end: int) -> set[str]:
-        labels: set[str] = set()
+        labels: set[str] = set(self.sentence_cues(start))
         for n in (1, 2, 3):
             left = " ".join(self.norm(k) for k in range(start - n, start)) if start - n >= 0 else None
             right = self.phrase(end, n) if end + n <= len(self.norms) else None

@@ -107,6 +107,12 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
 @cache
 def word_list(*parts: str) -> tuple[str, ...]:
     """First column of a shipped TSV table (header and comments skipped), read fast for big lists."""
+    return tuple(line.split("\t", 1)[0].strip() for line in word_list_rows(*parts))
+
+
+@cache
+def word_list_rows(*parts: str) -> tuple[str, ...]:
+    """Data lines of a shipped TSV table (header and comments skipped), unsplit, for big tables."""
     lines = _data_lines(model_path(*parts))
     next(lines, None)  # header
-    return tuple(line.split("\t", 1)[0].strip() for _, line in lines)
+    return tuple(line for _, line in lines)
