@@ -35,12 +35,13 @@ from .gazetteer import (COMMON_FREQUENCY, Entry, Gazetteer, Hit, default_gazette
                         word_frequency)
 from .normalizer import ZWNJ
 from .pipeline import normalized
-from .resources import model_path, read_tsv
+from .resources import model_path, read_tsv, word_list
 
 LABELS = ("PER", "LOC", "ORG", "ROLE", "DATE")
 _ORDINAL = re.compile(r"^(?:[0-9]+|.+(?:مین|ام))$|^(?:یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
 # After a given name, a word is taken as the surname unless it is this frequent (بازی, کشور).
 SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
+NUMBER_WORDS = frozenset("یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # ورزش سه, شبکه سه
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
 # Light verbs of compound verbs: the word before one of these is part of the verb, not of a name.
 LIGHT_VERB_KEYS = frozenset(key(w) for w in (
@@ -100,6 +101,7 @@ class Lexicons:
     common: frozenset[str]
     speech_verbs: frozenset[str]
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
+    verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
 
     @classmethod
     @cache
@@ -129,7 +131,8 @@ class Lexicons:
 
         speech = frozenset(r["form"] for r in read_tsv(model_path("rules", "speech_verbs.tsv"), ("form",)))
         return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, prefixes, suffixes,
-                   dict(heads), dict(cues), common_words(), speech, verb_forms())
+                   dict(heads), dict(cues), common_words(), speech, verb_forms(),
+                   frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")))
 
 
 @cache
@@ -179,6 +182,7 @@ class EntityRecognizer:
         gaz = self._gazetteer_candidates(ctx)
         candidates += gaz
         ctx.title_starts = {c.start for c in gaz if c.label == "ROLE"}
+        ctx.blocked_starts = {c.start for c in candidates if c.label in ("DATE", "PER", "ROLE")}
         ctx.role_ends = {c.end for c in gaz if c.label == "ROLE"}
         heads = self._head_candidates(ctx, gaz)
         candidates += heads
@@ -278,19 +282,26 @@ class EntityRecognizer:
     def _head_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
         """``وزارت …``, ``شهر …``: a head word and the name that follows it."""
         entity_at = {c.start: c for c in gaz if c.label in ("LOC", "ORG")}
+        gaz_starts = {c.start for c in gaz if c.label in ("LOC", "ORG") and c.priority >= 3 and c.length > 1}
         out = []
         doc = ctx.doc
+        # a known organisation followed by its country is one name: وزارت خارجه [سوریه]
+        for c in gaz:
+            follow = entity_at.get(c.end)
+            if c.label == "ORG" and c.priority >= 3 and follow is not None and follow.label == "LOC" \
+                    and follow.entry is not None and follow.entry.kind == "country":
+                out.append(Candidate(c.start, follow.end, "ORG", 3, c.rule, c.entry, nested=[follow], confidence=0.9))
         for i, token in enumerate(doc):
             for head in self.lex.heads.get(ctx.norm(i), ()):
                 n = len(head.words)
                 if tuple(ctx.norm(i + k) for k in range(n)) != head.words:
                     continue
                 j = i + n
+                if i in gaz_starts:
+                    continue  # the gazetteer knows this name (سازمان ملل): no rule-made rival
                 known = entity_at.get(j)
                 if known is not None and (head.label == "ORG" or known.label == "LOC"):
                     end = known.end
-                    if head.needs != "entity" and head.label == "ORG":
-                        end, _ = self._extend_name(ctx, end, head.max_tokens - (end - j), entity_at)
                     same = head.label == known.label == "LOC"  # شهر دوشنبه is Dushanbe itself
                     out.append(Candidate(i, end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
                                          nested=[] if same else [known], confidence=0.85))
@@ -309,21 +320,26 @@ class EntityRecognizer:
 
     @staticmethod
     def _extend_name(ctx: _DocContext, j: int, max_tokens: int, entity_at: dict[int, Candidate]) -> tuple[int, list[Candidate]]:
-        """End of the name words from token ``j`` (at most ``max_tokens``; a known entity is taken whole, and returned)."""
+        """End of the name words from token ``j`` (at most ``max_tokens``; a known place or organisation
+        is taken whole and ends the name; another entity, a verbal noun or a verb stops it)."""
         end = j
         taken = 0
         while end < len(ctx.doc) and taken < max_tokens:
             if entity_at.get(end) is not None:
                 return entity_at[end].end, [entity_at[end]]
+            if end in ctx.blocked_starts:
+                break
             word = ctx.norm(end)
             if word == "و" and end > j and end + 1 < len(ctx.doc) and ctx.name_word(end + 1) and taken + 1 < max_tokens:
                 end += 1
                 taken += 1
                 continue
-            if not ctx.name_word(end) or ctx.is_title_start(end):
+            if not ctx.name_word(end) or ctx.is_title_start(end) or ctx.plain(end) in ctx.lex.verbal_nouns:
                 break
             end += 1
             taken += 1
+        if end > j and ctx.norm(end - 1) == "و":
+            end -= 1
         return end, []
 
     def _role_candidates(self, ctx: _DocContext, gaz: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
@@ -420,7 +436,8 @@ class EntityRecognizer:
             if ctx.norm(j) in SOURCE_NOT_NAMES:
                 continue  # به گزارش خبرنگار …، به گزارش گروه …
             end = j
-            while end < len(ctx.doc) and end - j < 4 and ctx.name_word(end):
+            while end < len(ctx.doc) and end - j < 4 and (ctx.name_word(end) or ctx.norm(end) in NUMBER_WORDS) \
+                    and not ctx.is_title_start(end) and (end == j or end not in ctx.blocked_starts):
                 end += 1
             closed = end < len(ctx.doc) and ctx.norm(end) in ("،", ",", "-", ":", "(", "از", "و", "به")
             if end > j and (closed or not all(ctx.is_common(k) for k in range(j, end))):
@@ -553,6 +570,7 @@ class _DocContext:
             starts, ends = [p[0] for p in pairs], [p[1] for p in pairs]
         self.starts, self.ends = starts, ends
         self.title_starts: set[int] = set()
+        self.blocked_starts: set[int] = set()
         self.unsupported_places: dict[tuple[int, int], Candidate] = {}
         self._sentence_cues: dict[int, set[str]] = {}
         self.role_ends: set[int] = set()
