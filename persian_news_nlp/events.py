@@ -30,6 +30,7 @@ from .resources import model_path, read_tsv
 
 PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
 CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
+TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
 REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
 LIGHT_VERBS = {
     "کرد": ("کرد", "کن", "نمود", "نما"),
@@ -189,7 +190,7 @@ class EventExtractor:
         clusters = {c.id: c for c in doc._.clusters or []}
         out: list[tuple[int, int, Participant]] = []
         for m in mentions:
-            if m.nested_in is not None or m.label == "DATE":
+            if m.nested_in is not None or m.label == "DATE" or _is_source(doc, m.span):
                 continue
             out.append((m.span.start, m.span.end, self._participant(m, m.span, gaz, by_id, holders, doc)))
         for cluster in clusters.values():
@@ -252,9 +253,9 @@ class EventExtractor:
         found: list[Event] = []
         taken: set[int] = set()
         for k, t in enumerate(tokens):
-            for trig in self.triggers.get(keys[k], ()):
+            for trig in self._triggers_at(keys, k):
                 n = len(trig.words)
-                if tuple(keys[k:k + n]) != trig.words or k in taken:
+                if k in taken:
                     continue
                 verb_index = self._light_verb(keys, k + n, trig.verb)
                 if trig.verb != "-" and verb_index is None:
@@ -270,6 +271,19 @@ class EventExtractor:
                 if event is not None:
                     found.append(event)
         return found
+
+    def _triggers_at(self, keys: list[str], k: int) -> list[Trigger]:
+        """Triggers starting at token ``k``: exact words, or one word with a plural/ezafe/pronoun ending (دیدارش، مذاکراتی)."""
+        found = [t for t in self.triggers.get(keys[k], ()) if tuple(keys[k:k + len(t.words)]) == t.words]
+        if found:
+            return found
+        for ending in TRIGGER_ENDINGS:
+            if keys[k].endswith(ending) and len(keys[k]) > len(ending) + 2:
+                stem = keys[k][: -len(ending)]
+                found = [t for t in self.triggers.get(stem, ()) if len(t.words) == 1]
+                if found:
+                    return found
+        return []
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
         forms = self.verb_forms["any" if family in ("-", "any") else family]
@@ -291,12 +305,15 @@ class EventExtractor:
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
         marked = {(s, e): _governing_preposition(doc, s, sent.start) for s, e, p in in_sent}
         subject = [(s, e, p) for s, e, p in in_sent if s >= clause_start and s < t_start
-                   and marked[(s, e)] not in PREPOSITIONS and not _in_ezafe(doc, s)]
+                   and marked[(s, e)] not in PREPOSITIONS and not _in_ezafe(doc, s, p)]
         if not subject:
             subject = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] not in PREPOSITIONS and s < t_start
-                       and not _in_ezafe(doc, s)]
+                       and not _in_ezafe(doc, s, p)]
         presence = [(s, e, p) for s, e, p in in_sent if _after_phrase(doc, s, ("با", "حضور"), sent.start)]
-        if trig.actor == "all":
+        between = self._between(doc, sent, in_sent, t_end)
+        if between:
+            event.actor = between
+        elif trig.actor == "all":
             event.actor = _dedupe([p for s, e, p in subject] or [p for s, e, p in in_sent if p.label != "LOC"])
         elif trig.actor == "of" or trig.recipient == "-":
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
@@ -317,6 +334,21 @@ class EventExtractor:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
         return event
+
+    @staticmethod
+    def _between(doc: Doc, sent: Span, in_sent, t_end: int) -> list[Participant]:  # noqa: ANN001
+        """``مذاکرات میان افغانستان و پاکستان``: the sides named after میان/بین are the actors."""
+        if t_end >= sent.end or doc[t_end].norm_ not in ("میان", "بین"):
+            return []
+        sides, i = [], t_end + 1
+        for s, e, p in in_sent:
+            if s == i:
+                sides.append(p)
+                if e < sent.end and doc[e].norm_ in ("و", "،"):
+                    i = e + 1
+                    continue
+                break
+        return _dedupe(sides) if len(sides) >= 2 else []
 
     @staticmethod
     def _clause_start(doc: Doc, sent: Span, index: int) -> int:
@@ -402,8 +434,14 @@ class EventExtractor:
         words = [t.norm_ for t in sent]
         for i in range(len(words) - 1):
             if words[i] == "به" and words[i + 1] in ("گزارش", "نقل"):
-                source = next((p for s, e, p in in_sent if s > sent.start + i and s <= sent.start + i + 4), None)
-                event.attribution = {"speaker": source.record() if source else None, "cue": f"{words[i]} {words[i + 1]}"}
+                source = next((e for e in doc.ents if sent.start + i < e.start <= sent.start + i + 4
+                               and e.label_ in ("ORG", "PER")), None)
+                speaker = None
+                if source is not None:
+                    speaker = {"text": source.text, "start": source.start_char, "end": source.end_char,
+                               "label": source.label_, "entity_id": source._.entity_id,
+                               "canonical_name": source._.canonical_name}
+                event.attribution = {"speaker": speaker, "cue": f"{words[i]} {words[i + 1]}"}
                 return
         for t in sent:
             if t.norm_ in REPORT_VERBS and t.i > event.trigger.end:
@@ -481,6 +519,19 @@ class EventExtractor:
                     break
 
 
+def _is_source(doc: Doc, span: Span) -> bool:
+    """The outlet a report cites (به گزارش X، به نقل از X (Y)، a dateline «X-» at a line start) is no participant."""
+    before = " ".join(t.norm_ for t in doc[max(0, span.start - 3): span.start])
+    if before.endswith(("به گزارش", "به نقل از", "به نقل", "گزارش خبرگزاری")):
+        return True
+    if span.start >= 2 and doc[span.start - 1].norm_ == "(":  # به گزارش خبرگزاری دانشجویان ایران (ایسنا)
+        outer = next((e for e in doc.ents if e.end == span.start - 1), None)
+        if outer is not None and _is_source(doc, outer):
+            return True
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+    return at_line_start and span.end < len(doc) and doc[span.end].norm_ in ("-", "–", ":")
+
+
 def _nested_country(m: Mention, by_id: dict[str, Mention], gaz) -> str | None:  # noqa: ANN001
     """Country of the first known place or organisation nested in a mention (وزیر اطلاعات [تاجیکستان])."""
     for x in by_id.values():
@@ -519,9 +570,12 @@ def _after_phrase(doc: Doc, start: int, phrase: tuple[str, ...], floor: int) -> 
     return False
 
 
-def _in_ezafe(doc: Doc, start: int) -> bool:
-    """Is the mention the genitive of a noun before it (مقامات [تاجیکستان], سیاست [دوشنبه])?"""
-    if start == 0:
+def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> bool:
+    """Is the place or organisation the genitive of a noun before it (مقامات [تاجیکستان], سیاست [دوشنبه])?
+
+    People are not: the word before a person is a title or an honorific (آقای متقی).
+    """
+    if start == 0 or (participant is not None and participant.label == "PER"):
         return False
     before = doc[start - 1]
     return before.is_alpha and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
