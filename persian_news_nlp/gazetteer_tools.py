@@ -756,16 +756,16 @@ def induce(path: str | os.PathLike, fmt: str, *, min_count: int = 2, min_purity:
         reason = None
         if c.label not in ENTITY_TYPES:
             reason = f"label {c.label} is not PER/LOC/ORG"
+        elif c.key in stop or key(words[0]) in stop or key(words[-1]) in stop:
+            reason = "a function word, or starts or ends on one"
+        elif not (words[0][0].isalpha() and words[-1][-1].isalpha()):
+            reason = "starts or ends on punctuation (e.g. a trailing (ع))"
         elif c.count < min_count:
             reason = f"seen {c.count} times (< {min_count})"
         elif c.purity < min_purity:
             reason = f"mixed labels {dict(c.labels)}"
         elif c.o_ratio > max_o_ratio or (one_common and c.outside):
             reason = f"tagged O in {c.outside} of {c.count + c.outside} occurrences"
-        elif c.key in stop or key(words[0]) in stop or key(words[-1]) in stop:
-            reason = "a function word, or starts or ends on one"
-        elif not (words[0][0].isalpha() and words[-1][-1].isalpha()):
-            reason = "starts or ends on punctuation (e.g. a trailing (ع))"
         elif c.label == "PER" and len(words) > 1 and _surname_is_word(key(words[-1]), word_o, word_all, max_o_ratio):
             last = key(words[-1])
             reason = (f"surname {words[-1]!r} is tagged O in {word_o[last]} of {word_all[last]} occurrences; the "
