@@ -26,10 +26,11 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer, key
 from .relations import Mention, sentence_index
-from .resources import model_path, read_tsv
+from .resources import model_path, read_tsv, word_list
 
 PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
 CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
+HOSTILE = frozenset({"SANCTION", "ASSAULT", "ACCUSE", "THREATEN", "COERCE", "PROTEST"})
 TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
 REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
 LIGHT_VERBS = {
@@ -273,17 +274,14 @@ class EventExtractor:
         return found
 
     def _triggers_at(self, keys: list[str], k: int) -> list[Trigger]:
-        """Triggers starting at token ``k``: exact words, or one word with a plural/ezafe/pronoun ending (دیدارش، مذاکراتی)."""
+        """Triggers starting at token ``k``: exact words, or one word with a plural/ezafe/pronoun ending (دیدارش، تحریم‌های)."""
         found = [t for t in self.triggers.get(keys[k], ()) if tuple(keys[k:k + len(t.words)]) == t.words]
         if found:
             return found
         for ending in TRIGGER_ENDINGS:
             if keys[k].endswith(ending) and len(keys[k]) > len(ending) + 2:
-                stem = keys[k][: -len(ending)]
-                found = [t for t in self.triggers.get(stem, ()) if len(t.words) == 1]
-                if found:
-                    return found
-        return []
+                found += [t for t in self.triggers.get(keys[k][: -len(ending)], ()) if len(t.words) == 1 and t not in found]
+        return sorted(found, key=lambda t: t.verb != "-")  # a noun that is an event by itself first
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
         forms = self.verb_forms["any" if family in ("-", "any") else family]
@@ -303,6 +301,8 @@ class EventExtractor:
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
                       boilerplate=bool(sent._.boilerplate), dictionary=[trig.rule_id])
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
+        if event.anaphoric and t_end < sent.end and doc[t_end].norm_ == "را":
+            return event  # «این حمله را محکوم می‌کنیم»: the earlier event is the object here, not re-told
         marked = {(s, e): _governing_preposition(doc, s, sent.start) for s, e, p in in_sent}
         subject = [(s, e, p) for s, e, p in in_sent if s >= clause_start and s < t_start
                    and marked[(s, e)] not in PREPOSITIONS and not _in_ezafe(doc, s, p)]
@@ -319,10 +319,13 @@ class EventExtractor:
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
             event.actor = _dedupe(after[:2] or [p for s, e, p in subject])
         else:
+            genitive = [(s, e, p) for s, e, p in in_sent if s == t_end and not marked[(s, e)]]
             if subject:
                 event.actor = [_first_group(subject, doc)]
             elif presence:
                 event.actor = [presence[0][2]]
+            elif genitive and trig.verb == "-":
+                event.actor = [genitive[0][2]]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
         recipient = self._recipient(doc, sent, trig, in_sent, marked, t_start, t_end)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._arguments(doc, sent, event, in_sent, t_start)
@@ -367,7 +370,11 @@ class EventExtractor:
                 return chosen[:1]
             return chosen[:1]
         if trig.recipient == "obj":
-            return [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start][:1]
+            found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start][:1]
+            if found:
+                return found
+        if trig.type in HOSTILE:
+            return [p for s, e, p in near if marked[(s, e)] == "علیه"][:1]
         return []
 
     @staticmethod
@@ -467,8 +474,7 @@ class EventExtractor:
                     continue
                 if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
                     continue
-                same_people = event.identities() and earlier.identities() and \
-                    (event.identities() <= earlier.identities() or earlier.identities() <= event.identities())
+                same_people = bool(event.identities() & earlier.identities())
                 same_place = event.location and earlier.location and event.location.identity == earlier.location.identity \
                     and earlier.rule.words == event.rule.words
                 if event.anaphoric or same_people or same_place:
@@ -571,15 +577,29 @@ def _after_phrase(doc: Doc, start: int, phrase: tuple[str, ...], floor: int) -> 
 
 
 def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> bool:
-    """Is the place or organisation the genitive of a noun before it (مقامات [تاجیکستان], سیاست [دوشنبه])?
+    """Is the mention the genitive of a noun before it (سیاست [دوشنبه], دفتر رسانه‌ای [والی طالبان])?
 
-    People are not: the word before a person is a title or an honorific (آقای متقی).
+    Not after an honorific (آقای [متقی]) nor after a noun for people acting for it (سران [اتحادیه اروپا]).
     """
-    if start == 0 or (participant is not None and participant.label == "PER"):
+    if start == 0:
         return False
     before = doc[start - 1]
+    if before.norm_ in _honorifics() or key(before.norm_) in _agent_nouns():
+        return False
     return before.is_alpha and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
         key(before.norm_) not in _verbish() and len(before.norm_) > 1 and not before.norm_.endswith("ها")
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    from .ner import Lexicons
+
+    return frozenset(Lexicons.load().honorifics)
+
+
+@cache
+def _agent_nouns() -> frozenset[str]:
+    return frozenset(key(w) for w in word_list("rules", "agent_nouns.tsv"))
 
 
 @cache

@@ -323,6 +323,8 @@ def word_frequency(k: str) -> int:
     return word_frequencies().get(k, 0)
 
 
+#: So frequent that a given name spelt like it is read as the word first (نظام, بازی).
+EVERYDAY_FREQUENCY = 5_000_000
 #: A ‑ی word is an everyday adjective when its base is at least this frequent (شهر → شهری).
 DERIVED_BASE_MIN_FREQUENCY = 50_000
 
@@ -338,14 +340,17 @@ def derived_base(word: str) -> str | None:
 def is_ordinary(k: str) -> bool:
     """Is the key an everyday word, or an adjective made from one with ‑ی (شهری, اسلامی, ایرانی)?
 
-    Words made from given names (محمدی, رضایی) are surnames, not ordinary words.
+    Words made from given names (محمدی, رضایی, کریمی) are surnames, not ordinary words, unless
+    the given name is above all an everyday word (نظام → نظامی).
     """
     if word_frequency(k) >= COMMON_FREQUENCY:
         return True
     base = derived_base(k)
-    if base is None or word_frequency(base) < DERIVED_BASE_MIN_FREQUENCY:
+    if base is None:
         return False
-    return base not in given_name_keys() or word_frequency(base) >= COMMON_FREQUENCY  # نظامی ← نظام, a word first
+    if base in given_name_keys():
+        return base in ambiguous_given_keys() and word_frequency(base) >= EVERYDAY_FREQUENCY
+    return word_frequency(base) >= DERIVED_BASE_MIN_FREQUENCY
 
 
 @cache
@@ -358,6 +363,13 @@ def common_words() -> frozenset[str]:
 def given_name_keys() -> frozenset[str]:
     """Keys of the given-name lexicon (a surname equal to a given name is not distinctive)."""
     return frozenset(key(w) for w in word_list("lexicons", "given_names.tsv"))
+
+
+@cache
+def ambiguous_given_keys() -> frozenset[str]:
+    """Given names that are also ordinary words (flagged ``ambiguous`` in the lexicon: امید, نظام)."""
+    return frozenset(key(line.split("\t")[0]) for line in word_list_rows("lexicons", "given_names.tsv")
+                     if line.rstrip().endswith("\t1"))
 
 
 @cache

@@ -394,10 +394,9 @@ class EntityRecognizer:
             end = i
             has_surname = end > surname_start
             prefixed = ctx.norm(start) in self.lex.name_honorifics
-            strong = any(ctx.strong_surname(k, self.lex) or word_frequency(ctx.plain(k)) == 0 and not ctx.ordinary(k)
-                         for k in range(surname_start, end))
+            strong = any(ctx.strong_surname(k, self.lex) for k in range(surname_start, end))
             givens = [ctx.plain(k) for k in range(start, surname_start) if ctx.plain(k) in self.lex.given_names]
-            clear_given = any(g not in self.lex.ambiguous_given and word_frequency(g) < COMMON_FREQUENCY for g in givens)
+            clear_given = any(g not in self.lex.ambiguous_given for g in givens)
             if has_surname:
                 accept = clear_given or strong
             else:  # a given name alone: only with a name prefix (حضرت زینب) or right after a title
@@ -631,7 +630,7 @@ class _DocContext:
         if any(word.endswith(s) and len(word) > len(s) + 1 for s in lex.surname_suffixes):
             return True
         base = derived_base(word)
-        return base is not None and base in lex.given_names and len(base) > 2 and word_frequency(base) < COMMON_FREQUENCY
+        return base is not None and base in lex.given_names and len(base) > 2 and not is_ordinary(word)
 
     def ordinary(self, i: int) -> bool:
         """An everyday word (see :func:`gazetteer.is_ordinary`) or a function word."""

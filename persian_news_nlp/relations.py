@@ -23,6 +23,7 @@ from .gazetteer import Entry, default_gazetteer, key
 from .normalizer import ZWNJ
 
 PRONOUNS = frozenset({"او", "وی", "ایشان"})
+PLURAL_PRONOUNS = frozenset({"آنها", "آن‌ها", "آنان"})
 # Nouns for a body of people (مقامات ارشد تاجیکستان از جمله …): the members listed after them belong to it.
 GROUP_NOUNS = frozenset({"مقامات", "مسئولان", "مسوولان", "اعضای", "نمایندگان", "هیئت", "هیأت", "رهبران", "فرماندهان", "وزیران"})
 
@@ -273,7 +274,7 @@ class RelationExtractor:
             if m.label == "ROLE" and m.nested_in is None and find(m.id) == m.id:
                 text_key = key(m.span.text)
                 for title, holder in role_holder.items():
-                    if text_key.startswith(title) and by_id[holder].span.start < m.span.start:
+                    if text_key == title or (text_key.startswith(title) and by_id[holder].span.start < m.span.start):
                         union(holder, m.id)
                         break
         clusters: dict[str, Cluster] = {}
@@ -294,10 +295,12 @@ class RelationExtractor:
     def _resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: dict[str, Cluster], find) -> None:  # noqa: ANN001
         """``او``/``وی``/``ایشان`` refer to the last person mentioned before them (in this or the previous sentences)."""
         persons = [m for m in mentions if m.label in ("PER",) or (m.label == "ROLE" and m.nested_in is None)]
+        groups = [m for m in mentions if m.label in ("ORG", "LOC") and m.nested_in is None]
         for token in doc:
-            if token.norm_ not in PRONOUNS:
+            if token.norm_ not in PRONOUNS and token.norm_ not in PLURAL_PRONOUNS:
                 continue
-            before = [m for m in persons if m.span.end <= token.i and token.i - m.span.end < 120]
+            pool = persons if token.norm_ in PRONOUNS else groups  # «آنها» stands for a body or a country
+            before = [m for m in pool if m.span.end <= token.i and token.i - m.span.end < 120]
             if not before:
                 continue
             antecedent = before[-1]
