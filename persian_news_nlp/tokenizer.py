@@ -8,7 +8,9 @@ space when normalisation joined two raw words (``می کنیم`` → one token, 
 """
 from __future__ import annotations
 
+import numpy as np
 import regex
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -54,8 +56,9 @@ class NewsTokenizer:
         norm = self.normalizer(raw)
         words, spaces, norms, starts, ends = _layout(norm)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        for token, value in zip(doc, norms):
-            token.norm_ = value
+        if norms:  # every token's norm at once (a loop setting token.norm_ costs a Token object each)
+            add = self.vocab.strings.add
+            doc.from_array([NORM], np.fromiter((add(v) for v in norms), dtype=np.uint64, count=len(norms)).reshape(-1, 1))
         doc.user_data["pnn_normalized"] = norm
         doc.user_data["pnn_token_norm_starts"] = starts  # normalised offsets of each token,
         doc.user_data["pnn_token_norm_ends"] = ends      # so later stages map matches to tokens
@@ -80,17 +83,24 @@ class NewsTokenizer:
 
 
 def token_spans(norm: Normalized) -> list[tuple[int, int, int, int]]:
-    """``(raw_start, raw_end, norm_start, norm_end)`` of every token, in order, none empty in raw."""
-    spans = []
-    last_end = 0
-    for m in TOKEN.finditer(norm.text):
-        start, end = norm.raw_span(*m.span())
-        start = max(start, last_end)
-        if end <= start:
-            continue  # made only of inserted characters
-        spans.append((start, end, m.start(), m.end()))
-        last_end = end
-    return spans
+    """``(raw_start, raw_end, norm_start, norm_end)`` of every token, in order, none empty in raw.
+
+    A token's raw span starts no earlier than the previous token's raw end; a token made only of
+    inserted characters (empty in raw) is dropped. Computed for all tokens at once: the raw ends
+    never decrease, so "the previous kept token's end" is the running maximum of the ends before.
+    """
+    found = [m.span() for m in TOKEN.finditer(norm.text)]
+    if not found:
+        return []
+    spans = np.array(found, dtype=np.int64)
+    norm_starts, norm_ends = spans[:, 0], spans[:, 1]
+    raw_starts = norm.starts[norm_starts]
+    raw_ends = np.maximum(norm.ends[norm_ends - 1], raw_starts)
+    before = np.maximum.accumulate(raw_ends)
+    raw_starts = np.maximum(raw_starts, np.concatenate(([0], before[:-1])))
+    keep = raw_ends > raw_starts
+    return list(zip(raw_starts[keep].tolist(), raw_ends[keep].tolist(),
+                    norm_starts[keep].tolist(), norm_ends[keep].tolist()))
 
 
 def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str], list[int], list[int]]:
@@ -121,7 +131,11 @@ def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str], list[in
 
     pos = 0
     for start, end, ns, ne in token_spans(norm):
-        gap(raw[pos:start], start)
+        if start != pos:
+            if start == pos + 1 and raw[pos] == " " and words and not spaces[-1]:
+                spaces[-1] = True  # the usual gap: one space after a token
+            else:
+                gap(raw[pos:start], start)
         words.append(raw[start:end])
         spaces.append(False)
         norms.append(text[ns:ne])
