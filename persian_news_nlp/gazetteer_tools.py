@@ -209,17 +209,17 @@ def _check_entry(rec: _Record, issues: list[Issue]) -> None:
     for name in e.names():
         k = key(name)
         if not k:
-            add("error", "empty-name", f"name {name!r} normalises to nothing")
+            add("error", "empty-name", f"name «{name}» normalises to nothing")
         elif k in stop and _is_ambiguous(e):
-            add("warning", "stop-word", f"name {name!r} is the function word {k!r}; flagged ambiguous, so it "
+            add("warning", "stop-word", f"name «{name}» is the function word «{k}»; flagged ambiguous, so it "
                                         "counts only in context")
         elif k in stop:
-            add("error", "stop-word", f"name {name!r} normalises to the function word {k!r}; it would match "
+            add("error", "stop-word", f"name «{name}» normalises to the function word «{k}»; it would match "
                                       "everywhere (flag the entry ambiguous if the name must stay)")
         elif len(k) < 2:
-            add("error", "short-name", f"name {name!r} has the one-character key {k!r}; the matcher ignores such keys")
+            add("error", "short-name", f"name «{name}» has the one-character key «{k}»; the matcher ignores such keys")
         elif k in seen:
-            add("note", "redundant-alias", f"alias {name!r} has the same key as {seen[k]!r}; matching ignores "
+            add("note", "redundant-alias", f"alias «{name}» has the same key as «{seen[k]}»; matching ignores "
                                               "spacing, ZWNJ and letter variants, so it can go")
         seen.setdefault(k, name)
     # attrs
@@ -440,8 +440,8 @@ def _check_collisions(records: list[_Record], effective: dict[str, _Record], iss
                 name_1, name_2 = (name_a, name_b) if first is a else (name_b, name_a)
                 severity, why = _collision_severity(first.entry, second.entry)
                 issues.append(Issue(severity, first.path, first.line, "collision",
-                                    f"{first.entry.id} ({first.entry.type}) {name_1!r} and {second.entry.id} "
-                                    f"({second.entry.type}, {second.where}) {name_2!r} share the key {k!r}: {why}"))
+                                    f"{first.entry.id} ({first.entry.type}) «{name_1}» and {second.entry.id} "
+                                    f"({second.entry.type}, {second.where}) «{name_2}» share the key «{k}»: {why}"))
 
 
 # --------------------------------------------------------------------------- stats
@@ -768,7 +768,7 @@ def induce(path: str | os.PathLike, fmt: str, *, min_count: int = 2, min_purity:
             reason = f"tagged O in {c.outside} of {c.count + c.outside} occurrences"
         elif c.label == "PER" and len(words) > 1 and _surname_is_word(key(words[-1]), word_o, word_all, max_o_ratio):
             last = key(words[-1])
-            reason = (f"surname {words[-1]!r} is tagged O in {word_o[last]} of {word_all[last]} occurrences; the "
+            reason = (f"surname «{words[-1]}» is tagged O in {word_o[last]} of {word_all[last]} occurrences; the "
                       "matcher would take it alone")
         elif not keep_known and gaz.lookup(surface):
             reason = "known: " + ", ".join(e.id for e in gaz.lookup(surface))

@@ -438,7 +438,7 @@ def test_induce_flags_a_bare_given_name_ambiguous_and_drops_word_surnames(tmp_pa
     corpus.write_text("\n".join(lines), encoding="utf-8")
     result = induce(corpus, "peyma", min_count=2)
     assert [(e["name"], e["attrs"].get("ambiguous")) for e in result.entries] == [("سهراب", True)]
-    assert any("surname 'کهن'" in r for _, r in result.rejected)
+    assert any("surname «کهن»" in r for _, r in result.rejected)
 
 
 def test_slug_is_ascii_and_stable():
