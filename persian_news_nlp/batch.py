@@ -31,6 +31,7 @@ import datetime as dt
 import gzip
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -52,6 +53,7 @@ DEFAULT_MAX_CHARS = 1_000_000
 ENGINES = ("local", "dask")
 INPUT_FORMATS = ("auto", "text", "jsonl")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+_BLANK = re.compile(r"[\s\u200b-\u200f\u2060\ufeff]*")  # whitespace and invisible joiners/marks
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,8 +146,8 @@ def _is_jsonl(name: str) -> bool:
 def check_text_content(text: str, doc_id: str, where: str, max_chars: int) -> str:
     """``text`` if it is worth annotating; :class:`DocumentError` (empty) or
     :class:`TextTooLongError` (longer than ``max_chars``) naming the input otherwise."""
-    if not text.strip():
-        raise DocumentError(Errors.E005.format(doc_id=doc_id, problem=f"{where} holds no text (empty or only whitespace)"))
+    if _BLANK.fullmatch(text):
+        raise DocumentError(Errors.E005.format(doc_id=doc_id, problem=f"{where} holds no text (empty, or only whitespace and invisible marks)"))
     if len(text) > max_chars:
         raise TextTooLongError(f"{where}: " + Errors.E010.format(length=len(text), limit=max_chars)
                                + " (--max-chars)")
@@ -305,6 +307,10 @@ class Corpus:
             try:
                 obj = json.loads(raw.decode("utf-8"))
             except UnicodeDecodeError as exc:
+                try:  # still name the document by its id if the rest of the line allows
+                    obj = json.loads(raw.decode("utf-8", "replace"))
+                except json.JSONDecodeError:
+                    pass
                 raise DocumentError(Errors.E006.format(path=f"{file}:{line}", offset=exc.start, problem=exc.reason)) from None
             except json.JSONDecodeError as exc:
                 raise DocumentError(Errors.E002.format(path=file, line=line, problem=f"invalid JSON ({exc.msg})",
