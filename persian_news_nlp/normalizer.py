@@ -248,6 +248,11 @@ class ZwnjLexicon:
         return compound is not None and compound[1] in self.joinable and compound[0] == left + ZWNJ + right
 
     @cached_property
+    def join_lefts(self) -> frozenset[str]:
+        """First halves of the joinable compounds: no other word joins the word after it but a suffix."""
+        return frozenset(self.zwnj[glued].split(ZWNJ, 1)[0] for glued in self.joinable)
+
+    @cached_property
     def _glued_endings(self) -> tuple[str, ...]:
         return tuple(self.affixes["suffix_glued"])
 
@@ -282,9 +287,12 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     proposals: list[tuple[str, list[Edit]]] = []
     left: str | None = None  # the word before, as restored so far
     left_end = -2
+    free_suffixes, join_lefts = lexicon.free_suffixes, lexicon.join_lefts
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
-        if left is not None and left_end + 1 == start and text[left_end] == " " and lexicon.join_pair(left, word):
+        if (left_end + 1 == start and text[left_end] == " "
+                and (word in free_suffixes or left in join_lefts or left.endswith("می"))  # cheap test first
+                and lexicon.join_pair(left, word)):
             if word in lexicon.free_suffixes:
                 kind = SPACED_SUFFIX
             elif left.endswith("می"):
@@ -395,34 +403,35 @@ class Normalized:
 
 
 def _apply(text: str, edits: list[Edit]) -> tuple[str, np.ndarray, np.ndarray]:
-    """Apply sorted, non-overlapping edits; return the new text and its per-character source ranges."""
+    """Apply sorted, non-overlapping edits; return the new text and its per-character source ranges.
+
+    The text is cut into segments: kept runs and same-length replacements map character to
+    character; a replacement of another length maps each of its characters to the whole range it
+    replaced (an insertion to an empty range). The arrays are built for all segments at once.
+    """
     pieces: list[str] = []
-    starts: list[np.ndarray] = []
-    ends: list[np.ndarray] = []
+    seg_start: list[int] = []  # source start of each segment
+    seg_len: list[int] = []    # its length in the new text
+    seg_end: list[int] = []    # source end, or -1 when the segment maps character to character
     pos = 0
     for a, b, rep in edits:
         if a > pos:
             pieces.append(text[pos:a])
-            span = np.arange(pos, a, dtype=np.int64)
-            starts.append(span)
-            ends.append(span + 1)
+            seg_start.append(pos), seg_len.append(a - pos), seg_end.append(-1)
         if rep:
             pieces.append(rep)
-            if len(rep) == b - a:
-                span = np.arange(a, b, dtype=np.int64)
-                starts.append(span)
-                ends.append(span + 1)
-            else:
-                starts.append(np.full(len(rep), a, dtype=np.int64))
-                ends.append(np.full(len(rep), b, dtype=np.int64))
+            seg_start.append(a), seg_len.append(len(rep)), seg_end.append(-1 if len(rep) == b - a else b)
         pos = b
     if pos < len(text):
         pieces.append(text[pos:])
-        span = np.arange(pos, len(text), dtype=np.int64)
-        starts.append(span)
-        ends.append(span + 1)
-    empty = np.zeros(0, dtype=np.int64)
-    return ("".join(pieces), np.concatenate(starts) if starts else empty, np.concatenate(ends) if ends else empty)
+        seg_start.append(pos), seg_len.append(len(text) - pos), seg_end.append(-1)
+    lengths = np.array(seg_len, dtype=np.int64)
+    first = np.repeat(np.array(seg_start, dtype=np.int64), lengths)
+    const_end = np.repeat(np.array(seg_end, dtype=np.int64), lengths)
+    offset = np.arange(len(first), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    linear = const_end < 0
+    starts = np.where(linear, first + offset, first)
+    return "".join(pieces), starts, np.where(linear, starts + 1, const_end)
 
 
 class Normalizer:

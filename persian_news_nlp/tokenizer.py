@@ -86,12 +86,18 @@ def token_spans(norm: Normalized) -> list[tuple[int, int, int, int]]:
     """``(raw_start, raw_end, norm_start, norm_end)`` of every token, in order, none empty in raw.
 
     A token's raw span starts no earlier than the previous token's raw end; a token made only of
-    inserted characters (empty in raw) is dropped. Computed for all tokens at once: the raw ends
-    never decrease, so "the previous kept token's end" is the running maximum of the ends before.
+    inserted characters (empty in raw) is dropped.
     """
+    return list(zip(*(a.tolist() for a in _token_arrays(norm))))
+
+
+def _token_arrays(norm: Normalized) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`token_spans` as four arrays, computed for all tokens at once: the raw ends never
+    decrease, so "the previous kept token's raw end" is the running maximum of the ends before."""
     found = [m.span() for m in TOKEN.finditer(norm.text)]
     if not found:
-        return []
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty, empty
     spans = np.array(found, dtype=np.int64)
     norm_starts, norm_ends = spans[:, 0], spans[:, 1]
     raw_starts = norm.starts[norm_starts]
@@ -99,51 +105,63 @@ def token_spans(norm: Normalized) -> list[tuple[int, int, int, int]]:
     before = np.maximum.accumulate(raw_ends)
     raw_starts = np.maximum(raw_starts, np.concatenate(([0], before[:-1])))
     keep = raw_ends > raw_starts
-    return list(zip(raw_starts[keep].tolist(), raw_ends[keep].tolist(),
-                    norm_starts[keep].tolist(), norm_ends[keep].tolist()))
+    return raw_starts[keep], raw_ends[keep], norm_starts[keep], norm_ends[keep]
 
 
 def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str], list[int], list[int]]:
     """Words, trailing-space flags, norms and normalised offsets for ``Doc``.
 
-    Raw gaps between tokens that are not a single space become whitespace (or junk) tokens.
+    The raw gap after a token gives it its trailing space if it starts with one; whatever else the
+    gap holds (more spaces, newlines, junk) becomes a token of its own, as does a gap before the
+    first token. Regular gaps are handled for all tokens at once; only the others one by one.
     """
     raw, text = norm.raw, norm.text
-    words: list[str] = []
-    spaces: list[bool] = []
-    norms: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-
-    def gap(segment: str, end: int) -> None:
-        if segment == "":
-            return
-        if segment[0] == " " and words and not spaces[-1]:
-            spaces[-1] = True
+    raw_starts, raw_ends, norm_starts, norm_ends = _token_arrays(norm)
+    rs, re_ = raw_starts.tolist(), raw_ends.tolist()
+    words = [raw[a:b] for a, b in zip(rs, re_)]
+    norms = [text[a:b] for a, b in zip(norm_starts.tolist(), norm_ends.tolist())]
+    starts, ends = norm_starts.tolist(), norm_ends.tolist()
+    gap_len = np.append(raw_starts[1:], len(raw)) - raw_ends
+    spaces = [False] * len(words)
+    extra: list[tuple[int, str, int]] = []  # (insert before this token index, gap token, its raw end)
+    for i in np.flatnonzero(gap_len).tolist():
+        end = re_[i]
+        segment = raw[end:end + int(gap_len[i])]
+        if segment[0] == " ":
+            spaces[i] = True
             segment = segment[1:]
         if segment:
-            words.append(segment)
-            spaces.append(False)
-            norms.append(segment)
-            s, e = norm.norm_span(end - len(segment), end)
-            starts.append(s)
-            ends.append(max(s, e))
-
-    pos = 0
-    for start, end, ns, ne in token_spans(norm):
-        if start != pos:
-            if start == pos + 1 and raw[pos] == " " and words and not spaces[-1]:
-                spaces[-1] = True  # the usual gap: one space after a token
-            else:
-                gap(raw[pos:start], start)
-        words.append(raw[start:end])
-        spaces.append(False)
-        norms.append(text[ns:ne])
-        starts.append(ns)
-        ends.append(ne)
-        pos = end
-    gap(raw[pos:], len(raw))
-    return words, spaces, norms, starts, ends
+            extra.append((i + 1, segment, end + int(gap_len[i])))
+    lead = raw[:rs[0]] if rs else raw
+    if lead:
+        extra.insert(0, (0, lead, len(lead)))
+    if not extra:
+        return words, spaces, norms, starts, ends
+    out_words: list[str] = []
+    out_spaces: list[bool] = []
+    out_norms: list[str] = []
+    out_starts: list[int] = []
+    out_ends: list[int] = []
+    done = 0
+    for index, segment, end in extra:
+        out_words += words[done:index]
+        out_spaces += spaces[done:index]
+        out_norms += norms[done:index]
+        out_starts += starts[done:index]
+        out_ends += ends[done:index]
+        done = index
+        s, e = norm.norm_span(end - len(segment), end)
+        out_words.append(segment)
+        out_spaces.append(False)
+        out_norms.append(segment)
+        out_starts.append(s)
+        out_ends.append(max(s, e))
+    out_words += words[done:]
+    out_spaces += spaces[done:]
+    out_norms += norms[done:]
+    out_starts += starts[done:]
+    out_ends += ends[done:]
+    return out_words, out_spaces, out_norms, out_starts, out_ends
 
 
 @registry.tokenizers("pnn.NewsTokenizer.v1")
