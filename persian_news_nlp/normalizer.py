@@ -85,9 +85,22 @@ _CLEANUP = re.compile(
 
 
 def _cleanup_edits(text: str) -> list[Edit]:
+    """One pass of clean-up."""
+    return _cleanup_pass(text)[0]
+
+
+def _cleanup_pass(text: str) -> tuple[list[Edit], bool]:
+    """One pass of clean-up, and whether its edits may expose more for a second pass.
+
+    Only removing marks, controls or ZWNJs can (``a \u200f b`` leaves two spaces): the spacing
+    edits cannot, because each alternative that could match their result was tried first.
+    """
     edits: list[Edit] = []
+    exposes = False
     for m in _CLEANUP.finditer(text):
         kind, (start, end) = m.lastgroup, m.span()
+        if kind == "marks" or kind == "drop" or kind == "zwnj":
+            exposes = True
         if kind == "marks":
             # Attach to the letter before, so that spans ending there keep the diacritic.
             if edits and edits[-1][1] > start - 1:
@@ -103,7 +116,7 @@ def _cleanup_edits(text: str) -> list[Edit]:
                 edits.append((start, end, " "))
         else:  # missing
             edits.append((start, end, " "))
-    return edits
+    return edits, exposes
 
 
 AFFIX_KINDS = ("suffix", "suffix_after_h", "suffix_after_i", "suffix_glued", "preverb", "prefix")
@@ -454,8 +467,16 @@ class Normalizer:
 
     def steps(self, raw: str) -> Iterable[Callable[[str], list[Edit]]]:
         """The edit steps, in order, for this input."""
-        yield _cleanup_edits
-        yield _cleanup_edits  # a second pass settles what the first exposed (idempotence)
+        exposes: list[bool] = []
+
+        def cleanup(text: str) -> list[Edit]:
+            edits, again = _cleanup_pass(text)
+            exposes.append(again)
+            return edits
+
+        yield cleanup
+        if exposes[0]:
+            yield _cleanup_edits  # a second pass settles what the first exposed (idempotence)
         if self._lexicon is not None and (self.zwnj == "restore" or lost_zwnj(raw)):
             lexicon, need_evidence = self._lexicon, self.zwnj == "auto"
             yield lambda text: _zwnj_edits(text, lexicon, need_evidence=need_evidence)
