@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Speed of normalise + sentence split + tokenise: ``persian_news_nlp`` against hazm, same documents.
+
+Documents are built from PEYMA's training file (``token|TAG`` a line, a blank line between
+sentences): the tokens of a sentence joined by spaces, ~20 sentences (one a line) per document,
+until at least ``--mb`` megabytes of text. Measured in one process, each over the same documents
+after a short warm-up:
+
+* ours, foundation — ``persian_news_nlp.load(components=("pnn_sentences",))``, then ``nlp(text)``
+  (normalise with ZWNJ restoration and offset maps, tokenise onto the raw text, split sentences);
+* ours, full — ``persian_news_nlp.load()`` with every stage it has (NER and later stages too);
+* hazm — ``Normalizer().normalize``, then ``SentenceTokenizer().tokenize`` and
+  ``WordTokenizer().tokenize`` on each sentence.
+
+Reports characters per second of process CPU time (steady when other work shares the machine)
+and of wall-clock time, the CPU ratio ours/hazm, the time to build each pipeline, and the peak
+resident set size of the process after each row (it only grows, so later rows include the
+earlier ones). Run: ``python scripts/bench_speed.py [--mb 1.0] [--profile N]`` from the
+repository, with ``../shared/data/peyma/train.txt`` beside it (``PNN_SHARED`` moves ``../shared``).
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import platform
+import pstats
+import resource
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("PNN_SHARED", ROOT.parent / "shared"))
+CORPUS = SHARED / "data" / "peyma" / "train.txt"
+SENTENCES_PER_DOC = 20
+WARM_UP_DOCS = 5
+
+
+def documents(path: Path, megabytes: float) -> list[str]:
+    """Documents of ~20 sentences, at least ``megabytes`` MB of characters in all (or the whole file)."""
+    sentences: list[str] = []
+    tokens: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if tokens:
+                sentences.append(" ".join(tokens))
+                tokens = []
+            continue
+        token = line.rsplit("|", 1)[0].strip()
+        if token:
+            tokens.append(token)
+    if tokens:
+        sentences.append(" ".join(tokens))
+    docs: list[str] = []
+    total = 0
+    for i in range(0, len(sentences), SENTENCES_PER_DOC):
+        doc = "\n".join(sentences[i:i + SENTENCES_PER_DOC])
+        docs.append(doc)
+        total += len(doc)
+        if total >= megabytes * 1_000_000:
+            break
+    return docs
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def timed(build: Callable[[], Callable[[str], object]], docs: list[str]) -> tuple[float, float, float]:
+    """(seconds to build, wall and CPU seconds to process all docs) after a warm-up on the first few."""
+    t0 = time.perf_counter()
+    process = build()
+    load = time.perf_counter() - t0
+    for doc in docs[:WARM_UP_DOCS]:
+        process(doc)
+    t0, c0 = time.perf_counter(), time.process_time()
+    for doc in docs:
+        process(doc)
+    return load, time.perf_counter() - t0, time.process_time() - c0
+
+
+def ours(components: tuple[str, ...] | None) -> Callable[[], Callable[[str], object]]:
+    def build() -> Callable[[str], object]:
+        import persian_news_nlp
+
+        return persian_news_nlp.load(components=components) if components else persian_news_nlp.load()
+
+    return build
+
+
+def hazm_chain() -> Callable[[str], object]:
+    from hazm import Normalizer, SentenceTokenizer, WordTokenizer
+
+    normalizer, splitter, tokenizer = Normalizer(), SentenceTokenizer(), WordTokenizer()
+
+    def process(text: str) -> list[list[str]]:
+        return [tokenizer.tokenize(s) for s in splitter.tokenize(normalizer.normalize(text))]
+
+    return process
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=1.0, help="megabytes of text (default 1.0)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="instead of the table, profile the foundation pipeline and print the top N functions")
+    args = parser.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"bench_speed: skipped: {CORPUS} is absent (the PEYMA corpus lives beside the repository "
+              "in ../shared; set PNN_SHARED to point elsewhere)")
+        return 0
+    docs = documents(CORPUS, args.mb)
+    chars = sum(map(len, docs))
+    if args.profile:
+        nlp = ours(("pnn_sentences",))()
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: [nlp(d) for d in docs])
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(args.profile)
+        return 0
+
+    rows = []
+    systems = [
+        ('ours: `load(components=("pnn_sentences",))`, `nlp(text)`', ours(("pnn_sentences",))),
+        ("ours: full `load()`, `nlp(text)`", ours(None)),
+        ("hazm: `Normalizer().normalize` + `SentenceTokenizer` + `WordTokenizer`", hazm_chain),
+    ]
+    results: dict[str, float] = {}
+    for name, build in systems:
+        try:
+            load, seconds, cpu = timed(build, docs)
+        except Exception as exc:  # a stage still under construction must not hide the others
+            rows.append(f"| {name} | failed: {type(exc).__name__}: {str(exc)[:80]} | | | | |")
+            continue
+        results[name] = chars / cpu
+        rows.append(f"| {name} | {chars / cpu:,.0f} | {{ratio:{name}}} | {chars / seconds:,.0f} | {load:.2f} "
+                    f"| {peak_rss_mb():.0f} |")
+    hazm_speed = results.get(systems[2][0])
+    table = []
+    for row in rows:
+        for name, speed in results.items():
+            ratio = f"{speed / hazm_speed:.2f}" if hazm_speed else "—"
+            row = row.replace(f"{{ratio:{name}}}", ratio)
+        table.append(row)
+    print(f"## Speed: normalise + split + tokenise — {len(docs)} documents of ~{SENTENCES_PER_DOC} PEYMA "
+          f"sentences, {chars:,} characters; Python {platform.python_version()}, {os.cpu_count()} CPUs\n")
+    print("| pipeline | chars/s (CPU time) | ours/hazm | chars/s (wall clock) | load s | peak RSS MB (cumulative) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    print("\n".join(table))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
