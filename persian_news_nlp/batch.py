@@ -40,12 +40,16 @@ import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .errors import DocumentError, Errors, OptionError, PersianNewsError, TextTooLongError, check_option
 from .formats import FORMATS, Writer, event_rows, open_writer
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 DEFAULT_SOURCE_FIELDS: Mapping[str, str] = {"publisher": "publisher", "url": "url", "title": "title",
                                             "pub_date": "pub_date"}
@@ -290,9 +294,9 @@ class Corpus:
     def _jsonl(self, source: Path | IO[bytes], where: str, prefix: str) -> Iterator[Document | Failure]:
         number = 0
         try:
-            stream = source if not isinstance(source, Path) else (
-                gzip.open(source, "rb") if source.name.endswith(".gz") else source.open("rb"))
-            with stream if isinstance(source, Path) else _NoClose(stream):
+            opened = (gzip.open(source, "rb") if source.name.endswith(".gz") else source.open("rb")) \
+                if isinstance(source, Path) else nullcontext(source)  # standard input stays open
+            with opened as stream:
                 for number, raw in enumerate(stream, 1):  # noqa: B007 - number is used after the loop
                     if raw.strip():
                         yield self._jsonl_line(raw, where, number, f"{prefix}:{number}")
@@ -335,19 +339,6 @@ class Corpus:
                 except (OSError, EOFError, zlib.error):
                     total += 1
         return total
-
-
-class _NoClose:
-    """A context manager that leaves a borrowed stream (stdin) open."""
-
-    def __init__(self, stream: IO[bytes]) -> None:
-        self.stream = stream
-
-    def __enter__(self) -> IO[bytes]:
-        return self.stream
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def iter_documents(inputs: Sequence[str | os.PathLike], options: InputOptions = InputOptions(), *,
@@ -398,7 +389,7 @@ class ChunkResult:
 _local = threading.local()
 
 
-def worker_pipeline(gazetteers: tuple[str, ...] = (), max_chars: int = DEFAULT_MAX_CHARS):  # noqa: ANN201
+def worker_pipeline(gazetteers: tuple[str, ...] = (), max_chars: int = DEFAULT_MAX_CHARS) -> Language:
     """The pipeline of this process (or thread), loaded once per setting."""
     cache = _local.__dict__.setdefault("pipelines", {})
     key = (gazetteers, max_chars)
@@ -708,6 +699,8 @@ def annotate_corpus(inputs: Sequence[str | os.PathLike], output: str | os.PathLi
 
     check_option("format", format, tuple(FORMATS))
     check_option("engine", engine, ENGINES)
+    if scheduler is not None and engine != "dask":
+        raise OptionError(Errors.E003.format(name="engine", value=engine, options="dask (a scheduler was given)"))
     if resume and force:
         raise OptionError(Errors.E003.format(name="resume/force", value="both", options="--resume or --force"))
     workers = workers or os.cpu_count() or 1
@@ -902,7 +895,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     try:
         summary = annotate_corpus(args.inputs, args.output, format=args.format, options=options, errors=args.errors,
-                                  workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                                  workers=args.workers, engine=args.engine or ("dask" if args.scheduler else "local"),
+                                  scheduler=args.scheduler,
                                   reference_date=args.reference_date, gazetteers=args.gazetteer or (),
                                   resume=args.resume, force=args.force, progress=progress)
     except KeyboardInterrupt:
@@ -933,7 +927,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     again.add_argument("--resume", action="store_true",
                        help="keep what OUT and the errors file hold and annotate only the other documents")
     again.add_argument("--force", action="store_true", help="replace an existing OUT and errors file")
-    p.add_argument("--engine", choices=ENGINES, default="local", help="local processes, or dask.distributed")
+    p.add_argument("--engine", choices=ENGINES, help="local processes, or dask.distributed (default: dask with "
+                                                      "--scheduler, else local)")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="dask scheduler address (default with --engine dask: a local cluster of --workers)")
     p.add_argument("--reference-date", metavar="YYYY-MM-DD",
