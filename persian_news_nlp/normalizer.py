@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import accumulate
 
 import re
 
@@ -277,7 +278,7 @@ def _silent_h(word: str) -> bool:
 
 # ئ between vowel letters, as older spellings write the glide (پائین, نائب): try ی instead.
 _HAMZA_VARIANT = regex.compile("(?<=[اوی])ئ(?=.)")
-_WORD = re.compile(rf"[{LETTERS}\u200c]+")
+_WORD_SPLIT = re.compile(rf"([{LETTERS}\u200c]+)")
 
 
 # Kinds of proposed restoration, for the decisions in _zwnj_edits.
@@ -297,33 +298,40 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     ``spaced verb`` (``می شود``), a ``spaced suffix`` (``کتاب ها``), a ``spaced bound`` half that
     is no word alone (``بین المللی``) or a ``spaced compound`` of two words (``رئیس جمهور``).
     """
-    proposals: list[tuple[str, list[Edit]]] = []
-    left: str | None = None  # the word before, as restored so far
-    left_end = -2
+    # The text as alternating gaps and words; only words that the lexicon would restore, and
+    # pairs one space apart that might join, are looked at one by one.
+    parts = _WORD_SPLIT.split(text)
+    words = parts[1::2]
+    offsets = list(accumulate(map(len, parts), initial=0))  # offsets[2k + 1]: start of words[k]
+    distinct = set(words)
+    restorations = {w: lexicon.restore_word(w) for w in distinct if len(w) >= 4 and ZWNJ not in w}
     free_suffixes, join_lefts = lexicon.free_suffixes, lexicon.join_lefts
-    for m in _WORD.finditer(text):
-        word, start = m.group(), m.start()
-        if (left_end + 1 == start and text[left_end] == " "
-                and (word in free_suffixes or left in join_lefts or left.endswith("می"))  # cheap test first
-                and lexicon.join_pair(left, word)):
-            if word in lexicon.free_suffixes:
-                kind = SPACED_SUFFIX
-            elif left.endswith("می"):
-                kind = SPACED_VERB
-            elif lexicon.is_word(left) and lexicon.is_word(word):
-                kind = SPACED_COMPOUND
-            else:
-                kind = SPACED_BOUND
-            proposals.append((kind, [(start - 1, start, ZWNJ)]))
-            left, left_end = left + ZWNJ + word, m.end()  # a suffix may still follow
-            continue
-        left, left_end = word, m.end()
-        if ZWNJ in word or len(word) < 4:
-            continue
-        restored = lexicon.restore_word(word)
+    may_start = {w: w in join_lefts or w.endswith("می") for w in distinct}
+    looked = [k for k, w in enumerate(words) if restorations.get(w) is not None]
+    looked += [k for k in range(1, len(words))
+               if (words[k] in free_suffixes or may_start[words[k - 1]]) and parts[2 * k] == " "]
+    proposals: list[tuple[str, list[Edit]]] = []
+    changed_at, changed = -2, ""  # the last word changed so far, and its new form
+    for k in sorted(set(looked)):
+        word, start = words[k], offsets[2 * k + 1]
+        if k > 0 and parts[2 * k] == " ":
+            left = changed if changed_at == k - 1 else words[k - 1]
+            if lexicon.join_pair(left, word):
+                if word in free_suffixes:
+                    kind = SPACED_SUFFIX
+                elif left.endswith("می"):
+                    kind = SPACED_VERB
+                elif lexicon.is_word(left) and lexicon.is_word(word):
+                    kind = SPACED_COMPOUND
+                else:
+                    kind = SPACED_BOUND
+                proposals.append((kind, [(start - 1, start, ZWNJ)]))
+                changed_at, changed = k, left + ZWNJ + word  # a suffix may still follow
+                continue
+        restored = restorations.get(word)
         if restored is None:
             continue
-        left = restored
+        changed_at, changed = k, restored
         edits: list[Edit] = []
         i = 0  # position in word
         for char in restored:
