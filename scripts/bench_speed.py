@@ -13,7 +13,9 @@ after a short warm-up:
   ``WordTokenizer().tokenize`` on each sentence.
 
 Reports characters per second of process CPU time (steady when other work shares the machine)
-and of wall-clock time, the CPU ratio ours/hazm, the time to build each pipeline, and the peak
+and of wall-clock time, the CPU ratio ours/hazm, the time to build each pipeline in this process
+(the first row also pays for the imports and the shared lexicons) and, separately, in a fresh
+process with its imports, and the peak
 resident set size of the process after each row (it only grows, so later rows include the
 earlier ones). Run: ``python scripts/bench_speed.py [--mb 1.0] [--profile N]`` from the
 repository, with ``../shared/data/peyma/train.txt`` beside it (``PNN_SHARED`` moves ``../shared``).
@@ -26,6 +28,7 @@ import os
 import platform
 import pstats
 import resource
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -101,6 +104,27 @@ def hazm_chain() -> Callable[[str], object]:
     return process
 
 
+COLD_LOADS = {
+    'ours: `load(components=("pnn_sentences",))`':
+        "import persian_news_nlp; persian_news_nlp.load(components=('pnn_sentences',))",
+    "ours: full `load()`": "import persian_news_nlp; persian_news_nlp.load()",
+    "hazm: `Normalizer()`, `SentenceTokenizer()`, `WordTokenizer()`":
+        "import hazm; hazm.Normalizer(); hazm.SentenceTokenizer(); hazm.WordTokenizer()",
+}
+
+
+def cold_load(code: str) -> str:
+    """Seconds to import and build, in a fresh interpreter (the best of three)."""
+    timer = f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)"
+    times = []
+    for _ in range(3):
+        result = subprocess.run([sys.executable, "-c", timer], capture_output=True, text=True, cwd=ROOT)
+        if result.returncode != 0:
+            return "failed: " + (result.stderr.strip().splitlines() or ["?"])[-1][:80]
+        times.append(float(result.stdout.strip().splitlines()[-1]))
+    return f"{min(times):.2f}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=1.0, help="megabytes of text (default 1.0)")
@@ -148,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| pipeline | chars/s (CPU time) | ours/hazm | chars/s (wall clock) | load s | peak RSS MB (cumulative) |")
     print("|---|---:|---:|---:|---:|---:|")
     print("\n".join(table))
+    print("\nLoad time in a fresh process, imports included (best of three):\n")
+    print("| pipeline | seconds |")
+    print("|---|---:|")
+    for name, code in COLD_LOADS.items():
+        print(f"| {name} | {cold_load(code)} |")
     return 0
 
 
