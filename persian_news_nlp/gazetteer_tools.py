@@ -591,9 +591,12 @@ def add_entry(file: str | os.PathLike, entry: dict[str, Any], *, shipped_context
         trial.write_text(body + line + "\n", encoding="utf-8")
         new_line = body.count("\n") + 1
         report = validate([trial], shipped_context=shipped_context)
-    problems = [i for i in report.errors if i.line == new_line]
+        trial_shown = _display(trial)
+    # errors on the new line, and collisions reported on an older line that name the new one
+    problems = [i for i in report.errors if i.line == new_line or f"{trial_shown}:{new_line}" in i.message]
     if problems:
-        raise DataFileError("; ".join(Errors.E002.format(path=shown, line=new_line, problem=i.message,
+        raise DataFileError("; ".join(Errors.E002.format(path=shown, line=new_line,
+                                                         problem=i.message.replace(trial_shown, shown),
                                                          expected="a valid entry (docs/gazetteers.md)") for i in problems))
     with path.open("a", encoding="utf-8") as handle:
         if existing and not existing.endswith("\n"):

@@ -333,6 +333,13 @@ def test_add_refuses_shipped_ids_and_colliding_names(tmp_path: Path):
     assert added.line == 1 and added.id == "org:xx.tj"
 
 
+def test_add_refuses_a_name_colliding_with_an_entry_of_the_same_file(tmp_path: Path):
+    user = jsonl(tmp_path / "u.jsonl", {"id": "org:xx.kavir", "type": "ORG", "name": "کویرستان"})
+    with pytest.raises(DataFileError, match="share the key"):
+        add_entry(user, loc("loc:xx.kavir", "کویر ستان"))
+    assert len(user.read_text(encoding="utf-8").splitlines()) == 1
+
+
 def test_add_generates_an_id(tmp_path: Path):
     user = tmp_path / "u.jsonl"
     assert cli.main(["gazetteer", "add", "--file", str(user), "--type", "PER", "--name", "کاوش نمونه‌زاده"]) == 0
