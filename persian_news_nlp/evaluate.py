@@ -210,13 +210,16 @@ def lenient_key(text: str) -> str:
 
 def lenient_match(a: str, b: str) -> bool:
     """Equal, or one inside the other when the shorter has 3+ letters and covers 30% of the longer."""
-    a, b = lenient_key(a), lenient_key(b)
-    if not a or not b:
+    words = {a: len(a.split()), b: len(b.split())}
+    ka, kb = lenient_key(a), lenient_key(b)
+    if not ka or not kb:
         return False
-    if a == b:
+    if ka == kb:
         return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 3 and short in long and len(short) >= 0.3 * len(long)
+    (short, short_words), (long, long_words) = sorted(((ka, words[a]), (kb, words[b])), key=lambda x: len(x[0]))
+    # coverage by letters or by words: «ایران» is one of the three words of «جمهوری اسلامی ایران»
+    covers = len(short) >= 0.3 * len(long) or short_words >= 0.3 * long_words
+    return len(short) >= 3 and short in long and covers
 
 
 def _greedy(gold: list, pred: list, same) -> int:  # noqa: ANN001

@@ -24,12 +24,16 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import default_gazetteer, key
+from .gazetteer import default_gazetteer, doc_gazetteer, key
 from .relations import Mention, sentence_index
 from .resources import model_path, read_tsv, word_list
 
 PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
 CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
+MAX_SENTENCE_TOKENS = 150
+# «این شهر» and the like refer back to the last place of a fitting kind.
+PLACE_NOUNS = {key("شهر"): ("city",), key("پایتخت"): ("city",), key("کشور"): ("country",),
+               key("استان"): ("province",), key("ولایت"): ("province",), key("منطقه"): ("region", "district", "province")}
 HOSTILE = frozenset({"SANCTION", "ASSAULT", "ACCUSE", "THREATEN", "COERCE", "PROTEST"})
 TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
 REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
@@ -170,9 +174,27 @@ class EventExtractor:
         sent_of = sentence_index(doc)
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         participants = self._participants(doc, mentions)
+        by_sentence: list[list] = [[] for _ in sents]  # participants grouped once: linear in the document
+        for item in participants:
+            by_sentence[sent_of[item[0]]].append(item)
+        ents_by_sentence: list[list[Span]] = [[] for _ in sents]
+        for ent in doc.ents:
+            ents_by_sentence[sent_of[ent.start]].append(ent)
+        self._boilerplate = [bool(sent._.boilerplate) for sent in sents]
+        self._presence = _after_phrase_positions(doc, ("با", "حضور"), 4)
         events: list[Event] = []
         for number, sent in enumerate(sents):
-            events += self._sentence_events(doc, sent, number, participants, sent_of, reference)
+            if not by_sentence[number]:
+                continue
+            # A run-on "sentence" (a long line with no stops) is read in windows, so that the work
+            # per trigger stays bounded and the whole document stays linear.
+            for lo in range(sent.start, sent.end, MAX_SENTENCE_TOKENS):
+                window = doc[lo: min(sent.end, lo + MAX_SENTENCE_TOKENS)]
+                found = [x for x in by_sentence[number] if window.start <= x[0] and x[1] <= window.end]
+                if found:
+                    events += self._sentence_events(doc, window, number, found,
+                                                    [e for e in ents_by_sentence[number] if window.start <= e.start < window.end],
+                                                    reference)
         events = self._merge(events)
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
@@ -182,7 +204,7 @@ class EventExtractor:
     # -------------------------------------------------------------- participants
     def _participants(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, Participant]]:
         """Token spans that can take part in events: persons, organisations, places, roles, pronouns."""
-        gaz = default_gazetteer(())
+        gaz = doc_gazetteer(doc)
         by_id = {m.id: m for m in mentions}
         holders: dict[str, Mention] = {}
         for rel in doc._.relations or []:
@@ -203,7 +225,7 @@ class EventExtractor:
                 p = self._participant(main, pronoun, gaz, by_id, holders, doc)
                 out.append((pronoun.start, pronoun.end, p))
         for i, token in enumerate(doc):  # طرف افغانستانی, مقامات تاجیک: a side named by its demonym
-            country = _demonym_country(token.norm_)
+            country = gaz.demonyms.get(key(token.norm_))
             if country and i > 0 and doc[i - 1].norm_ in ("طرف", "مقامات", "هیئت", "هیأت", "دولت", "نیروهای"):
                 span = doc[i - 1: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "LOC", None,
@@ -248,7 +270,7 @@ class EventExtractor:
                            country, sector, role_title, m.cluster)
 
     # -------------------------------------------------------------- per sentence
-    def _sentence_events(self, doc: Doc, sent: Span, number: int, participants, sent_of, reference) -> list[Event]:  # noqa: ANN001
+    def _sentence_events(self, doc: Doc, sent: Span, number: int, participants, ents, reference) -> list[Event]:  # noqa: ANN001
         tokens = [t for t in sent if not t.is_space]
         keys = [key(t.norm_) for t in tokens]
         found: list[Event] = []
@@ -268,7 +290,7 @@ class EventExtractor:
                 taken.update(range(k, k + n))
                 trigger_end = tokens[verb_index] if verb_index is not None else tokens[k + n - 1]
                 trigger = doc[t.i: trigger_end.i + 1] if verb_index is not None and verb_index - (k + n) <= 1 else doc[t.i: tokens[k + n - 1].i + 1]
-                event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, reference)
+                event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference)
                 if event is not None:
                     found.append(event)
         return found
@@ -292,14 +314,14 @@ class EventExtractor:
                 return None
         return None
 
-    def _build(self, doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, reference):  # noqa: ANN001, ANN202
-        in_sent = [(s, e, p) for s, e, p in participants if sent.start <= s and e <= sent.end]
+    def _build(self, doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference):  # noqa: ANN001, ANN202
+        in_sent = [(s, e, p) for s, e, p in participants if e <= sent.end]
         if not in_sent:
             return None
         t_start, t_end = tokens[k].i, tokens[k + n - 1].i + 1
         clause_start = self._clause_start(doc, sent, t_start)
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
-                      boilerplate=bool(sent._.boilerplate), dictionary=[trig.rule_id])
+                      boilerplate=self._boilerplate[number], dictionary=[trig.rule_id])
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
         if event.anaphoric and t_end < sent.end and doc[t_end].norm_ == "را":
             return event  # «این حمله را محکوم می‌کنیم»: the earlier event is the object here, not re-told
@@ -309,7 +331,7 @@ class EventExtractor:
         if not subject:
             subject = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] not in PREPOSITIONS and s < t_start
                        and not _in_ezafe(doc, s, p)]
-        presence = [(s, e, p) for s, e, p in in_sent if _after_phrase(doc, s, ("با", "حضور"), sent.start)]
+        presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         between = self._between(doc, sent, in_sent, t_end)
         if between:
             event.actor = between
@@ -330,9 +352,9 @@ class EventExtractor:
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._arguments(doc, sent, event, in_sent, t_start)
         self._location(doc, sent, event, in_sent, t_start, t_end)
-        self._date(doc, sent, event)
+        self._date(ents, event)
         self._modality(doc, sent, event, tokens, k, verb_index, reference)
-        self._attribution(doc, sent, event, in_sent, t_start)
+        self._attribution(doc, sent, event, in_sent, ents)
         if trig.actor == "subject" and not event.actor and event.anaphoric:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
@@ -360,12 +382,12 @@ class EventExtractor:
                 return i + 1
         return sent.start
 
-    @staticmethod
-    def _recipient(doc, sent, trig, in_sent, marked, t_start, t_end) -> list[Participant]:  # noqa: ANN001
+    def _recipient(self, doc, sent, trig, in_sent, marked, t_start, t_end) -> list[Participant]:  # noqa: ANN001
+        presence = self._presence
         marker = {"with": "با", "to": "به", "from": "از"}.get(trig.recipient)
         near = sorted(in_sent, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
         if marker is not None:
-            chosen = [p for s, e, p in near if marked[(s, e)] == marker and not _after_phrase(doc, s, ("با", "حضور"), sent.start)]
+            chosen = [p for s, e, p in near if marked[(s, e)] == marker and s not in presence]
             if marker == "با":  # «با X دیدار کرد»: only the با-phrase nearest the trigger
                 return chosen[:1]
             return chosen[:1]
@@ -386,8 +408,31 @@ class EventExtractor:
                 if event.rule.mode and "visit" in event.rule.mode and not event.recipient:
                     event.recipient = [p]
 
+    def _location(self, doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
+        place = self._anaphoric_place(doc, sent, t_start, t_end)
+        if place is not None:
+            event.location = place
+            return
+        self._place_near_trigger(doc, sent, event, in_sent, t_start, t_end)
+
+    def _anaphoric_place(self, doc, sent, t_start, t_end) -> Participant | None:  # noqa: ANN001
+        """«به این شهر سفر کرد»: the place is the last place of that kind named before it."""
+        for i in range(max(sent.start, t_start - 6), min(sent.end - 2, t_end + 4)):
+            if doc[i].norm_ in ("به", "در") and doc[i + 1].norm_ in ("این", "همین") and \
+                    key(doc[i + 2].norm_) in PLACE_NOUNS:
+                kind = PLACE_NOUNS[key(doc[i + 2].norm_)]
+                gaz = doc_gazetteer(doc)
+                earlier = [m for m in doc._.mentions or [] if m.label == "LOC" and m.span.end <= i and m.entry_id
+                           and (gaz.get(m.entry_id).kind or "") in kind]
+                if earlier:
+                    m = earlier[-1]
+                    entry = gaz.get(m.entry_id)
+                    return Participant(m.span.text, m.span.start_char, m.span.end_char, "LOC", entry.id, entry.name,
+                                       entry.country, None, None, m.cluster)
+        return None
+
     @staticmethod
-    def _location(doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
+    def _place_near_trigger(doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
         role_ends = {e for s, e, p in in_sent if p.role_title}
         places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start
                   and doc[s - 1].norm_ in ("در", "به") and p not in event.actor
@@ -403,8 +448,8 @@ class EventExtractor:
         event.location = p
 
     @staticmethod
-    def _date(doc, sent, event) -> None:  # noqa: ANN001
-        dates = [e for e in doc.ents if e.label_ == "DATE" and sent.start <= e.start and e.end <= sent.end and e._.value]
+    def _date(ents, event) -> None:  # noqa: ANN001
+        dates = [e for e in ents if e.label_ == "DATE" and e._.value]
         if dates:
             d = min(dates, key=lambda x: abs(x.start - event.trigger.start))
             event.date = {"value": d._.value, "text": d.text, "granularity": d._.granularity or "day",
@@ -437,11 +482,11 @@ class EventExtractor:
             any(c in key(previous.text) for c in cues)
 
     @staticmethod
-    def _attribution(doc, sent, event, in_sent, t_start) -> None:  # noqa: ANN001
+    def _attribution(doc, sent, event, in_sent, ents) -> None:  # noqa: ANN001
         words = [t.norm_ for t in sent]
         for i in range(len(words) - 1):
             if words[i] == "به" and words[i + 1] in ("گزارش", "نقل"):
-                source = next((e for e in doc.ents if sent.start + i < e.start <= sent.start + i + 4
+                source = next((e for e in ents if sent.start + i < e.start <= sent.start + i + 4
                                and e.label_ in ("ORG", "PER")), None)
                 speaker = None
                 if source is not None:
@@ -568,12 +613,14 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
     return ""
 
 
-def _after_phrase(doc: Doc, start: int, phrase: tuple[str, ...], floor: int) -> bool:
-    """Does ``phrase`` occur within four tokens before the mention (با حضور هیأت بلندپایه X)?"""
-    for i in range(max(floor, start - 4 - len(phrase) + 1), start - len(phrase) + 1):
-        if tuple(t.norm_ for t in doc[i: i + len(phrase)]) == phrase:
-            return True
-    return False
+def _after_phrase_positions(doc: Doc, phrase: tuple[str, ...], reach: int) -> set[int]:
+    """Token indices within ``reach`` tokens after ``phrase`` (با حضور هیأت بلندپایه [X]), found in one pass."""
+    out: set[int] = set()
+    n = len(phrase)
+    for i in range(len(doc) - n + 1):
+        if doc[i].norm_ == phrase[0] and all(doc[i + k].norm_ == phrase[k] for k in range(1, n)):
+            out.update(range(i + n, min(len(doc), i + n + reach)))
+    return out
 
 
 def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> bool:
@@ -622,7 +669,7 @@ def _dedupe(items: list[Participant]) -> list[Participant]:
 
 @cache
 def _demonym_index() -> dict[str, str]:
-    gaz = default_gazetteer(())
+    gaz = doc_gazetteer(doc)
     return {key(d): e.country for e in gaz.entries.values() if e.kind == "country" and e.country
             for d in e.attrs.get("demonyms", ()) or ()}
 

@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,7 @@ def _key_table() -> dict[int, str | None]:
 _KEY_TABLE = _key_table()
 
 
+@lru_cache(maxsize=300_000)
 def key(text: str) -> str:
     """The matching key of a name: letters unified and folded, marks dropped, spaces and ZWNJs squeezed out.
 
@@ -245,7 +246,7 @@ class Gazetteer:
         if entry.type == "PER":
             # Short forms: the declared short name and the surname. Distinctive ones (ترامپ,
             # لاریجانی) stand alone; those that are ordinary words or given names need context.
-            parts = entry.name.replace(ZWNJ, " ").split()
+            parts = entry.name.split()  # ZWNJ joins a surname's parts (نجفی‌زاده): split at spaces only
             shorts = [entry.attrs.get("short_name")] + ([parts[-1]] if len(parts) >= 2 else [])
             for short in filter(None, shorts):
                 k = key(short)
@@ -268,6 +269,14 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def demonyms(self) -> dict[str, str]:
+        """Demonym keys (افغانستانی، تاجیک) to the alpha-3 code of their country."""
+        if not hasattr(self, "_demonyms"):
+            self._demonyms = {key(d): e.country for e in self.entries.values() if e.kind == "country" and e.country
+                              for d in e.attrs.get("demonyms", ()) or ()}
+        return self._demonyms
 
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
@@ -373,6 +382,16 @@ def ambiguous_given_keys() -> frozenset[str]:
 
 
 @cache
-def default_gazetteer(paths: tuple[str, ...] = ()) -> Gazetteer:
-    """The shipped gazetteer plus environment and given files, loaded once per set of paths."""
+def _cached_gazetteer(paths: tuple[str, ...], env: tuple[str, ...]) -> Gazetteer:
     return Gazetteer.load(paths)
+
+
+def default_gazetteer(paths: tuple[str, ...] = ()) -> Gazetteer:
+    """The shipped gazetteer plus environment and given files, loaded once per set of paths
+    (and per value of ``PNN_GAZETTEERS``, so changing the variable takes effect)."""
+    return _cached_gazetteer(tuple(paths), tuple(env_paths()))
+
+
+def doc_gazetteer(doc) -> Gazetteer:  # noqa: ANN001 - a spaCy Doc
+    """The gazetteer the NER stage used for this doc (user files included), for the later stages."""
+    return default_gazetteer(doc.user_data.get("pnn_gazetteers", ()))

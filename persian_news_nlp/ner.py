@@ -167,7 +167,8 @@ class EntityRecognizer:
 
     def __init__(self, nlp: Language, name: str = "pnn_ner", *, gazetteers: tuple[str, ...] = ()) -> None:
         self.name = name
-        self.gazetteer: Gazetteer = default_gazetteer(tuple(str(g) for g in gazetteers))
+        self.paths = tuple(str(g) for g in gazetteers)
+        self.gazetteer: Gazetteer = default_gazetteer(self.paths)
         self.lex = Lexicons.load()
 
     # ------------------------------------------------------------------ main
@@ -175,8 +176,10 @@ class EntityRecognizer:
         if len(doc) == 0:
             return doc
         norm = normalized(doc)
+        doc.user_data["pnn_gazetteers"] = self.paths  # later stages read the same entries
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         ctx = _DocContext(doc, norm.text, self.lex)
+        ctx.gazetteer = self.gazetteer
         candidates: list[Candidate] = []
         candidates += self._date_candidates(ctx, reference)
         gaz = self._gazetteer_candidates(ctx)
@@ -571,7 +574,8 @@ class _DocContext:
         self.title_starts: set[int] = set()
         self.blocked_starts: set[int] = set()
         self.unsupported_places: dict[tuple[int, int], Candidate] = {}
-        self._sentence_cues: dict[int, set[str]] = {}
+        self._sentence_of: list[int] | None = None
+        self._cues_by_sentence: list[set[str]] = []
         self.role_ends: set[int] = set()
         self._key_text: str | None = None
 
@@ -643,17 +647,21 @@ class _DocContext:
         return i in self.role_ends
 
     def sentence_cues(self, i: int) -> set[str]:
-        """Labels argued for by ``sentence`` cues anywhere in token ``i``'s sentence (cached per sentence)."""
-        sent = self.doc[i].sent
-        if sent.start not in self._sentence_cues:
-            found: set[str] = set()
-            for t in sent:
-                found |= self.lex.cues.get(("sentence", t.norm_), set())
-            self._sentence_cues[sent.start] = found
-        return self._sentence_cues[sent.start]
+        """Labels argued for by ``sentence`` cues anywhere in token ``i``'s sentence (computed once per doc)."""
+        if self._sentence_of is None:
+            self._sentence_of, number = [], -1
+            cues: list[set[str]] = []
+            for t in self.doc:
+                if t.is_sent_start or number < 0:
+                    number += 1
+                    cues.append(set())
+                self._sentence_of.append(number)
+                cues[number] |= self.lex.cues.get(("sentence", t.norm_), set())
+            self._cues_by_sentence = cues
+        return self._cues_by_sentence[self._sentence_of[i]]
 
     def is_demonym(self, i: int) -> bool:
-        return self.plain(i) in _demonyms()
+        return self.plain(i) in self.gazetteer.demonyms
 
     def cue_labels(self, start: int, end: int) -> set[str]:
         labels: set[str] = set(self.sentence_cues(start))
@@ -665,12 +673,6 @@ class _DocContext:
             if right:
                 labels |= self.lex.cues.get(("right", right), set())
         return labels
-
-
-@cache
-def _demonyms() -> frozenset[str]:
-    gaz = default_gazetteer(())
-    return frozenset(key(d) for e in gaz.entries.values() for d in e.attrs.get("demonyms", ()) or ())
 
 
 @Language.factory(

@@ -68,6 +68,7 @@ def load(*, gazetteers: Sequence[str | os.PathLike] = (), digits: str = "persian
 
     nlp = spacy.blank("fa")
     nlp.tokenizer = NewsTokenizer(nlp.vocab, digits=digits, zwnj=zwnj)
+    nlp.max_length = nlp.tokenizer.max_length  # the tokenizer enforces its own limit, with our error
     wanted = components or PIPELINE
     for name in wanted:
         config = {"gazetteers": [str(g) for g in gazetteers]} if name == "pnn_ner" else {}

@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .errors import Errors, OptionError, check_text
+from .errors import Errors, OptionError, TextTooLongError, check_text
 
 
 def sentence_bounds(sent: Span) -> tuple[int, int]:
@@ -104,15 +104,25 @@ def _nlp() -> Language:
     return load()
 
 
+#: The longest text ``extract`` takes (characters). Relation and event rules look across a
+#: document, so one record per megabyte-sized "article" would be slow and meaningless; split such
+#: inputs (or raise the limit for a document you know is one story).
+MAX_DOCUMENT_LENGTH = 1_000_000
+
+
 def extract(text: str, doc_id: str | None = None, reference_date: str | dt.date | None = None,
-            source: dict | None = None, *, nlp: Language | None = None) -> dict[str, Any]:
+            source: dict | None = None, *, nlp: Language | None = None,
+            max_length: int = MAX_DOCUMENT_LENGTH) -> dict[str, Any]:
     """Run the pipeline on ``text`` and return its document record.
 
     ``reference_date`` (ISO date) resolves relative and year-less dates; without it,
-    ``source["pub_date"]`` is used when given.
+    ``source["pub_date"]`` is used when given, and today's date otherwise.
     """
     check_text(text)
-    reference = parse_date(reference_date) or parse_date((source or {}).get("pub_date"), "source.pub_date")
+    if len(text) > max_length:
+        raise TextTooLongError(Errors.E010.format(length=len(text), limit=max_length) + f" (document {doc_id!r})")
+    reference = (parse_date(reference_date) or parse_date((source or {}).get("pub_date"), "source.pub_date")
+                 or dt.date.today())
     pipeline = nlp or _nlp()
     doc = pipeline.make_doc(text)
     doc.user_data["pnn_reference_date"] = reference

@@ -14,12 +14,13 @@ pronouns ``او``/``وی``/``ایشان`` to the most salient person before them
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import Entry, default_gazetteer, key
+from .gazetteer import Entry, default_gazetteer, doc_gazetteer, key
 from .normalizer import ZWNJ
 
 PRONOUNS = frozenset({"او", "وی", "ایشان"})
@@ -80,7 +81,7 @@ def sentence_index(doc: Doc) -> list[int]:
 
 def _rank(role: Span) -> str:
     """``rank`` of a role mention's gazetteer entry (head, deputy, member, spokesperson …)."""
-    entry = default_gazetteer(()).get(role._.entity_id) if role._.entity_id else None
+    entry = doc_gazetteer(role.doc).get(role._.entity_id) if role._.entity_id else None
     return (entry.attrs.get("rank") if entry else None) or "other"
 
 
@@ -195,7 +196,7 @@ class RelationExtractor:
         A role mention is the person's when its title matches the role held on the reference date
         and the role's organisation or place is the mention's affiliation (والی طالبان در بلخ → وفا).
         """
-        gaz = default_gazetteer(())
+        gaz = doc_gazetteer(doc)
         reference = doc.user_data.get("pnn_reference_date")
         by_entry: dict[str, list[Mention]] = {}
         for m in mentions:
@@ -210,10 +211,15 @@ class RelationExtractor:
             if m.nested_in is None or by_id[m.nested_in].label != "ROLE" or not m.entry_id:
                 continue
             affiliations.setdefault(m.nested_in, set()).add(m.entry_id)
+        role_mentions = [(r, key(r.span._.canonical_name or "") or key(r.span.text), key(r.span.text))
+                         for r in mentions if r.label == "ROLE" and r.nested_in is None]
+        seen_people: set[str] = set()
         for m in mentions:
             entry = gaz.get(m.entry_id) if m.entry_id else None
-            if entry is None:
-                continue
+            if entry is None or (entry.type == "PER" and entry.id in seen_people):
+                continue  # one person's dated roles are matched once, at the first mention
+            if entry.type == "PER":
+                seen_people.add(entry.id)
             if entry.type in ("LOC", "ORG") and entry.attrs.get("parent") in by_entry:
                 parent = by_entry[entry.attrs["parent"]][0]
                 if parent.label == "LOC" and parent.span.start != m.span.start:
@@ -221,14 +227,11 @@ class RelationExtractor:
             if entry.type != "PER":
                 continue
             for role in entry.roles_on(reference):
-                for r in mentions:
-                    if r.label != "ROLE" or r.nested_in is not None:
+                for r in role_mentions:
+                    if key(role.title) != r[1] and not r[2].startswith(key(role.title)):
                         continue
-                    title = key(r.span._.canonical_name or "") or key(r.span.text)
-                    if key(role.title) != title and not key(r.span.text).startswith(key(role.title)):
-                        continue
-                    if role.org is None or role.org in affiliations.get(r.id, set()):
-                        add("HAS_ROLE", m, r, "gazetteer:role")
+                    if role.org is None or role.org in affiliations.get(r[0].id, set()):
+                        add("HAS_ROLE", m, r[0], "gazetteer:role")
 
     def _clusters(self, doc: Doc, mentions: list[Mention], relations: list[Relation],
                   by_id: dict[str, Mention]) -> list[Cluster]:
@@ -255,14 +258,13 @@ class RelationExtractor:
                 else:
                     first_by_entry[m.entry_id] = m.id
         # rule-found persons: a later one-word mention equal to an earlier name's last word
+        full_names: dict[str, str] = {}  # surname key -> first multi-word mention
         for m in persons:
             words = m.span.text.replace(ZWNJ, " ").split()
-            for earlier in persons:
-                if earlier.span.start >= m.span.start:
-                    break
-                ew = earlier.span.text.replace(ZWNJ, " ").split()
-                if len(words) == 1 and len(ew) > 1 and key(ew[-1]) == key(words[0]):
-                    union(earlier.id, m.id)
+            if len(words) > 1:
+                full_names.setdefault(key(words[-1]), m.id)
+            elif words and key(words[0]) in full_names:
+                union(full_names[key(words[0])], m.id)
         # roles held by a person join the person's chain, and so do later mentions of the same post
         role_holder: dict[str, str] = {}
         for r in relations:
@@ -278,10 +280,13 @@ class RelationExtractor:
                         union(holder, m.id)
                         break
         clusters: dict[str, Cluster] = {}
+        sizes: dict[str, int] = {}
+        for m in mentions:
+            sizes[find(m.id)] = sizes.get(find(m.id), 0) + 1
         for m in mentions:
             root = find(m.id)
-            if root == m.id and not any(find(o.id) == root and o.id != m.id for o in mentions):
-                continue
+            if sizes[root] == 1:
+                continue  # a mention alone is no chain (a pronoun may still make one below)
             cluster = clusters.setdefault(root, Cluster(f"C{len(clusters)}"))
             cluster.mentions.append(m.id)
             cluster.entity_id = cluster.entity_id or (m.entry_id if m.label in ("PER", "ORG", "LOC") else None)
@@ -296,14 +301,15 @@ class RelationExtractor:
         """``او``/``وی``/``ایشان`` refer to the last person mentioned before them (in this or the previous sentences)."""
         persons = [m for m in mentions if m.label in ("PER",) or (m.label == "ROLE" and m.nested_in is None)]
         groups = [m for m in mentions if m.label in ("ORG", "LOC") and m.nested_in is None]
+        ends = {id(pool): [m.span.end for m in pool] for pool in (persons, groups)}
         for token in doc:
             if token.norm_ not in PRONOUNS and token.norm_ not in PLURAL_PRONOUNS:
                 continue
             pool = persons if token.norm_ in PRONOUNS else groups  # «آنها» stands for a body or a country
-            before = [m for m in pool if m.span.end <= token.i and token.i - m.span.end < 120]
-            if not before:
+            k = bisect.bisect_right(ends[id(pool)], token.i) - 1
+            if k < 0 or token.i - pool[k].span.end >= 120:
                 continue
-            antecedent = before[-1]
+            antecedent = pool[k]
             root = find(antecedent.id)
             cluster = clusters.setdefault(root, Cluster(f"C{len(clusters)}", mentions=[antecedent.id],
                                                         entity_id=antecedent.entry_id))

@@ -143,8 +143,11 @@ class SentenceSplitter:
         starts = {line[0].i for line in lines}
         for line in lines:
             starts.update(line[k].i for k in _sentence_starts(line, self.abbreviations))
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.i in starts
+        starts.add(0)
+        for i in sorted(starts):  # unset tokens count as "not a start"; setting only the starts keeps this linear
+            doc[i].is_sent_start = True
+        if len(doc) > 1 and 1 not in starts:
+            doc[1].is_sent_start = False  # marks the boundaries as set even for a one-sentence doc
         if self.mark_boilerplate:
             for line in self._boilerplate_lines(lines):
                 for token in line:

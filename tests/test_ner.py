@@ -1,0 +1,91 @@
+"""NER: golden cases with explanations, span invariants, user gazetteers, and the scorer."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import persian_news_nlp
+from persian_news_nlp.evaluate import Scores, Sentence, lenient_match, predicted_spans, read_corpus, score_document
+from persian_news_nlp.gazetteer import Gazetteer, key
+
+CASES = json.loads((Path(__file__).parent / "cases" / "ner.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["explanation"] for c in CASES])
+def test_golden(nlp, case):
+    doc = nlp(case["text"])
+    got = [[e.text.replace("\u200c", ""), e.label_] for e in doc.ents]
+    want = [[t.replace("\u200c", ""), label] for t, label in case["entities"]]
+    assert got == want, case["explanation"]
+
+
+def test_entities_carry_ids_rules_and_raw_offsets(nlp):
+    raw = "امامعلي رحمان در دوشنبه با  هيأت افغانستاني دیدار کرد."
+    doc = nlp(raw)
+    person = next(e for e in doc.ents if e.label_ == "PER")
+    assert raw[person.start_char:person.end_char] == person.text
+    assert person.kb_id_ == person._.entity_id and person._.entity_id.startswith("per:")
+    assert person._.rule.endswith(".jsonl")
+
+
+@pytest.mark.parametrize("spelling", ["امامعلی رحمان", "امام‌علی رحمان", "امام علی رحمان", "امامعلي رحمان"])
+def test_matching_ignores_spacing_zwnj_and_letter_variants(nlp, spelling):
+    doc = nlp(f"{spelling} سخنرانی کرد.")
+    assert [e._.entity_id for e in doc.ents if e.label_ == "PER"] == ["per:tj.emomali_rahmon"]
+
+
+def test_user_gazetteer_adds_and_overrides(tmp_path):
+    user = tmp_path / "mine.jsonl"
+    user.write_text(
+        "# invented entries for the test\n"
+        '{"id": "org:user.sample_co", "type": "ORG", "name": "شرکت نمونه‌سازان پارس", "attrs": {"country": "IRN"}}\n'
+        '{"id": "loc:irn", "type": "LOC", "name": "ایران", "aliases": ["ایران‌زمین"], "attrs": {"kind": "country", "country": "IRN"}}\n',
+        encoding="utf-8")
+    gaz = Gazetteer.load([user])
+    assert gaz.get("org:user.sample_co").source == "mine.jsonl"
+    assert gaz.get("loc:irn").aliases == ("ایران‌زمین",)  # the user file replaces the shipped entry by id
+    nlp = persian_news_nlp.load(gazetteers=[str(user)])
+    doc = nlp("شرکت نمونه سازان پارس قرارداد بست.")
+    assert [(e.label_, e._.entity_id) for e in doc.ents] == [("ORG", "org:user.sample_co")]
+
+
+def test_key_folds_variants():
+    assert key("آمریکا") == key("امريكا")
+    assert key("رئیس جمهور") == key("رییس‌جمهور")
+
+
+def test_scorer_counts_exact_spans(tmp_path):
+    corpus = tmp_path / "mini.txt"
+    corpus.write_text("علی|B_PER\nرضایی|I_PER\nبه|O\nتهران|B_LOC\nرفت|O\n\n", encoding="utf-8")
+    (sentence,) = list(read_corpus(corpus, "peyma"))
+    assert sentence.spans({"PER": "PER", "LOC": "LOC"}) == {(0, 9, "PER"), (13, 18, "LOC")}
+    scores = Scores()
+    scores.tp["PER"], scores.fp["PER"], scores.fn["LOC"] = 1, 1, 1
+    p, r, f = scores.prf(["PER", "LOC"])
+    assert (p, r) == (0.5, 0.5) and f == pytest.approx(0.5)
+
+
+def test_predicted_spans_score_roles_through_their_affiliation(nlp):
+    doc = nlp("وزیر امور خارجه فرانسه به تهران آمد.")
+    spans = {(doc.text[a:b], label) for a, b, label in predicted_spans(doc)}
+    assert ("تهران", "LOC") in spans
+    assert not any(label == "ROLE" for _, label in spans)
+
+
+def test_lenient_matching_of_the_news_scorer():
+    assert lenient_match("ایران", "جمهوری اسلامی ایران")
+    assert lenient_match("رئیس‌جمهور", "رییس جمهور")
+    assert not lenient_match("او", "اوکراین")
+    gold = {"entities": {"PER": ["علی رضایی"]}, "roles": [], "events": [
+        {"event_type": "CONSULT", "actor": ["علی رضایی"], "recipient": []}]}
+    ours = {"entities": {"PER": ["علی رضایی"], "LOC": [], "ORG": [], "ROLE": []}, "roles": [],
+            "events": [{"event_type": "CONSULT", "participants": ["رضایی"]}, {"event_type": "AID", "participants": ["x"]}]}
+    scores = score_document(gold, ours)
+    assert scores["entities"] == (1, 1, 1) and scores["events"] == (1, 1, 2)
+
+
+def test_sentence_spans_handle_bio_without_b():
+    s = Sentence(["الف", "ب"], ["I-loc", "O"], 1)
+    assert s.spans({"loc": "LOC"}) == {(0, 3, "LOC")}
