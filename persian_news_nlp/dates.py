@@ -26,6 +26,9 @@ from .resources import model_path, read_tsv
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 D = r"[0-9۰-۹]"
+ORDINAL_DAYS = ("(?:یکم|اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|پانزدهم|"
+                "شانزدهم|هفدهم|هجدهم|هیجدهم|نوزدهم|بیستم|بیست و یکم|بیست و دوم|بیست و سوم|بیست و چهارم|بیست و پنجم|"
+                "بیست و ششم|بیست و هفتم|بیست و هشتم|بیست و نهم|سی‌ام|سی ام|سی و یکم)")
 NUMBER_WORDS = r"(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست|سی|چند|چندین)"
 TIME_OF_DAY = r"(?:صبح|صبحگاه|ظهر|بعدازظهر|بعد از ظهر|عصر|شب|شامگاه|بامداد|غروب|نیمه‌شب|نیمه شب)"
 
@@ -89,26 +92,37 @@ def _pattern() -> regex.Pattern:
     strong = [m for m in w.months if m not in w.weak_months]
     month, strong_month = _alt(w.months), _alt(strong)
     weekday, relative, era = _alt(w.weekdays), _alt(w.relative), _alt(w.eras)
-    day = rf"(?P<day>{D}{{1,2}})(?:ام|م)?"
+    day = rf"(?:(?P<day>{D}{{1,2}})(?:ام|م)?|(?P<oday>{ORDINAL_DAYS}))"
     year = rf"(?P<year>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"
-    dm = (rf"(?:روز\s+)?(?:(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})"
+    dm = (rf"(?:روز\s+)?(?:(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})(?:[\u200c ]?ماه)?"
           rf"(?:\s+(?:ماه\s+)?(?:سال\s+)?{year})?(?:\s+(?P<era>{era}))?")
     return regex.compile(
         rf"(?<![\w\u200c])(?:"
         rf"(?P<rel_paren>{relative}|(?:روز\s+)?(?P<pwd>{weekday}))\s*\((?P<inner>{dm})\s*\)"  # امروز (پنجشنبه، ۱ آبان)
+        rf"|(?P<rel_plain>امروز|دیروز|فردا)\s*[،,]?\s+(?P<inner2>{dm}|(?:روز\s+)?{weekday})"      # امروز ۲۰ تیرماه، امروز سه‌شنبه
         rf"|(?P<tod>{TIME_OF_DAY}\s+)?{dm}"                                         # ۱ آبان ۱۴۰۴
         rf"|(?P<ny>{D}{{4}})[/\-.](?P<nm>{D}{{1,2}})[/\-.](?P<nd>{D}{{1,2}})"        # ۱۴۰۴/۰۸/۰۱
-        rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}})"     # 23/10/2025
+        rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"  # 23/10/2025, 27/3/66
         rf"|(?P<my_month>{month})(?:\s+ماه)?\s+(?:(?:سال\s+)?(?P<my_year>{D}{{4}})|سال\s+(?P<my_year2>{D}{{2}})(?![0-9۰-۹]))(?:\s+(?P<my_era>{era}))?"
         rf"|(?P<clock>ساعت\s+{D}{{1,2}}(?::{D}{{2}})?)(?:\s+(?:روز\s+)?(?P<cday>{weekday}|{relative}))?"
-        rf"|(?P<mo_month>{strong_month})(?:\s+ماه)?(?:\s+(?P<mo_rel>امسال|سال جاری|سال گذشته|گذشته|آینده))?"
+        rf"|(?:ماه\s+)?(?P<mo_month>{strong_month})(?:[\u200c ]?ماه)?(?:\s+(?P<mo_rel>امسال|سال جاری|سال گذشته|گذشته|آینده))?"
         rf"|سال\s+(?P<sy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹])(?:\s+(?P<sy_era>{era}))?"
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
         rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
-        rf"|(?P<dur>(?:{D}+|{NUMBER_WORDS})\s+(?:سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?:گذشته|اخیر|آینده|پیش))"  # چهار سال گذشته
+        rf"|(?P<dur>(?:{D}+|{NUMBER_WORDS})\s+(?:سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?:گذشته|اخیر|آینده|پیش|قبل))"  # چهار سال گذشته
         rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})"
         rf")(?![\w\u200c])"
     )
+
+
+def _ordinal_day(word: str) -> int:
+    words = {"یکم": 1, "اول": 1, "دوم": 2, "سوم": 3, "چهارم": 4, "پنجم": 5, "ششم": 6, "هفتم": 7, "هشتم": 8,
+             "نهم": 9, "دهم": 10, "یازدهم": 11, "دوازدهم": 12, "سیزدهم": 13, "چهاردهم": 14, "پانزدهم": 15,
+             "شانزدهم": 16, "هفدهم": 17, "هجدهم": 18, "هیجدهم": 18, "نوزدهم": 19, "بیستم": 20, "سی‌ام": 30, "سی ام": 30}
+    if word in words:
+        return words[word]
+    unit = word.split(" و ")[-1]
+    return (30 if word.startswith("سی") else 20) + words.get(unit, 0)
 
 
 def _num(text: str) -> int:
@@ -194,9 +208,16 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         if resolved is None:
             return None
         return DateMatch(start, end, resolved.value, resolved.calendar, resolved.granularity, resolved.basis)
-    if g["day"] is not None:
+    if g["rel_plain"] is not None:  # امروز ۲۰ تیرماه: the date named is today's
+        inner = _pattern().fullmatch(g["inner2"])
+        resolved = _resolve(inner, reference) if inner else None
+        if resolved is None or resolved.weekday_only:  # امروز سه‌شنبه: today, whose weekday is named
+            offset = _lookup(w.relative, g["rel_plain"])[1]
+            return DateMatch(start, end, (reference + dt.timedelta(days=offset)).isoformat(), None, "day", "reference_date")
+        return DateMatch(start, end, resolved.value, resolved.calendar, resolved.granularity, resolved.basis)
+    if g["day"] is not None or g["oday"] is not None:
         calendar, month = _lookup(w.months, g["month"])
-        day = _num(g["day"])
+        day = _num(g["day"]) if g["day"] is not None else _ordinal_day(g["oday"])
         named = g["wd"] or weekday_hint
         weekday = _lookup(w.weekdays, named) if named else None
         if g["year"]:
@@ -214,6 +235,8 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
     if g["ny"] is not None or g["ny2"] is not None:
         year, month, day = ((g["ny"], g["nm"], g["nd"]) if g["ny"] else (g["ny2"], g["nm2"], g["nd2"]))
         year, month, day = _num(year), _num(month), _num(day)
+        if year < 100:
+            year = _two_digit_year(year, reference)
         calendar = _calendar_of_year(year, None)
         date = to_gregorian(calendar, year, month, day)
         return DateMatch(start, end, date.isoformat(), calendar, "day", "text") if date else None
