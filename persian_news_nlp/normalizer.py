@@ -85,6 +85,11 @@ _CLEANUP = re.compile(
 )
 
 
+# Each further pass follows one that removed something; two are usual, more are rare chains
+# (a kashida before a ZWNJ before a letter after «؟»).
+_MAX_CLEANUP_PASSES = 8
+
+
 def _cleanup_edits(text: str) -> list[Edit]:
     """One pass of clean-up."""
     return _cleanup_pass(text)[0]
@@ -185,7 +190,7 @@ class ZwnjLexicon:
             if not word.endswith(suffix) or len(word) < len(suffix) + 2:
                 continue
             base = word[: -len(suffix)]
-            if not _SUFFIX_FITS[kind](base):
+            if not _SUFFIX_FITS[kind](base) or kind == "suffix_after_i" and len(base) < 3:  # بیاید
                 continue
             if self.is_word(base):
                 return base + ZWNJ + suffix
@@ -256,6 +261,10 @@ class ZwnjLexicon:
             return self.zwnj[glued] == left + ZWNJ + right
         if left.endswith("می") and any(left[:-2] in (p, p + "ن") for p in self.affixes["preverb"]):
             return self.restore_word(glued) == left + ZWNJ + right  # برمی گردد
+        for suffix, kind in self._suffixes:  # تصمیم گیریها: a compound, then a ZWNJ suffix
+            base = left + right[: -len(suffix)]
+            if right.endswith(suffix) and len(right) > len(suffix) + 1 and base in self.joinable:
+                return self.zwnj[base] == left + ZWNJ + right[: -len(suffix)] and _SUFFIX_FITS[kind](base)
         if not right.endswith(self._glued_endings):
             return False
         compound = self._glued_suffix_compound(glued)
@@ -279,6 +288,7 @@ def _silent_h(word: str) -> bool:
 # ئ between vowel letters, as older spellings write the glide (پائین, نائب): try ی instead.
 _HAMZA_VARIANT = regex.compile("(?<=[اوی])ئ(?=.)")
 _WORD_SPLIT = re.compile(rf"([{LETTERS}\u200c]+)")
+_LETTER = re.compile(f"[{LETTERS}]")
 
 
 # Kinds of proposed restoration, for the decisions in _zwnj_edits.
@@ -314,9 +324,11 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     changed_at, changed = -2, ""  # the last word changed so far, and its new form
     for k in sorted(set(looked)):
         word, start = words[k], offsets[2 * k + 1]
+        joined = False
         if k > 0 and parts[2 * k] == " ":
             left = changed if changed_at == k - 1 else words[k - 1]
             if lexicon.join_pair(left, word):
+                joined = True
                 if word in free_suffixes:
                     kind = SPACED_SUFFIX
                 elif left.endswith("می"):
@@ -327,11 +339,15 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
                     kind = SPACED_BOUND
                 proposals.append((kind, [(start - 1, start, ZWNJ)]))
                 changed_at, changed = k, left + ZWNJ + word  # a suffix may still follow
+                restored = restorations.get(word)
+                if restored is None or kind != SPACED_COMPOUND and kind != SPACED_BOUND:
+                    continue
+                changed = left + ZWNJ + restored  # and the joined word's own suffix: تصمیم‌گیری‌ها
+        if not joined:
+            restored = restorations.get(word)
+            if restored is None:
                 continue
-        restored = restorations.get(word)
-        if restored is None:
-            continue
-        changed_at, changed = k, restored
+            changed_at, changed = k, restored
         edits: list[Edit] = []
         i = 0  # position in word
         for char in restored:
@@ -358,17 +374,20 @@ def _zwnj_edits(text: str, lexicon: ZwnjLexicon, *, need_evidence: bool = False)
     Two decisions are taken on the whole text (see :func:`zwnj_proposals` for the kinds):
 
     * with ``need_evidence`` (automatic mode on a text with next to no ZWNJ), nothing is done
-      unless some restoration shows that ZWNJs were lost: glued plurals and compounds written
-      apart are not enough, since many writers write them so on purpose;
-    * if glued words show the ZWNJs were *deleted* (``میشود``, ``سرمایهگذاری``) and no verb or
-      suffix shows them turned into spaces (``می شود``, ``کتاب ها``), the text's spaces are the
-      author's: two words are not joined as a compound (``رئیس جمهوری`` stays).
+      unless some restoration shows that ZWNJs were lost: glued plurals are not enough, since
+      many writers glue them on purpose (``کتابها``);
+    * if the text has ZWNJs, or glued words show they were *deleted* (``میشود``,
+      ``سرمایهگذاری``), and no verb, suffix or bound half shows them turned into spaces
+      (``می شود``, ``کتاب ها``), the text's spaces are the author's: two words are not joined as
+      a compound (``رئیس جمهوری`` stays). Restored words keep that true when the output is
+      normalised again, which keeps normalisation idempotent.
     """
     proposals = zwnj_proposals(text, lexicon)
     kinds = {kind for kind, _ in proposals}
     if need_evidence and kinds <= _NO_EVIDENCE:
         return []
-    if kinds & {GLUED_VERB, GLUED_OTHER} and not kinds & {SPACED_VERB, SPACED_SUFFIX, SPACED_BOUND}:
+    if (SPACED_COMPOUND in kinds and not kinds & {SPACED_VERB, SPACED_SUFFIX, SPACED_BOUND}
+            and (kinds & {GLUED_VERB, GLUED_OTHER} or ZWNJ in text)):  # clean-up left ZWNJs only inside words
         proposals = [p for p in proposals if p[0] != SPACED_COMPOUND]
     return [edit for _, edits in proposals for edit in edits]
 
@@ -383,8 +402,9 @@ def lost_zwnj(text: str) -> bool:
     zwnj = text.count(ZWNJ)
     if zwnj == 0:
         return True
-    letters = len(regex.findall(rf"[{LETTERS}]", text))
-    return zwnj * 1500 < letters
+    if zwnj * 1500 >= len(text):
+        return False  # enough whatever the letters
+    return zwnj * 1500 < len(_LETTER.findall(text))
 
 
 @dataclass(frozen=True)
@@ -475,19 +495,21 @@ class Normalizer:
 
     def steps(self, raw: str) -> Iterable[Callable[[str], list[Edit]]]:
         """The edit steps, in order, for this input."""
-        exposes: list[bool] = []
+        exposes = [True]
 
         def cleanup(text: str) -> list[Edit]:
-            edits, again = _cleanup_pass(text)
-            exposes.append(again)
+            edits, exposes[0] = _cleanup_pass(text)
             return edits
 
-        yield cleanup
-        if exposes[0]:
-            yield _cleanup_edits  # a second pass settles what the first exposed (idempotence)
-        if self._lexicon is not None and (self.zwnj == "restore" or lost_zwnj(raw)):
-            lexicon, need_evidence = self._lexicon, self.zwnj == "auto"
-            yield lambda text: _zwnj_edits(text, lexicon, need_evidence=need_evidence)
+        for _ in range(_MAX_CLEANUP_PASSES):  # until a pass exposes nothing more (idempotence)
+            if not exposes[0]:
+                break
+            yield cleanup
+        if self._lexicon is not None:
+            lexicon, auto = self._lexicon, self.zwnj == "auto"
+            # Decided on the cleaned text (a ZWNJ the clean-up drops does not count), so that
+            # normalising the output again decides the same way.
+            yield lambda text: _zwnj_edits(text, lexicon, need_evidence=auto) if not auto or lost_zwnj(text) else []
 
     def __call__(self, raw: str) -> Normalized:
         check_text(raw)
