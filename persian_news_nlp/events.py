@@ -31,6 +31,7 @@ from .resources import model_path, read_tsv, word_list
 PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
 CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
 MAX_SENTENCE_TOKENS = 150
+BOTH_SIDES = frozenset({"دو طرف", "دو جانب", "طرفین", "دو کشور", "جانبین"})
 # «این شهر» and the like refer back to the last place of a fitting kind.
 PLACE_NOUNS = {key("شهر"): ("city",), key("پایتخت"): ("city",), key("کشور"): ("country",),
                key("استان"): ("province",), key("ولایت"): ("province",), key("منطقه"): ("region", "district", "province")}
@@ -195,6 +196,7 @@ class EventExtractor:
                     events += self._sentence_events(doc, window, number, found,
                                                     [e for e in ents_by_sentence[number] if window.start <= e.start < window.end],
                                                     reference)
+        self._resolve_sides(events)
         events = self._merge(events)
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
@@ -224,6 +226,12 @@ class EventExtractor:
                     continue
                 p = self._participant(main, pronoun, gaz, by_id, holders, doc)
                 out.append((pronoun.start, pronoun.end, p))
+        for i in range(len(doc) - 1):  # «دو طرف», «دو کشور», «طرفین»: both sides of an earlier meeting
+            pair = f"{doc[i].norm_} {doc[i + 1].norm_}"
+            if pair in BOTH_SIDES or doc[i].norm_ in BOTH_SIDES:
+                span = doc[i: i + 2] if pair in BOTH_SIDES else doc[i: i + 1]
+                out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "SIDES",
+                                                              None, None, None, None, None)))
         for i, token in enumerate(doc):  # طرف افغانستانی, مقامات تاجیک: a side named by its demonym
             country = gaz.demonyms.get(key(token.norm_))
             if country and i > 0 and doc[i - 1].norm_ in ("طرف", "مقامات", "هیئت", "هیأت", "دولت", "نیروهای"):
@@ -537,6 +545,17 @@ class EventExtractor:
             target.date = target.date or event.date
             target.dictionary += [d for d in event.dictionary if d not in target.dictionary]
         return merged
+
+    @staticmethod
+    def _resolve_sides(events: list[Event]) -> None:
+        """«دو طرف بر … تأکید کردند»: the sides are the actors and recipients of the last meeting before."""
+        for k, event in enumerate(events):
+            for group in (event.actor, event.recipient):
+                if not any(p.label == "SIDES" for p in group):
+                    continue
+                meeting = next((e for e in reversed(events[:k]) if e.type == "CONSULT" and e.actor), None)
+                sides = (meeting.actor + meeting.recipient) if meeting is not None else []
+                group[:] = _dedupe([p for p in group if p.label != "SIDES"] + sides)
 
     @staticmethod
     def _add_attendees(doc: Doc, sents: list[Span], events: list[Event], participants) -> None:  # noqa: ANN001

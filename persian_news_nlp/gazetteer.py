@@ -300,7 +300,9 @@ class Gazetteer:
             end = int(positions[end_k]) + 1
             if start > 0 and _WORD_CHARS.match(text, start - 1):
                 continue
-            if end < n and _WORD_CHARS.match(text, end):
+            if end + 1 < n and text[end] == ZWNJ and text[end + 1] == "ی" and (end + 2 == n or not _WORD_CHARS.match(text, end + 2)):
+                end += 2  # ezafe written ‌ی after a final vowel or ه: «وزیر خارجه‌ی طالبان»
+            elif end < n and _WORD_CHARS.match(text, end):
                 continue
             if k not in self._spaced and " " in text[start:end] and min(map(len, text[start:end].split())) < 3:
                 continue  # a one-word name spread over short words (او به ≠ اوبه); امام علی = امامعلی is fine

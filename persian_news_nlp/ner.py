@@ -356,9 +356,14 @@ class EntityRecognizer:
             if c.label in ("LOC", "ORG"):
                 affil_at.setdefault(c.start, c)
         out = []
+        role_at = {c.start: c for c in gaz if c.label == "ROLE"}
         for c in gaz:
             if c.label != "ROLE":
                 continue
+            # «معاون [صدراعظم] قزاقستان»: a title of a title is one role, ending where the inner one ends
+            inner = role_at.get(c.end)
+            if inner is not None:
+                c = Candidate(c.start, inner.end, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
             affiliation = affil_at.get(c.end)
             end = affiliation.end if affiliation is not None else c.end
             nested = [affiliation] if affiliation is not None else []
@@ -400,8 +405,10 @@ class EntityRecognizer:
             strong = any(ctx.strong_surname(k, self.lex) for k in range(surname_start, end))
             givens = [ctx.plain(k) for k in range(start, surname_start) if ctx.plain(k) in self.lex.given_names]
             clear_given = any(g not in self.lex.ambiguous_given for g in givens)
+            after_honorific = start > 0 and ctx.norm(start - 1) in self.lex.honorifics and not ctx.is_title_end(start)
             if has_surname:
-                accept = clear_given or strong
+                # «آقای وانگ یو»: after a courtesy title any name-like words are a name
+                accept = clear_given or strong or (after_honorific and names == 0)
             else:  # a given name alone: only with a name prefix (حضرت زینب) or right after a title
                 accept = bool(givens) and (prefixed or (after_title and clear_given))
             if accept:
@@ -419,12 +426,20 @@ class EntityRecognizer:
         for i, token in enumerate(ctx.doc):
             if ctx.norm(i) not in ("،", ",") or not ctx.is_title_start(i + 1):
                 continue
+            if ctx.norm(i - 1) == "»":  # «اکسل دیتمن»، سفیر آلمان: the quoted words are the name
+                start = i - 1
+                while start > 0 and ctx.norm(start - 1) != "«" and i - start < 5:
+                    start -= 1
+                if start > 0 and ctx.norm(start - 1) == "«" and start < i - 1 and all(ctx.name_word(k) for k in range(start, i - 1)):
+                    out.append(Candidate(start, i - 1, "PER", 1, "rules:apposition", confidence=0.7))
+                continue
             start = i
             while start > 0 and i - start < 3 and (start - 1) not in taken and ctx.surname_like(start - 1, self.lex):
                 start -= 1
             has_given = any(ctx.plain(k) in self.lex.given_names and ctx.plain(k) not in self.lex.ambiguous_given
                             for k in range(start, i))
-            if start < i and (has_given or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
+            unknown = i - start >= 2 and all(word_frequency(ctx.plain(k)) == 0 and not ctx.ordinary(k) for k in range(start, i))
+            if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
         return out
 

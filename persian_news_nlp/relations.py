@@ -79,6 +79,12 @@ def sentence_index(doc: Doc) -> list[int]:
     return index
 
 
+def _apposed(gap: Span) -> bool:
+    """Only a comma and quotation marks between two mentions (« اکسل دیتمن »، سفیر آلمان)."""
+    return all(t.norm_ in ("،", ",", "«", "»", '"', "“", "”") or t.is_space for t in gap) and \
+        sum(t.norm_ in ("،", ",") for t in gap) <= 1 and len(gap) <= 3
+
+
 def _rank(role: Span) -> str:
     """``rank`` of a role mention's gazetteer entry (head, deputy, member, spokesperson …)."""
     entry = doc_gazetteer(role.doc).get(role._.entity_id) if role._.entity_id else None
@@ -152,16 +158,10 @@ class RelationExtractor:
     def _person_for_role(doc: Doc, top: list[Mention], k: int) -> Mention | None:
         """The person a role mention is said of: ``X، ROLE``, ``X ROLE`` or ``ROLE X``."""
         role = top[k].span
-        if k > 0 and top[k - 1].label == "PER":
-            prev = top[k - 1].span
-            gap = doc[prev.end:role.start]
-            if len(gap) == 0 or (len(gap) == 1 and gap[0].norm_ in ("،", ",")):
-                return top[k - 1]
-        if k + 1 < len(top) and top[k + 1].label == "PER":
-            nxt = top[k + 1].span
-            gap = doc[role.end:nxt.start]
-            if len(gap) == 0 or (len(gap) == 1 and gap[0].norm_ in ("،", ",")):
-                return top[k + 1]
+        if k > 0 and top[k - 1].label == "PER" and _apposed(doc[top[k - 1].span.end:role.start]):
+            return top[k - 1]
+        if k + 1 < len(top) and top[k + 1].label == "PER" and _apposed(doc[role.end:top[k + 1].span.start]):
+            return top[k + 1]
         return None
 
     @staticmethod
