@@ -31,6 +31,7 @@ from .resources import model_path, read_tsv, word_list
 PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
 CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
 MAX_SENTENCE_TOKENS = 150
+NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # records.md: these need a recipient
 BOTH_SIDES = frozenset({"دو طرف", "دو جانب", "طرفین", "دو کشور", "جانبین"})
 # «این شهر» and the like refer back to the last place of a fitting kind.
 PLACE_NOUNS = {key("شهر"): ("city",), key("پایتخت"): ("city",), key("کشور"): ("country",),
@@ -200,7 +201,10 @@ class EventExtractor:
         events = self._merge(events)
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
-        doc._.events = [e for e in events if e.actor]
+        for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
+            event.actor = [p for p in event.actor if _named(p)]
+            event.recipient = [p for p in event.recipient if _named(p)]
+        doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient)]
         return doc
 
     # -------------------------------------------------------------- participants
@@ -523,8 +527,8 @@ class EventExtractor:
             target = None
             for earlier in reversed(merged):
                 if earlier.type != event.type or earlier.boilerplate != event.boilerplate \
-                        or earlier.modality != event.modality:
-                    continue
+                        or (earlier.modality == "historical") != (event.modality == "historical"):
+                    continue  # a report may retell an event as said or as fact; background stays apart
                 if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
                     continue
                 same_people = bool(event.identities() & earlier.identities())
@@ -610,6 +614,13 @@ def _nested_country(m: Mention, by_id: dict[str, Mention], gaz) -> str | None:  
             if entry is not None and entry.country:
                 return entry.country
     return None
+
+
+def _named(p: Participant) -> bool:
+    """A participant that names someone: a person, organisation or place, or a title tied to a holder or country."""
+    if p.label == "ROLE":
+        return bool(p.country or p.entity_id)
+    return p.label in ("PER", "ORG", "LOC")
 
 
 def _is_past_year(date: dict | None, reference: dt.date) -> bool:
