@@ -238,7 +238,8 @@ def test_two_worker_processes_write_what_one_process_writes(small_corpus, local_
     summary = annotate_corpus([small_corpus], out, reference_date="2025-10-20", workers=2)
     assert out.read_bytes() == local_output
     assert (summary.records, summary.errors) == (12, 1)
-    assert len(summary.worker_peak_rss) == 2 and os.getpid() not in summary.worker_peak_rss
+    # chunks ran in worker processes (on a busy machine one worker may take them all)
+    assert 1 <= len(summary.worker_peak_rss) <= 2 and os.getpid() not in summary.worker_peak_rss
 
 
 def test_dask_engine_on_a_local_cluster_writes_what_the_local_engine_writes(small_corpus, local_output, tmp_path,
