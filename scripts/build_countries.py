@@ -17,13 +17,14 @@ Usage: python scripts/build_countries.py [--check]
 """
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from pathlib import Path
 
 import babel
+
+from generated import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO_TSV = ROOT / "models" / "lexicons" / "iso3166.tsv"
@@ -145,19 +146,8 @@ def build() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="only compare with the file on disk")
-    args = ap.parse_args()
-    text = build()
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is out of date; run scripts/build_countries.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 5} entries)")
-    return 0
+def main(argv: list[str] | None = None) -> int:
+    return write_or_check(__doc__.splitlines()[0], {OUT: build()}, argv)
 
 
 if __name__ == "__main__":

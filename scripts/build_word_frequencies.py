@@ -9,10 +9,10 @@ Run: ``python scripts/build_word_frequencies.py`` (``--check`` exits 1 if the sh
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from importlib import resources
 from pathlib import Path
+
+from generated import write_or_check
 
 TARGET = Path(__file__).resolve().parent.parent / "models" / "lexicons" / "word_frequencies.tsv"
 MIN_FREQUENCY = 1000  # rarer words are treated as unknown anyway
@@ -33,18 +33,7 @@ def build() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the shipped file is stale")
-    args = parser.parse_args(argv)
-    text = build()
-    if args.check:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
-            print(f"stale: {TARGET}", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET} ({text.count(chr(10))} lines)")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], {TARGET: build()}, argv)
 
 
 if __name__ == "__main__":
