@@ -244,12 +244,13 @@ class Corpus:
                     self.ignored.append(full)
 
     def __iter__(self) -> Iterator[Document | Failure]:
-        seen: dict[str, str] = {}
+        seen: dict[str, tuple[str | None, int | None]] = {}  # the file name is shared, not copied
         for item in self._items():
-            first = seen.setdefault(item.doc_id, item.where)
-            if first != item.where:
+            first = seen.setdefault(item.doc_id, (item.file, item.line))
+            if first != (item.file, item.line):
                 yield Failure(item.doc_id, item.file, item.line, "DocumentError", Errors.E005.format(
-                    doc_id=item.doc_id, problem=f"{item.where}: the doc id is already used by {first}; give documents unique ids"))
+                    doc_id=item.doc_id, problem=f"{item.where}: the doc id is already used by {_where(*first)}; "
+                                                "give documents unique ids"))
             else:
                 yield item
 
