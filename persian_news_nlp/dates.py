@@ -6,7 +6,7 @@ Hijri. A year-less date takes the year that puts it nearest the reference date; 
 also names the weekday, the nearest year in which the weekday agrees wins (``پنجشنبه، ۱ آبان``
 → 1 Aban 1404 = 2025-10-23, a Thursday).
 
->>> [d.value for d in find_dates("امروز (پنجشنبه، ۱ آبان) منتشر شد", dt.date(2025, 10, 23))]
+>>> [d.value for d in find_dates("خبر امروز (پنجشنبه، ۱ آبان) را خواندیم", dt.date(2025, 10, 23))]
 ['2025-10-23']
 >>> [d.value for d in find_dates("در سال ۲۰۲۱ میلادی", dt.date(2025, 10, 23))]
 ['2021']

@@ -41,7 +41,7 @@ LABELS = ("PER", "LOC", "ORG", "ROLE", "DATE")
 _ORDINAL = re.compile(r"^(?:[0-9]+|.+(?:مین|ام))$|^(?:یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
 # After a given name, a word is taken as the surname unless it is this frequent (بازی, کشور).
 SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
-NUMBER_WORDS = frozenset("یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # ورزش سه, شبکه سه
+NUMBER_WORDS = frozenset("یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
 # Light verbs of compound verbs: the word before one of these is part of the verb, not of a name.
 LIGHT_VERB_KEYS = frozenset(key(w) for w in (
@@ -230,7 +230,7 @@ class EntityRecognizer:
             start, end = span
             while entry.type == "PER" and end - start > 1 and ctx.norm(start) in self.lex.honorifics \
                     and ctx.norm(start) not in self.lex.name_honorifics:
-                start += 1  # «شیخ عیسی قاسم»: the honorific is not part of the name
+                start += 1  # «شیخ احمد نمونه‌زاده»: the honorific is not part of the name
             out.append(Candidate(start, end, entry.type, priority, entry.source, entry,
                                  confidence=0.6 if hit.weak else 0.95))
         return out
@@ -348,8 +348,8 @@ class EntityRecognizer:
     def _role_candidates(self, ctx: _DocContext, gaz: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
         """Role titles, extended over the organisation or place they belong to (وزیر اطلاعات تاجیکستان).
 
-        A ministerial title names its ministry too: ``وزیر [امور خارجه فرانسه]`` holds the
-        organisation ``امور خارجه فرانسه`` (PEYMA's convention), kept nested in the role.
+        A ministerial title names its ministry too: ``وزیر [امور خارجه ژاپن]`` holds the
+        organisation ``امور خارجه ژاپن`` (PEYMA's convention), kept nested in the role.
         """
         affil_at: dict[int, Candidate] = {}
         for c in sorted(gaz + heads, key=lambda c: -c.length):
@@ -407,9 +407,9 @@ class EntityRecognizer:
             clear_given = any(g not in self.lex.ambiguous_given for g in givens)
             after_honorific = start > 0 and ctx.norm(start - 1) in self.lex.honorifics and not ctx.is_title_end(start)
             if has_surname:
-                # «آقای وانگ یو»: after a courtesy title any name-like words are a name
+                # «آقای لی نمونه»: after a courtesy title any name-like words are a name
                 accept = clear_given or strong or (after_honorific and names == 0)
-            else:  # a given name alone: only with a name prefix (حضرت زینب) or right after a title
+            else:  # a given name alone: only with a name prefix (حضرت مریم) or right after a title
                 accept = bool(givens) and (prefixed or (after_title and clear_given))
             if accept:
                 end = _with_religious_suffix(ctx, end)
@@ -426,7 +426,7 @@ class EntityRecognizer:
         for i, token in enumerate(ctx.doc):
             if ctx.norm(i) not in ("،", ",") or not ctx.is_title_start(i + 1):
                 continue
-            if ctx.norm(i - 1) == "»":  # «اکسل دیتمن»، سفیر آلمان: the quoted words are the name
+            if ctx.norm(i - 1) == "»":  # «یوهان نمونه»، سفیر آلمان: the quoted words are the name
                 start = i - 1
                 while start > 0 and ctx.norm(start - 1) != "«" and i - start < 5:
                     start -= 1
@@ -462,7 +462,7 @@ class EntityRecognizer:
         return out
 
     def _speaker_candidates(self, ctx: _DocContext) -> list[Candidate]:
-        """``محمدی با بیان اینکه …``, ``کمالیان تصریح کرد``: a clause-initial name before a verb of saying."""
+        """``نوروزی با بیان اینکه …``, ``نمونه‌پور تصریح کرد``: a clause-initial name before a verb of saying."""
         out = []
         n = len(ctx.doc)
         for i in range(n):
@@ -480,7 +480,7 @@ class EntityRecognizer:
 
     @staticmethod
     def _surname_candidates(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
-        """A later one-word mention of an earlier full name's last word is the same person (کاوه رضایی … رضایی)."""
+        """A later one-word mention of an earlier full name's last word is the same person (کاوه نوروزی … نوروزی)."""
         surnames = {ctx.plain(c.end - 1): c for c in chosen if c.label == "PER" and c.length >= 2}
         covered = {i for c in chosen for i in range(c.start, c.end)}
         out = []
@@ -531,7 +531,7 @@ class EntityRecognizer:
         doc.spans["pnn_nested"] = nested
 
 
-# Blessings written after holy names: «حضرت زینب (س)», «امام علی (ع)».
+# Blessings written after holy names: «حضرت مریم (س)», «امام علی (ع)».
 RELIGIOUS_SUFFIXES = frozenset({"س", "ع", "ص", "ره", "عج", "رض"})
 
 

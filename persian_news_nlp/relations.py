@@ -80,7 +80,7 @@ def sentence_index(doc: Doc) -> list[int]:
 
 
 def _apposed(gap: Span) -> bool:
-    """Only a comma and quotation marks between two mentions (« اکسل دیتمن »، سفیر آلمان)."""
+    """Only a comma and quotation marks between two mentions (« یوهان نمونه »، سفیر آلمان)."""
     return all(t.norm_ in ("،", ",", "«", "»", '"', "“", "”") or t.is_space for t in gap) and \
         sum(t.norm_ in ("،", ",") for t in gap) <= 1 and len(gap) <= 3
 
