@@ -261,19 +261,25 @@ class ZwnjLexicon:
             return self.zwnj[glued] == left + ZWNJ + right
         if left.endswith("می") and any(left[:-2] in (p, p + "ن") for p in self.affixes["preverb"]):
             return self.restore_word(glued) == left + ZWNJ + right  # برمی گردد
-        for suffix, kind in self._suffixes:  # تصمیم گیریها: a compound, then a ZWNJ suffix
-            base = left + right[: -len(suffix)]
-            if right.endswith(suffix) and len(right) > len(suffix) + 1 and base in self.joinable:
-                return self.zwnj[base] == left + ZWNJ + right[: -len(suffix)] and _SUFFIX_FITS[kind](base)
+        for n in self._suffix_lengths:  # تصمیم گیریها: a compound, then a ZWNJ suffix
+            suffix_kinds = self.free_suffixes.get(right[-n:]) if len(right) > n + 1 else None
+            if suffix_kinds is not None and left + right[:-n] in self.joinable:
+                base = left + right[:-n]
+                return self.zwnj[base] == left + ZWNJ + right[:-n] and any(_SUFFIX_FITS[k](base) for k in suffix_kinds)
         if not right.endswith(self._glued_endings):
             return False
         compound = self._glued_suffix_compound(glued)
         return compound is not None and compound[1] in self.joinable and compound[0] == left + ZWNJ + right
 
     @cached_property
+    def _suffix_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(suffix) for suffix in self.free_suffixes}, reverse=True))
+
+    @cached_property
     def join_lefts(self) -> frozenset[str]:
         """First halves of the joinable compounds: no other word joins the word after it but a suffix."""
-        return frozenset(self.zwnj[glued].split(ZWNJ, 1)[0] for glued in self.joinable)
+        halves = (self.zwnj[glued].split(ZWNJ, 1) for glued in self.joinable)
+        return frozenset(left for left, right in halves if right not in self.free_suffixes)
 
     @cached_property
     def _glued_endings(self) -> tuple[str, ...]:
@@ -314,12 +320,13 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     words = parts[1::2]
     offsets = list(accumulate(map(len, parts), initial=0))  # offsets[2k + 1]: start of words[k]
     distinct = set(words)
-    restorations = {w: lexicon.restore_word(w) for w in distinct if len(w) >= 4 and ZWNJ not in w}
+    restore = lexicon.restore_word
+    restorations = {w: r for w in distinct if len(w) >= 4 and ZWNJ not in w and (r := restore(w)) is not None}
     free_suffixes, join_lefts = lexicon.free_suffixes, lexicon.join_lefts
-    may_start = {w: w in join_lefts or w.endswith("می") for w in distinct}
-    looked = [k for k, w in enumerate(words) if restorations.get(w) is not None]
-    looked += [k for k in range(1, len(words))
-               if (words[k] in free_suffixes or may_start[words[k - 1]]) and parts[2 * k] == " "]
+    may_start = {w for w in distinct if w in join_lefts or w.endswith("می")}
+    looked = [k for k, w in enumerate(words) if w in restorations]
+    looked += [k for k, (before, word, gap) in enumerate(zip(words, words[1:], parts[2::2]), 1)
+               if gap == " " and (word in free_suffixes or before in may_start)]
     proposals: list[tuple[str, list[Edit]]] = []
     changed_at, changed = -2, ""  # the last word changed so far, and its new form
     for k in sorted(set(looked)):
