@@ -263,12 +263,12 @@ class EventExtractor:
             sector = sector or (entry.attrs.get("sector") if entry else None)
             holder = holders.get(m.id)
             if holder is not None:
-                label, entity_id = "PER", holder.span._.entity_id
+                label, entity_id = "PER", holder.entry_id
                 canonical = holder.span._.canonical_name or holder.span.text
         elif span.label_ == "PER":
             for rel in doc._.relations or []:
                 if rel.head == m.id and rel.type == "AFFILIATED_WITH" and country is None:
-                    tail_entry = gaz.get(by_id[rel.tail].span._.entity_id) if by_id[rel.tail].span._.entity_id else None
+                    tail_entry = gaz.get(by_id[rel.tail].entry_id) if by_id[rel.tail].entry_id else None
                     country = tail_entry.country if tail_entry else None
             for rel in doc._.relations or []:
                 if rel.head == m.id and rel.type == "HAS_ROLE":
@@ -608,9 +608,11 @@ def _is_source(doc: Doc, span: Span) -> bool:
 
 def _nested_country(m: Mention, by_id: dict[str, Mention], gaz) -> str | None:  # noqa: ANN001
     """Country of the first known place or organisation nested in a mention (وزیر اطلاعات [تاجیکستان])."""
-    for x in by_id.values():
-        if x.nested_in == m.id and x.span._.entity_id:
-            entry = gaz.get(x.span._.entity_id)
+    j = int(m.id[1:]) + 1  # nested mentions are numbered right after their parent (relations._mentions)
+    while (x := by_id.get(f"T{j}")) is not None and x.nested_in == m.id:
+        j += 1
+        if x.entry_id:
+            entry = gaz.get(x.entry_id)
             if entry is not None and entry.country:
                 return entry.country
     return None

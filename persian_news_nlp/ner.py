@@ -96,6 +96,7 @@ class Lexicons:
     honorifics: dict[str, str]          # form -> kind
     name_honorifics: frozenset[str]     # name prefixes that belong inside the PER span (سید)
     surname_suffixes: tuple[str, ...]
+    surname_suffix_re: re.Pattern        # the same endings as one pattern (one test per word)
     heads: dict[str, list[Head]]        # first word -> heads starting with it
     cues: dict[tuple[str, str], set[str]]  # (side, cue) -> labels supported
     common: frozenset[str]
@@ -130,7 +131,8 @@ class Lexicons:
         from .gazetteer import common_words
 
         speech = frozenset(r["form"] for r in read_tsv(model_path("rules", "speech_verbs.tsv"), ("form",)))
-        return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, prefixes, suffixes,
+        suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
+        return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, prefixes, suffixes, suffix_re,
                    dict(heads), dict(cues), common_words(), speech, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")))
 
@@ -579,6 +581,7 @@ class _DocContext:
         self.lex = lex
         self.reference = doc.user_data.get("pnn_reference_date")
         self.norms = [t.norm_ for t in doc]
+        self.plains = [key(n) for n in self.norms]  # keys of every token, computed once
         starts = doc.user_data.get("pnn_token_norm_starts")
         ends = doc.user_data.get("pnn_token_norm_ends")
         if starts is None or len(starts) != len(doc):
@@ -604,7 +607,7 @@ class _DocContext:
         return self.norms[i] if 0 <= i < len(self.norms) else ""
 
     def plain(self, i: int) -> str:
-        return key(self.norm(i)) if 0 <= i < len(self.norms) else ""
+        return self.plains[i] if 0 <= i < len(self.plains) else ""
 
     def phrase(self, i: int, n: int) -> str:
         return " ".join(self.norm(k) for k in range(i, min(i + n, len(self.norms))))
@@ -646,7 +649,8 @@ class _DocContext:
     def strong_surname(self, i: int, lex: Lexicons) -> bool:
         """A family-name shape: a telling ending (‑زاده, ‑پور, ‑اف …) or a given name plus ‑ی (محمدی, رضایی)."""
         word = self.plain(i)
-        if any(word.endswith(s) and len(word) > len(s) + 1 for s in lex.surname_suffixes):
+        m = lex.surname_suffix_re.search(word)
+        if m is not None and m.start() > 1:
             return True
         base = derived_base(word)
         return base is not None and base in lex.given_names and len(base) > 2 and not is_ordinary(word)

@@ -41,14 +41,12 @@ class Mention:
     span: Span
     nested_in: str | None = None
     cluster: str | None = None
+    label: str = field(init=False)
+    entry_id: str | None = field(init=False)  # read once: span extensions are slow to read in bulk
 
-    @property
-    def label(self) -> str:
-        return self.span.label_
-
-    @property
-    def entry_id(self) -> str | None:
-        return self.span._.entity_id
+    def __post_init__(self) -> None:
+        self.label = self.span.label_
+        self.entry_id = self.span._.entity_id
 
 
 @dataclass(frozen=True)
