@@ -36,6 +36,7 @@ BOTH_SIDES = frozenset({"دو طرف", "دو جانب", "طرفین", "دو کش
 # «این شهر» and the like refer back to the last place of a fitting kind.
 PLACE_NOUNS = {key("شهر"): ("city",), key("پایتخت"): ("city",), key("کشور"): ("country",),
                key("استان"): ("province",), key("ولایت"): ("province",), key("منطقه"): ("region", "district", "province")}
+SPEECH_ACTS = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"})
 HOSTILE = frozenset({"SANCTION", "ASSAULT", "ACCUSE", "THREATEN", "COERCE", "PROTEST"})
 TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
 REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
@@ -360,6 +361,13 @@ class EventExtractor:
                 event.actor = [presence[0][2]]
             elif genitive and trig.verb == "-":
                 event.actor = [genitive[0][2]]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
+        speaker = self._speaker(doc, sent, in_sent, t_start) if trig.type in SPEECH_ACTS else None
+        if speaker is not None and not event.actor:
+            # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act
+            displaced = [p for p in event.actor if p.identity != speaker.identity]
+            event.actor = [speaker]
+            if displaced and not event.recipient:
+                event.recipient = displaced[:1]
         recipient = self._recipient(doc, sent, trig, in_sent, marked, t_start, t_end)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._arguments(doc, sent, event, in_sent, t_start)
@@ -371,6 +379,18 @@ class EventExtractor:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
         return event
+
+    @staticmethod
+    def _speaker(doc: Doc, sent: Span, in_sent, t_start: int) -> Participant | None:  # noqa: ANN001
+        """The person whose verb of saying comes before the trigger in the sentence (X گفت: …, X تصریح کرد که …)."""
+        from .ner import Lexicons
+
+        speech = Lexicons.load().speech_verbs
+        for i in range(sent.start, t_start):
+            if doc[i].norm_ in speech or f"{doc[i].norm_} {doc[i + 1].norm_}" in speech:
+                people = [p for s, e, p in in_sent if e <= i and p.label == "PER"]
+                return people[-1] if people else None
+        return None
 
     @staticmethod
     def _between(doc: Doc, sent: Span, in_sent, t_end: int) -> list[Participant]:  # noqa: ANN001
@@ -470,7 +490,10 @@ class EventExtractor:
     def _modality(self, doc, sent, event, tokens, k, verb_index, reference) -> None:  # noqa: ANN001
         cues = modality_cues()
         verb = tokens[verb_index].norm_ if verb_index is not None else ""
-        window = key(" ".join(t.norm_ for t in tokens[max(0, k - 3): (verb_index or k) + 3]))
+        clause_end = next((j for j in range(k, len(tokens)) if tokens[j].norm_ in CLAUSE_BREAKS or tokens[j].norm_ in (".", "؛", "،")),
+                          len(tokens))
+        # a noun trigger's tense is that of the clause's verb: «مذاکرات … آغاز خواهد شد»
+        window = key(" ".join(t.norm_ for t in tokens[max(0, k - 3): max((verb_index or k) + 3, clause_end)]))
         sentence_key = key(sent.text)
         if verb.startswith("ن") and not verb.startswith(("نمود", "نما")):
             event.modality = "negated"
