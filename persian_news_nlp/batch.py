@@ -916,7 +916,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("annotate", help="annotate a corpus into jsonl, CoNLL, brat, DocBin or an events table",
                        description="Annotate text files, folders and JSONL files; failed documents go to the errors "
                                    "file. Exit codes: 0 every document annotated, 1 some in the errors file, "
-                                   "2 bad usage or unreadable output.")
+                                   "2 bad usage, a missing input or an output that cannot be written.")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt files, folders (searched recursively), .jsonl/.jsonl.gz files, or - for standard input")
     p.add_argument("--output", "-o", required=True, metavar="OUT", help="output file (a folder for brat and docbin)")
