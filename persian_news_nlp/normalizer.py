@@ -190,7 +190,7 @@ class ZwnjLexicon:
             if not word.endswith(suffix) or len(word) < len(suffix) + 2:
                 continue
             base = word[: -len(suffix)]
-            if not _SUFFIX_FITS[kind](base) or kind == "suffix_after_i" and len(base) < 3:  # بیاید
+            if not _SUFFIX_FITS[kind](base) or kind == "suffix_after_i" and len(base) < 3:  # a prefix, not a word
                 continue
             if self.is_word(base):
                 return base + ZWNJ + suffix
@@ -218,7 +218,7 @@ class ZwnjLexicon:
                 restored = self.restore_word(rest, depth - 1)
                 if restored is not None:
                     return head + ZWNJ + restored
-        for variant in (word.replace("أ", "ئ"), _HAMZA_VARIANT.sub("ی", word)):  # older spellings: هیأت, پائین
+        for variant in (word.replace("أ", "ئ"), _HAMZA_VARIANT.sub("ی", word)):  # older spellings: مسأله, آئین
             if variant == word:
                 continue
             restored = self.restore_word(variant, depth)
@@ -261,7 +261,7 @@ class ZwnjLexicon:
             return self.zwnj[glued] == left + ZWNJ + right
         if left.endswith("می") and any(left[:-2] in (p, p + "ن") for p in self.affixes["preverb"]):
             return self.restore_word(glued) == left + ZWNJ + right  # برمی گردد
-        for n in self._suffix_lengths:  # تصمیم گیریها: a compound, then a ZWNJ suffix
+        for n in self._suffix_lengths:  # گل فروشیها: a compound, then a ZWNJ suffix
             suffix_kinds = self.free_suffixes.get(right[-n:]) if len(right) > n + 1 else None
             if suffix_kinds is not None and left + right[:-n] in self.joinable:
                 base = left + right[:-n]
@@ -287,11 +287,11 @@ class ZwnjLexicon:
 
 
 def _silent_h(word: str) -> bool:
-    """Ends in a ه that is a vowel sign (رسانه), not a consonant after ا (راه, دانشگاه)."""
+    """Ends in a ه that is a vowel sign (رسانه), not a consonant after ا (راه, کوتاه)."""
     return word.endswith("ه") and not word.endswith("اه")
 
 
-# ئ between vowel letters, as older spellings write the glide (پائین, نائب): try ی instead.
+# ئ between vowel letters, as older spellings write the glide (آئین, پائیز): try ی instead.
 _HAMZA_VARIANT = regex.compile("(?<=[اوی])ئ(?=.)")
 _WORD_SPLIT = re.compile(rf"([{LETTERS}\u200c]+)")
 _LETTER = re.compile(f"[{LETTERS}]")
@@ -310,7 +310,7 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     Kinds: a glued word's restoration is a ``glued verb`` (``میشود``), a ``glued plural`` (a
     plural or comparative suffix after a consonant: ``کتابها``, ``بزرگتر``), a ``glued vowel
     plural`` (after ی or a silent ه: ``همکاریهای``, ``برنامهها``) or ``glued other``
-    (``رسانهای``, ``سرمایهگذاری``); a space turned into a ZWNJ joins a
+    (``رسانهای``, ``نامهنگاری``); a space turned into a ZWNJ joins a
     ``spaced verb`` (``می شود``), a ``spaced suffix`` (``کتاب ها``), a ``spaced bound`` half that
     is no word alone (``بین المللی``) or a ``spaced compound`` of two words (``رئیس جمهور``).
     """
@@ -349,7 +349,7 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
                 restored = restorations.get(word)
                 if restored is None or kind != SPACED_COMPOUND and kind != SPACED_BOUND:
                     continue
-                changed = left + ZWNJ + restored  # and the joined word's own suffix: تصمیم‌گیری‌ها
+                changed = left + ZWNJ + restored  # and the joined word's own suffix: گل‌فروشی‌ها
         if not joined:
             restored = restorations.get(word)
             if restored is None:
@@ -384,9 +384,9 @@ def _zwnj_edits(text: str, lexicon: ZwnjLexicon, *, need_evidence: bool = False)
       unless some restoration shows that ZWNJs were lost: glued plurals are not enough, since
       many writers glue them on purpose (``کتابها``);
     * if the text has ZWNJs, or glued words show they were *deleted* (``میشود``,
-      ``سرمایهگذاری``), and no verb, suffix or bound half shows them turned into spaces
+      ``نامهنگاری``), and no verb, suffix or bound half shows them turned into spaces
       (``می شود``, ``کتاب ها``), the text's spaces are the author's: two words are not joined as
-      a compound (``رئیس جمهوری`` stays). Restored words keep that true when the output is
+      a compound (``گل فروشی`` stays). Restored words keep that true when the output is
       normalised again, which keeps normalisation idempotent.
     """
     proposals = zwnj_proposals(text, lexicon)

@@ -13,18 +13,17 @@ What is derived, and the policy for each:
   perfect ``کرده‌اند``/``نکرده‌ایم``/``می‌کرده‌اند`` with every past stem (a preverb, as in
   ``برمی‌گردد``, is handled by the restorer, not listed);
 * a word hazm lists both glued (tagged) and with a ZWNJ keeps the spelling hazm counts more
-  often: ``یکشنبه`` stays glued, ``بزرگراه`` becomes ``بزرگ‌راه``; a compound hazm also lists
-  glued, untagged (``پیشگیری``, ``نفتکش``), is in use both ways and is not split either. Such
-  words stay in ``zwnj.tsv`` with ``split=no``, for joining ``پیش گیری`` when spaces replaced
-  the ZWNJs;
+  often: ``کتابخانه`` stays glued, ``خوشنویس`` becomes ``خوش‌نویس``; a compound hazm also lists
+  glued, untagged (``کتابفروشی``), is in use both ways and is not split either. Such words stay
+  in ``zwnj.tsv`` with ``split=no``, for joining ``کتاب فروشی`` when spaces replaced the ZWNJs;
 * a glued ``Xهای`` where both ``X`` and ``Xه`` are words is either ``X‌های`` (plural) or
-  ``Xه‌ای`` (``مجموعه‌ای``): the ``ه`` reading wins when hazm counts ``Xه`` at least
-  ``H_READING_RATIO`` times as often as ``X`` and ``X`` is not a past stem (``نشست‌های``);
-  ``Xهایم`` after a past stem is the perfect ``داده‌ایم``;
+  ``Xه‌ای`` (``فاصله‌ای``, not ``نام‌های``): the ``ه`` reading wins when hazm counts ``Xه`` at
+  least ``H_READING_RATIO`` times as often as ``X`` and ``X`` is not a past stem (``رسید‌های``);
+  ``Xهایم`` after a past stem is the perfect ``خوانده‌ایم``;
 * the ``join`` column says whether two space-separated words ``A B`` may be joined into the
   entry (text that lost its ZWNJs to spaces): not when ``B`` is a past participle or an
-  infinitive (``مطرح شده``, ``جهانی شدن`` are verbal, written apart), nor for pairs
-  ``zwnj_block.tsv`` lists (``A B``, or ``A *`` and ``* B`` for any partner: ``این که``).
+  infinitive (``خریده شده``, ``دیده شدن`` are verbal, written apart), nor for pairs
+  ``zwnj_block.tsv`` lists (``A B``, or ``A *`` and ``* B`` for any partner: ``این بار``).
 
 Run: ``python scripts/build_zwnj_lexicon.py`` (tests check that the shipped files are current).
 """
@@ -40,12 +39,12 @@ ZWNJ = "\u200c"
 ROOT = Path(__file__).resolve().parent.parent
 LEXICONS = ROOT / "models" / "lexicons"
 
-# Person endings; the bare present stem with می is not a verb form (and ``میدان`` is a word).
+# Person endings; the bare present stem with می is not a verb form (and may spell an ordinary word).
 PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
 # Vowel-final present stems (آ, گشا, گو) take a glide ی before the endings.
 GLIDE_ENDINGS = ("یم", "یی", "ید", "ییم", "یید", "یند")
 PAST_ENDINGS = ("", "م", "ی", "یم", "ید", "ند")
-# Not ای: a glued ``Xهای`` after a past stem reads as a plural (نشست‌های), see the ambiguity rule.
+# Not ای: a glued ``Xهای`` after a past stem reads as a plural (رسید‌های), see the ambiguity rule.
 PERFECT_ENDINGS = ("ام", "ایم", "اید", "اند")
 VERB_PREFIXES = ("می", "نمی")
 H_READING_RATIO = 0.4
