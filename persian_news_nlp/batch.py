@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gzip
 import json
 import os
@@ -863,7 +864,8 @@ def annotate_partition(items: Iterable[str | dict], *, output: str = "records", 
 def annotate_bag(bag: Any, **options: Any) -> Any:
     """A Dask bag of document records from a bag of texts or of dicts (see :func:`annotate_partition`
     for ``options``); each worker loads the pipeline once."""
-    return bag.map_partitions(annotate_partition, **options)
+    # bound with partial: dask's own keywords (``output``…) must not meet ours
+    return bag.map_partitions(functools.partial(annotate_partition, **options))
 
 
 def annotate_dataframe(df: Any, *, text_column: str = "text", id_column: str | None = None, **options: Any) -> Any:
