@@ -300,12 +300,38 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
     return None
 
 
+_SINCE = regex.compile(r"\s*(?:تاکنون|تا کنون|تا به حال|تا امروز)(?![\w\u200c])")
+_UNTIL = regex.compile(r"\s*تا\s*$")
+
+
 def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
-    """Date expressions in normalised ``text``, resolved against ``reference`` (default: today)."""
+    """Date expressions in normalised ``text``, resolved against ``reference`` (default: today).
+
+    ``تا به امروز`` ("so far") is no date; ``از X تا Y`` and ``از X تاکنون`` are one expression
+    (a period), valued by its start.
+    """
     reference = reference or dt.date.today()
-    found = []
+    found: list[DateMatch] = []
     for m in _pattern().finditer(text):
         resolved = _resolve(m, reference)
-        if resolved is not None:
-            found.append(resolved)
-    return found
+        if resolved is None:
+            continue
+        before = text[max(0, resolved.start - 7): resolved.start]
+        if resolved.basis == "reference_date" and regex.search(r"تا(?:\s+به)?\s+$", before) and \
+                text[resolved.start: resolved.end] in ("امروز", "کنون", "حال"):
+            continue
+        if found and _UNTIL.search(text[found[-1].end: resolved.start]) and text[found[-1].end: resolved.start].strip() == "تا":
+            first = found.pop()
+            resolved = DateMatch(first.start, resolved.end, first.value, first.calendar, "period", first.basis)
+        found.append(resolved)
+    out = []
+    for d in found:  # «از ۲۷ اسفند سال ۹۴ تاکنون»: a period from a date until now
+        start, end, gran = d.start, d.end, d.granularity
+        if regex.search(r"(?:^|\s)از\s+$", text[max(0, start - 4): start]):
+            since = _SINCE.match(text, end)
+            if since or gran == "period":
+                start = text.rindex("از", 0, start)
+                end = since.end() if since else end
+                gran = "period"
+        out.append(DateMatch(start, end, d.value, d.calendar, gran, d.basis, d.weekday_only, d.time_of_day))
+    return out

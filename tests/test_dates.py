@@ -18,7 +18,8 @@ def test_golden(case):
     text = normalize(case["text"]).text
     found = find_dates(text, dt.date.fromisoformat(case["reference"]))
     plain = lambda t: t.replace("\u200c", "")  # noqa: E731 - ZWNJ restoration is the normaliser's business
-    assert [(plain(text[d.start:d.end]), d.value, d.basis) for d in found] == [(plain(case["surface"]), case["value"], case["basis"])]
+    expected = [(plain(case["surface"]), case["value"], case["basis"])] if case["surface"] else []
+    assert [(plain(text[d.start:d.end]), d.value, d.basis) for d in found] == expected
 
 
 @pytest.mark.parametrize("text", ["سرطان ریه شایع است", "میزان تورم بالا رفت", "صفر درصد", "تیر و کمان"])
