@@ -250,7 +250,7 @@ class Gazetteer:
             shorts = [entry.attrs.get("short_name")] + ([parts[-1]] if len(parts) >= 2 else [])
             for short in filter(None, shorts):
                 k = key(short)
-                if len(k) >= 3:
+                if len(k) >= 3 and not ORDINAL.match(k):  # «پاپ بندیکت شانزدهم»: an ordinal is no surname
                     yield short, is_ordinary(k) or k in given_name_keys()
         if entry.type == "ROLE" and entry.name[-1] in "وا":
             # ezafe after a final vowel is written ی: سخنگوی وزارت خارجه
@@ -334,6 +334,9 @@ def word_frequency(k: str) -> int:
     return word_frequencies().get(k, 0)
 
 
+#: Ordinal numbers (ششم، شانزدهم، دهمین) and digits: never a short name or a surname.
+ORDINAL = re.compile(r"^(?:[0-9]+|.+(?:مین|ام)|یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|"
+                     r"چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
 #: So frequent that a given name spelt like it is read as the word first (نظام, بازی).
 EVERYDAY_FREQUENCY = 5_000_000
 #: A ‑ی word is an everyday adjective when its base is at least this frequent (شهر → شهری).

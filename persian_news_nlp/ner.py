@@ -31,14 +31,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .dates import DateMatch, find_dates
-from .gazetteer import (COMMON_FREQUENCY, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
+from .gazetteer import (COMMON_FREQUENCY, ORDINAL, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
                         word_frequency)
 from .normalizer import ZWNJ
 from .pipeline import normalized
 from .resources import model_path, read_tsv, word_list
 
 LABELS = ("PER", "LOC", "ORG", "ROLE", "DATE")
-_ORDINAL = re.compile(r"^(?:[0-9]+|.+(?:مین|ام))$|^(?:یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
 # After a given name, a word is taken as the surname unless it is this frequent (بازی, کشور).
 SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
 NUMBER_WORDS = frozenset("یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
@@ -408,6 +407,8 @@ class EntityRecognizer:
             givens = [ctx.plain(k) for k in range(start, surname_start) if ctx.plain(k) in self.lex.given_names]
             clear_given = any(g not in self.lex.ambiguous_given for g in givens)
             after_honorific = start > 0 and ctx.norm(start - 1) in self.lex.honorifics and not ctx.is_title_end(start)
+            while start < surname_start - 1 and ctx.plain(start) in self.lex.ambiguous_given:
+                start += 1  # «روی فاطمه …»: an everyday word before a clear given name is not part of the name
             if has_surname:
                 # «آقای لی نمونه»: after a courtesy title any name-like words are a name
                 accept = clear_given or strong or (after_honorific and names == 0)
@@ -637,7 +638,7 @@ class _DocContext:
 
     def surname_like(self, i: int, lex: Lexicons, after_given: bool = False) -> bool:
         """Could token ``i`` be a surname? Right after a given name only everyday words are ruled out."""
-        if not self.name_word(i) or self.is_title_start(i) or _ORDINAL.match(self.plain(i)):
+        if not self.name_word(i) or self.is_title_start(i) or ORDINAL.match(self.plain(i)):
             return False
         word = self.plain(i)
         if word in lex.given_names or self.strong_surname(i, lex):
