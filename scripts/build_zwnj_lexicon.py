@@ -29,11 +29,11 @@ Run: ``python scripts/build_zwnj_lexicon.py`` (tests check that the shipped file
 """
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from importlib import resources
 from pathlib import Path
+
+from generated import write_or_check
 
 ZWNJ = "\u200c"
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,21 +210,9 @@ def build() -> tuple[str, str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if the shipped files are stale")
-    args = parser.parse_args(argv)
     zwnj_text, known_text = build()
     targets = {LEXICONS / "zwnj.tsv": zwnj_text, LEXICONS / "known_words.tsv": known_text}
-    if args.check:
-        stale = [str(p) for p, text in targets.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
-        if stale:
-            print("stale: " + ", ".join(stale), file=sys.stderr)
-            return 1
-        return 0
-    for path, text in targets.items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path} ({text.count(chr(10))} lines)")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], targets, argv)
 
 
 if __name__ == "__main__":
