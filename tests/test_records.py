@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from persian_news_nlp.errors import InputTextError, OptionError, TextTooLongError
-from persian_news_nlp.records import extract
+from persian_news_nlp import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((resources.files("persian_news_nlp.schemas") / "document.schema.json").read_text(encoding="utf-8"))

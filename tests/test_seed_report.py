@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from persian_news_nlp.records import extract
+from persian_news_nlp import extract
 
 ZWNJ = "\u200c"
 
