@@ -356,7 +356,7 @@ class EventExtractor:
         else:
             genitive = [(s, e, p) for s, e, p in in_sent if s == t_end and not marked[(s, e)]]
             if subject:
-                event.actor = [_first_group(subject, doc)]
+                event.actor = [subject[0][2]]
             elif presence:
                 event.actor = [presence[0][2]]
             elif genitive and trig.verb == "-":
@@ -707,10 +707,6 @@ def _agent_nouns() -> frozenset[str]:
 @cache
 def _verbish() -> frozenset[str]:
     return _light_verb_forms()["any"]
-
-
-def _first_group(subject, doc: Doc) -> Participant:  # noqa: ANN001
-    return subject[0][2]
 
 
 def _dedupe(items: list[Participant]) -> list[Participant]:
