@@ -222,6 +222,9 @@ class EventExtractor:
         for m in mentions:
             if m.nested_in is not None or m.label == "DATE" or _is_source(doc, m.span):
                 continue
+            entry = gaz.get(m.entry_id) if m.entry_id else None
+            if entry is not None and entry.kind == "media":
+                continue  # news outlets report events; in political event data they are sources, not sides
             out.append((m.span.start, m.span.end, self._participant(m, m.span, gaz, by_id, holders, doc)))
         for cluster in clusters.values():
             head = by_id[cluster.mentions[0]] if cluster.mentions else None
