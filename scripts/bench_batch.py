@@ -25,28 +25,16 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("PNN_SHARED", ROOT.parent / "shared"))
+from shared_data import SHARED, absent
+
+from persian_news_nlp.evaluate import read_corpus
+
 PEYMA = SHARED / "data" / "peyma" / "train.txt"
-
-
-def peyma_sentences(path: Path) -> list[str]:
-    """The sentences of a PEYMA file (``token|TAG`` lines, blank between sentences) as plain text."""
-    sentences, tokens = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            tokens.append(line.rsplit("|", 1)[0])
-        elif tokens:
-            sentences.append(" ".join(tokens))
-            tokens = []
-    if tokens:
-        sentences.append(" ".join(tokens))
-    return sentences
 
 
 def build_corpus(path: Path, megabytes: float, per_article: int) -> tuple[int, int]:
     """Write the synthetic JSONL corpus; return (documents, bytes of text)."""
-    sentences = peyma_sentences(PEYMA)
+    sentences = [sentence.text for sentence in read_corpus(PEYMA, "peyma")]
     target = int(megabytes * 1_000_000)
     documents = size = 0
     with path.open("w", encoding="utf-8") as fh:
@@ -120,8 +108,7 @@ def main() -> int:
     if args.child:
         child(int(args.child[0]), args.child[1], args.child[2])
         return 0
-    if not PEYMA.exists():
-        print(f"bench_batch: skipped: {PEYMA} is absent (the corpora live in ../shared; set PNN_SHARED to move it)")
+    if absent("bench_batch", PEYMA):
         return 0
 
     with tempfile.TemporaryDirectory(prefix="bench_batch_") as tmp:

@@ -34,8 +34,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from shared_data import SHARED, absent
+
+from persian_news_nlp.evaluate import read_corpus
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("PNN_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "data" / "peyma" / "train.txt"
 SENTENCES_PER_DOC = 20
 WARM_UP_DOCS = 5
@@ -43,19 +46,7 @@ WARM_UP_DOCS = 5
 
 def documents(path: Path, megabytes: float) -> list[str]:
     """Documents of ~20 sentences, at least ``megabytes`` MB of characters in all (or the whole file)."""
-    sentences: list[str] = []
-    tokens: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if tokens:
-                sentences.append(" ".join(tokens))
-                tokens = []
-            continue
-        token = line.rsplit("|", 1)[0].strip()
-        if token:
-            tokens.append(token)
-    if tokens:
-        sentences.append(" ".join(tokens))
+    sentences = [sentence.text for sentence in read_corpus(path, "peyma")]
     docs: list[str] = []
     total = 0
     for i in range(0, len(sentences), SENTENCES_PER_DOC):
@@ -131,9 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="instead of the table, profile the foundation pipeline and print the top N functions")
     args = parser.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"bench_speed: skipped: {CORPUS} is absent (the PEYMA corpus lives beside the repository "
-              "in ../shared; set PNN_SHARED to point elsewhere)")
+    if absent("bench_speed", CORPUS):
         return 0
     docs = documents(CORPUS, args.mb)
     chars = sum(map(len, docs))

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import os
 import sys
 import time
 from collections import Counter
@@ -51,9 +50,11 @@ from pathlib import Path
 
 import regex
 
+from shared_data import SHARED, absent
+
+from persian_news_nlp.evaluate import read_corpus
+
 ZWNJ = "\u200c"
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("PNN_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "data" / "arman" / "dev.txt"
 
 # Folding of what is not in question: letter forms, digits, marks, controls (never ZWNJ).
@@ -211,22 +212,8 @@ def ratio(a: int, b: int) -> str:
 
 
 def read_sentences(path: Path, limit: int | None) -> list[str]:
-    sentences: list[str] = []
-    tokens: list[str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if tokens:
-                sentences.append(" ".join(tokens))
-                tokens = []
-                if limit is not None and len(sentences) >= limit:
-                    return sentences
-            continue
-        token = line.rsplit(" ", 1)[0].strip()
-        if token:
-            tokens.append(token)
-    if tokens:
-        sentences.append(" ".join(tokens))
-    return sentences[:limit] if limit is not None else sentences
+    """Arman sentences as texts (tokens joined by spaces), the first ``limit`` of them."""
+    return [sentence.text for sentence in read_corpus(path, "arman")][:limit]
 
 
 DAMAGE: dict[str, Callable[[str], str]] = {
@@ -315,9 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="K",
                         help="also list the K commonest errors of our systems (ZWNJ shown as |)")
     args = parser.parse_args(argv)
-    if not CORPUS.exists():
-        print(f"bench_zwnj: skipped: {CORPUS} is absent (the Arman corpus lives beside the repository "
-              "in ../shared; set PNN_SHARED to point elsewhere)")
+    if absent("bench_zwnj", CORPUS):
         return 0
     sentences = read_sentences(CORPUS, args.limit)
     scores = run(sentences, args.group)
