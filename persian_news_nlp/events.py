@@ -88,11 +88,40 @@ def triggers() -> dict[str, list[Trigger]]:
 
 @cache
 def modality_cues() -> dict[str, tuple[str, ...]]:
-    """``models/rules/modality_cues.tsv`` by kind, cues normalised for substring tests on keys."""
+    """``models/rules/modality_cues.tsv`` by kind, cues as keys (spaces and ZWNJs dropped) for :class:`KeyText`."""
     out: dict[str, list[str]] = {}
     for r in read_tsv(model_path("rules", "modality_cues.tsv"), ("cue", "kind")):
         out.setdefault(r["kind"], []).append(key(r["cue"]))
     return {k: tuple(v) for k, v in out.items()}
+
+
+class KeyText:
+    """Token keys run together, so a cue matches whether its words were written apart, with a ZWNJ or glued,
+    but only from a token's start to a token's end: «آینده» is no cue inside «نماینده»."""
+
+    def __init__(self, words: list[str]) -> None:
+        keys = [key(w) for w in words]
+        self.text = "".join(keys)
+        self.starts: set[int] = set()
+        self.ends: set[int] = set()
+        at = 0
+        for k in keys:
+            if k:
+                self.starts.add(at)
+                at += len(k)
+                self.ends.add(at)
+
+    def has(self, cue: str) -> bool:
+        """``cue`` (a key) covers whole tokens somewhere in the text."""
+        at = self.text.find(cue)
+        while at >= 0:
+            if at in self.starts and at + len(cue) in self.ends:
+                return True
+            at = self.text.find(cue, at + 1)
+        return False
+
+    def starts_with(self, cue: str) -> bool:
+        return self.text.startswith(cue) and len(cue) in self.ends
 
 
 @cache
@@ -496,18 +525,17 @@ class EventExtractor:
         clause_end = next((j for j in range(k, len(tokens)) if tokens[j].norm_ in CLAUSE_BREAKS or tokens[j].norm_ in (".", "؛", "،")),
                           len(tokens))
         # a noun trigger's tense is that of the clause's verb: «مذاکرات … آغاز خواهد شد»
-        window = key(" ".join(t.norm_ for t in tokens[max(0, k - 3): max((verb_index or k) + 3, clause_end)]))
-        sentence_key = key(sent.text)
-        if verb.startswith("ن") and not verb.startswith(("نمود", "نما")):
+        window = KeyText([t.norm_ for t in tokens[max(0, k - 3): max((verb_index or k) + 3, clause_end)]])
+        sentence = KeyText([t.norm_ for t in sent])
+        if verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(window.has(c) for c in cues.get("negated", ())):
             event.modality = "negated"
-        elif any(c in window for c in cues.get("future", ())):
+        elif any(window.has(c) for c in cues.get("future", ())):
             event.modality = "future"
             if event.type == "CONSULT":
                 event.type = "AGREE"  # a planned meeting is an agreement to meet (PLOVER)
-        elif _is_past_year(event.date, reference) or any(sentence_key.startswith(c) or c in sentence_key
-                                                          for c in cues.get("background", ())):
+        elif _is_past_year(event.date, reference) or any(sentence.has(c) for c in cues.get("background", ())):
             event.modality = "historical"
-        elif any(sentence_key.startswith(c) for c in cues.get("continuation", ())) and \
+        elif any(sentence.starts_with(c) for c in cues.get("continuation", ())) and \
                 sent.start > 0 and self._previous_is_background(doc, sent, reference):
             event.modality = "historical"
 
@@ -516,8 +544,9 @@ class EventExtractor:
         previous = doc[sent.start - 1].sent
         dates = [e for e in doc.ents if e.label_ == "DATE" and previous.start <= e.start < previous.end]
         cues = modality_cues().get("background", ())
+        words = KeyText([t.norm_ for t in previous])
         return any(_is_past_year({"value": d._.value, "granularity": d._.granularity}, reference) for d in dates) or \
-            any(c in key(previous.text) for c in cues)
+            any(words.has(c) for c in cues)
 
     @staticmethod
     def _attribution(doc, sent, event, in_sent, ents) -> None:  # noqa: ANN001

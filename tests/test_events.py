@@ -1,0 +1,24 @@
+"""Event records from invented sentences: type, modality, actors and recipients, one case per rule."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from persian_news_nlp import extract
+
+CASES = json.loads((Path(__file__).parent / "cases" / "events.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["explanation"][:60] for c in CASES])
+def test_event_case(case):
+    record = extract(case["text"], reference_date=case.get("reference_date", "2025-06-01"))
+    got = [{"type": e["event_type"], "modality": e["modality"],
+            "actor": [p["text"] for p in e["actor"]], "recipient": [p["text"] for p in e["recipient"]]}
+           for e in record["events"]]
+    assert len(got) == len(case["events"]), (case["explanation"], got)
+    for want, have in zip(case["events"], got):
+        for field in ("type", "modality", "actor", "recipient"):
+            if field in want:
+                assert have[field] == want[field], (case["explanation"], field, got)
