@@ -32,13 +32,15 @@ PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "�
 CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
 MAX_SENTENCE_TOKENS = 150
 NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # records.md: these need a recipient
-BOTH_SIDES = frozenset({"دو طرف", "دو جانب", "طرفین", "دو کشور", "جانبین"})
+BOTH_SIDES = frozenset(key(w) for w in ("دو طرف", "دو جانب", "طرفین", "دو کشور", "جانبین"))  # keys: «دوطرف» too
 # «این شهر» and the like refer back to the last place of a fitting kind.
 PLACE_NOUNS = {key("شهر"): ("city",), key("پایتخت"): ("city",), key("کشور"): ("country",),
                key("استان"): ("province",), key("ولایت"): ("province",), key("منطقه"): ("region", "district", "province")}
 SPEECH_ACTS = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"})
 HOSTILE = frozenset({"SANCTION", "ASSAULT", "ACCUSE", "THREATEN", "COERCE", "PROTEST"})
 TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
+AGENT = "agent"  # the marking of a passive's agent
+AGENT_NOUNS = frozenset({"سوی", "طرف", "جانب"})  # از سوی/طرف/جانب X
 REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
 LIGHT_VERBS = {
     "کرد": ("کرد", "کن", "نمود", "نما"),
@@ -264,8 +266,9 @@ class EventExtractor:
                 p = self._participant(main, pronoun, gaz, by_id, holders, doc)
                 out.append((pronoun.start, pronoun.end, p))
         for i in range(len(doc) - 1):  # «دو طرف», «دو کشور», «طرفین»: both sides of an earlier meeting
-            pair = f"{doc[i].norm_} {doc[i + 1].norm_}"
-            if pair in BOTH_SIDES or doc[i].norm_ in BOTH_SIDES:
+            one = key(doc[i].norm_)
+            pair = one + key(doc[i + 1].norm_)
+            if pair in BOTH_SIDES or one in BOTH_SIDES:
                 span = doc[i: i + 2] if pair in BOTH_SIDES else doc[i: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "SIDES",
                                                               None, None, None, None, None)))
@@ -370,11 +373,12 @@ class EventExtractor:
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
         if event.anaphoric and t_end < sent.end and doc[t_end].norm_ == "را":
             return event  # «این حمله را محکوم می‌کنیم»: the earlier event is the object here, not re-told
-        marked = {(s, e): _governing_preposition(doc, s, sent.start) for s, e, p in in_sent}
+        heads = _appositions(doc, in_sent)
+        marked = _markings(doc, sent, in_sent, heads)
         subject = [(s, e, p) for s, e, p in in_sent if s >= clause_start and s < t_start
-                   and marked[(s, e)] not in PREPOSITIONS and not _in_ezafe(doc, s, p)]
+                   and not marked[(s, e)] and not _in_ezafe(doc, s, p)]
         if not subject:
-            subject = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] not in PREPOSITIONS and s < t_start
+            subject = [(s, e, p) for s, e, p in in_sent if not marked[(s, e)] and s < t_start
                        and not _in_ezafe(doc, s, p)]
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         between = self._between(doc, sent, in_sent, t_end)
@@ -386,11 +390,20 @@ class EventExtractor:
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
             event.actor = _dedupe(after[:2] or [p for s, e, p in subject])
         else:
-            genitive = [(s, e, p) for s, e, p in in_sent if s == t_end and not marked[(s, e)]]
-            if subject:
+            genitive = [(s, e, p) for s, e, p in in_sent if s == t_end and marked[(s, e)] != AGENT]
+            if genitive and trig.type == "CONSULT" and genitive[0][2].label == "LOC":
+                event.location = genitive[0][2]  # «نشست دوحه»: a place after a meeting noun is where it is held
+                genitive = []
+            agent = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] == AGENT and s >= clause_start]
+            if genitive and trig.verb == "-" and verb_index is None:
+                # «از دیدار X با Y خبر داد», «در دیدار X با Y»: the event noun stands alone and its possessor acts
+                event.actor = [genitive[0][2]]
+            elif subject:
                 event.actor = [subject[0][2]]
             elif presence:
                 event.actor = [presence[0][2]]
+            elif agent:
+                event.actor = [agent[0][2]]  # passive: «… از سوی X برگزار می‌شود»
             elif genitive and trig.verb == "-":
                 event.actor = [genitive[0][2]]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
         speaker = self._speaker(doc, sent, in_sent, t_start) if trig.type in SPEECH_ACTS else None
@@ -400,7 +413,7 @@ class EventExtractor:
             event.actor = [speaker]
             if displaced and not event.recipient:
                 event.recipient = displaced[:1]
-        recipient = self._recipient(doc, sent, trig, in_sent, marked, t_start, t_end)
+        recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._arguments(doc, sent, event, in_sent, t_start)
         self._location(doc, sent, event, in_sent, t_start, t_end)
@@ -446,10 +459,12 @@ class EventExtractor:
                 return i + 1
         return sent.start
 
-    def _recipient(self, doc, sent, trig, in_sent, marked, t_start, t_end) -> list[Participant]:  # noqa: ANN001
+    def _recipient(self, doc, sent, trig, in_sent, marked, heads, t_start, t_end) -> list[Participant]:  # noqa: ANN001
         presence = self._presence
         marker = {"with": "با", "to": "به", "from": "از"}.get(trig.recipient)
+        # nearest to the trigger first; an apposition stands for the mention it describes (با X، وزیر Y)
         near = sorted(in_sent, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
+        near = _dedupe_spans([heads.get((s, e), (s, e, p)) for s, e, p in near])
         if marker is not None:
             chosen = [p for s, e, p in near if marked[(s, e)] == marker and s not in presence]
             if marker == "با":  # «با X دیدار کرد»: only the با-phrase nearest the trigger
@@ -686,6 +701,35 @@ def _is_past_year(date: dict | None, reference: dt.date) -> bool:
     return value[:4].isdigit() and int(value[:4]) < reference.year - 1
 
 
+def _appositions(doc: Doc, in_sent) -> dict[tuple[int, int], tuple[int, int, Participant]]:  # noqa: ANN001
+    """Each apposition or bracketed short name (``X، سخنگوی Y``, ``X (یوناما)``) mapped to the mention it stands beside."""
+    heads: dict[tuple[int, int], tuple[int, int, Participant]] = {}
+    previous = None
+    for s, e, p in in_sent:
+        if previous is not None and s - previous[1] == 1 and (
+                doc[s - 1].norm_ == "(" or doc[s - 1].norm_ in ("،", ",") and p.role_title == p.text):
+            heads[(s, e)] = heads.get(previous[:2], previous)
+        previous = (s, e, p)
+    return heads
+
+
+def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str]:  # noqa: ANN001
+    """How each participant is marked: its preposition, :data:`AGENT` for «از سوی X»/«توسط X», or "".
+
+    An apposition is marked as the mention it stands beside, so «از سوی X، سخنگوی Y» does not make
+    the title a subject.
+    """
+    marked: dict[tuple[int, int], str] = {}
+    for s, e, p in in_sent:
+        if (s, e) in heads:
+            marked[(s, e)] = marked[heads[(s, e)][:2]]
+        elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از":
+            marked[(s, e)] = AGENT
+        else:
+            marked[(s, e)] = _governing_preposition(doc, s, sent.start)
+    return marked
+
+
 def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
     """The preposition that governs a mention: right before it, or before one noun (از مواضع X)."""
     for back in (1, 2):
@@ -720,6 +764,10 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
     before = doc[start - 1]
     if before.norm_ in _honorifics() or key(before.norm_) in _agent_nouns():
         return False
+    from .ner import Lexicons
+
+    if before.norm_ in Lexicons.load().function_words:
+        return False  # «که او …», «اما طالبان …»: a conjunction or pronoun governs no genitive
     return before.is_alpha and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
         key(before.norm_) not in _verbish() and len(before.norm_) > 1 and not before.norm_.endswith("ها")
 
@@ -739,6 +787,17 @@ def _agent_nouns() -> frozenset[str]:
 @cache
 def _verbish() -> frozenset[str]:
     return _light_verb_forms()["any"]
+
+
+def _dedupe_spans(items: list[tuple[int, int, Participant]]) -> list[tuple[int, int, Participant]]:
+    """Participants in order, each span once."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for item in items:
+        if item[:2] not in seen:
+            seen.add(item[:2])
+            out.append(item)
+    return out
 
 
 def _dedupe(items: list[Participant]) -> list[Participant]:
