@@ -41,6 +41,7 @@ HOSTILE = frozenset({"SANCTION", "ASSAULT", "ACCUSE", "THREATEN", "COERCE", "PRO
 TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
 AGENT = "agent"  # the marking of a passive's agent
 AGENT_NOUNS = frozenset({"سوی", "طرف", "جانب"})  # از سوی/طرف/جانب X
+DELEGATIONS = frozenset(key(w) for w in ("هیأتی", "هیئتی", "هیأت", "هیئت", "گروهی", "جمعی"))  # هیأتی از X
 REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
 LIGHT_VERBS = {
     "کرد": ("کرد", "کن", "نمود", "نما"),
@@ -371,8 +372,10 @@ class EventExtractor:
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
                       boilerplate=self._boilerplate[number], dictionary=[trig.rule_id])
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
-        if event.anaphoric and t_end < sent.end and doc[t_end].norm_ == "را":
-            return event  # «این حمله را محکوم می‌کنیم»: the earlier event is the object here, not re-told
+        if event.anaphoric and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ == "از"):
+            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد»: the earlier event is the object
+            # of another act here, not re-told, and X took no part in it
+            return event
         heads = _appositions(doc, in_sent)
         marked = _markings(doc, sent, in_sent, heads)
         subject = [(s, e, p) for s, e, p in in_sent if s >= clause_start and s < t_start
@@ -595,7 +598,10 @@ class EventExtractor:
         merged: list[Event] = []
         for event in events:
             target = None
-            for earlier in reversed(merged):
+            if event.anaphoric:  # «این سفر» is the last trip told before, if there was one
+                target = next((e for e in reversed(merged) if e.type == event.type and e.rule.words == event.rule.words
+                               and e.boilerplate == event.boilerplate), None)
+            for earlier in reversed(merged if target is None else []):
                 if earlier.type != event.type or earlier.boilerplate != event.boilerplate \
                         or (earlier.modality == "historical") != (event.modality == "historical"):
                     continue  # a report may retell an event as said or as fact; background stays apart
@@ -691,7 +697,7 @@ def _nested_country(m: Mention, by_id: dict[str, Mention], gaz) -> str | None:  
 def _named(p: Participant) -> bool:
     """A participant that names someone: a person, organisation or place, or a title tied to a holder or country."""
     if p.label == "ROLE":
-        return bool(p.country or p.entity_id)
+        return bool(p.country)  # «وزیر خارجه ایران» names someone; «وزیر» alone (a known title, no holder) does not
     return p.label in ("PER", "ORG", "LOC")
 
 
@@ -725,6 +731,8 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = marked[heads[(s, e)][:2]]
         elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از":
             marked[(s, e)] = AGENT
+        elif s >= 2 and doc[s - 1].norm_ == "از" and key(doc[s - 2].norm_) in DELEGATIONS:
+            marked[(s, e)] = ""  # «هیأتی از X سفر کرد»: the delegation's origin stands for it
         else:
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
     return marked

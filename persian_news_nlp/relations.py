@@ -25,6 +25,9 @@ from .normalizer import ZWNJ
 
 PRONOUNS = frozenset({"او", "وی", "ایشان"})
 PLURAL_PRONOUNS = frozenset({"آنها", "آن‌ها", "آنان"})
+# A mention after one of these is no subject; a title after a number or quantifier names no one.
+GOVERNING = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین", "و"})
+QUANTIFIERS = frozenset({"چند", "برخی", "همه", "تمام", "هر", "دیگر", "سایر"})
 # Nouns for a body of people (مقامات ارشد تاجیکستان از جمله …): the members listed after them belong to it.
 GROUP_NOUNS = frozenset({"مقامات", "مسئولان", "مسوولان", "اعضای", "نمایندگان", "هیئت", "هیأت", "رهبران", "فرماندهان", "وزیران"})
 
@@ -133,7 +136,7 @@ class RelationExtractor:
                     add("LOCATED_IN", m, located, "located_in")
         self._group_members(doc, top, mentions, sent_of, add)
         self._gazetteer_relations(doc, mentions, relations, add)
-        clusters = self._clusters(doc, mentions, relations, by_id)
+        clusters = self._clusters(doc, mentions, relations, by_id, sent_of)
         doc._.mentions = mentions
         doc._.relations = relations
         doc._.clusters = clusters
@@ -232,7 +235,7 @@ class RelationExtractor:
                         add("HAS_ROLE", m, r[0], "gazetteer:role")
 
     def _clusters(self, doc: Doc, mentions: list[Mention], relations: list[Relation],
-                  by_id: dict[str, Mention]) -> list[Cluster]:
+                  by_id: dict[str, Mention], sent_of: list[int]) -> list[Cluster]:
         """Chains of mentions of one person (or organisation/place), and the pronouns that refer to them."""
         parent: dict[str, str] = {m.id: m.id for m in mentions}
 
@@ -288,16 +291,30 @@ class RelationExtractor:
             cluster = clusters.setdefault(root, Cluster(f"C{len(clusters)}"))
             cluster.mentions.append(m.id)
             cluster.entity_id = cluster.entity_id or (m.entry_id if m.label in ("PER", "ORG", "LOC") else None)
-        self._resolve_pronouns(doc, mentions, clusters, find)
+        self._resolve_pronouns(doc, mentions, clusters, find, sizes, sent_of)
         for root, cluster in clusters.items():
             for mid in cluster.mentions:
                 by_id[mid].cluster = cluster.id
         return list(clusters.values())
 
     @staticmethod
-    def _resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: dict[str, Cluster], find) -> None:  # noqa: ANN001
-        """``او``/``وی``/``ایشان`` refer to the last person mentioned before them (in this or the previous sentences)."""
-        persons = [m for m in mentions if m.label in ("PER",) or (m.label == "ROLE" and m.nested_in is None)]
+    def _resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: dict[str, Cluster], find, sizes: dict[str, int],  # noqa: ANN001
+                          sent_of: list[int]) -> None:
+        """``او``/``وی``/``ایشان`` refer to the salient person before them; ``آنها`` to a body or country.
+
+        Salient: the subject (the first mention not governed by a preposition) of the pronoun's own
+        sentence before it, else of the nearest earlier sentence that names a person — «X با Y دیدار
+        کرد. وی گفت» is X. A bare title that names no one (``۵ وزیر``, a lone ``وزیر``) is no antecedent.
+        """
+        def specific(m: Mention) -> bool:
+            if m.label == "PER":
+                return True
+            if m.label != "ROLE" or m.nested_in is not None:
+                return False
+            counted = m.span.start > 0 and (doc[m.span.start - 1].like_num or doc[m.span.start - 1].norm_ in QUANTIFIERS)
+            return not counted and (sizes.get(find(m.id), 1) > 1 or len(m.span) > 1)
+
+        persons = [m for m in mentions if specific(m)]
         groups = [m for m in mentions if m.label in ("ORG", "LOC") and m.nested_in is None]
         ends = {id(pool): [m.span.end for m in pool] for pool in (persons, groups)}
         for token in doc:
@@ -308,6 +325,10 @@ class RelationExtractor:
             if k < 0 or token.i - pool[k].span.end >= 120:
                 continue
             antecedent = pool[k]
+            if pool is persons:
+                same = [m for m in pool[: k + 1] if sent_of[m.span.start] == sent_of[antecedent.span.start]]
+                subjects = [m for m in same if m.span.start == 0 or doc[m.span.start - 1].norm_ not in GOVERNING]
+                antecedent = subjects[0] if subjects else antecedent
             root = find(antecedent.id)
             cluster = clusters.setdefault(root, Cluster(f"C{len(clusters)}", mentions=[antecedent.id],
                                                         entity_id=antecedent.entry_id))

@@ -15,10 +15,11 @@ CASES = json.loads((Path(__file__).parent / "cases" / "events.json").read_text(e
 def test_event_case(case):
     record = extract(case["text"], reference_date=case.get("reference_date", "2025-06-01"))
     got = [{"type": e["event_type"], "modality": e["modality"],
-            "actor": [p["text"] for p in e["actor"]], "recipient": [p["text"] for p in e["recipient"]]}
+            "actor": [p["text"] for p in e["actor"]], "recipient": [p["text"] for p in e["recipient"]],
+            "actor_names": [p["canonical_name"] or p["text"] for p in e["actor"]]}
            for e in record["events"]]
     assert len(got) == len(case["events"]), (case["explanation"], got)
     for want, have in zip(case["events"], got):
-        for field in ("type", "modality", "actor", "recipient"):
+        for field in ("type", "modality", "actor", "recipient", "actor_names"):
             if field in want:
                 assert have[field] == want[field], (case["explanation"], field, got)
