@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer, doc_gazetteer, key
-from .relations import Mention, sentence_index
+from .relations import Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list
 
 PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
@@ -33,9 +33,6 @@ CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
 MAX_SENTENCE_TOKENS = 150
 NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # records.md: these need a recipient
 BOTH_SIDES = frozenset(key(w) for w in ("دو طرف", "دو جانب", "طرفین", "دو کشور", "جانبین"))  # keys: «دوطرف» too
-# «این شهر» and the like refer back to the last place of a fitting kind.
-PLACE_NOUNS = {key("شهر"): ("city",), key("پایتخت"): ("city",), key("کشور"): ("country",),
-               key("استان"): ("province",), key("ولایت"): ("province",), key("منطقه"): ("region", "district", "province")}
 SPEECH_ACTS = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"})
 HOSTILE = frozenset({"SANCTION", "ASSAULT", "ACCUSE", "THREATEN", "COERCE", "PROTEST"})
 TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
@@ -500,17 +497,13 @@ class EventExtractor:
     def _anaphoric_place(self, doc, sent, t_start, t_end) -> Participant | None:  # noqa: ANN001
         """«به این شهر سفر کرد»: the place is the last place of that kind named before it."""
         for i in range(max(sent.start, t_start - 6), min(sent.end - 2, t_end + 4)):
-            if doc[i].norm_ in ("به", "در") and doc[i + 1].norm_ in ("این", "همین") and \
-                    key(doc[i + 2].norm_) in PLACE_NOUNS:
-                kind = PLACE_NOUNS[key(doc[i + 2].norm_)]
-                gaz = doc_gazetteer(doc)
-                earlier = [m for m in doc._.mentions or [] if m.label == "LOC" and m.span.end <= i and m.entry_id
-                           and (gaz.get(m.entry_id).kind or "") in kind]
-                if earlier:
-                    m = earlier[-1]
-                    entry = gaz.get(m.entry_id)
-                    return Participant(m.span.text, m.span.start_char, m.span.end_char, "LOC", entry.id, entry.name,
-                                       entry.country, None, None, m.cluster)
+            if doc[i].norm_ in ("به", "در"):
+                m = antecedent_of(doc, i + 1, doc._.mentions or [])
+                if m is not None and m.label == "LOC":
+                    entry = doc_gazetteer(doc).get(m.entry_id) if m.entry_id else None
+                    return Participant(m.span.text, m.span.start_char, m.span.end_char, "LOC", m.entry_id,
+                                       entry.name if entry else None, entry.country if entry else None, None, None,
+                                       m.cluster)
         return None
 
     @staticmethod

@@ -20,8 +20,11 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from functools import cache
+
 from .gazetteer import Entry, default_gazetteer, doc_gazetteer, key
 from .normalizer import ZWNJ
+from .resources import model_path, read_tsv
 
 PRONOUNS = frozenset({"او", "وی", "ایشان"})
 PLURAL_PRONOUNS = frozenset({"آنها", "آن‌ها", "آنان"})
@@ -78,6 +81,38 @@ def sentence_index(doc: Doc) -> list[int]:
         for i in range(sent.start, sent.end):
             index[i] = number
     return index
+
+
+DEMONSTRATIVES = frozenset({"این", "همین"})
+
+
+@cache
+def anaphors() -> dict[str, list[tuple[str, frozenset[str] | None]]]:
+    """``models/rules/anaphors.tsv``: noun key -> (label, kinds or None for any) of what «این <noun>» refers to."""
+    out: dict[str, list[tuple[str, frozenset[str] | None]]] = {}
+    for r in read_tsv(model_path("rules", "anaphors.tsv"), ("noun", "label", "kinds")):
+        kinds = None if r["kinds"] == "*" else frozenset(r["kinds"].split(","))
+        out.setdefault(key(r["noun"]), []).append((r["label"], kinds))
+    return out
+
+
+def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120) -> Mention | None:
+    """The mention «این/همین» + noun at token ``i`` refers to: the last fitting one before it, or None."""
+    if i + 1 >= len(doc) or doc[i].norm_ not in DEMONSTRATIVES:
+        return None
+    wanted = anaphors().get(key(doc[i + 1].norm_))
+    if not wanted:
+        return None
+    gaz = doc_gazetteer(doc)
+    for m in reversed(mentions):
+        if m.span.end > i or m.nested_in is not None:
+            continue
+        if i - m.span.end >= reach:
+            return None
+        kind = gaz.get(m.entry_id).kind if m.entry_id else None
+        if any(m.label == label and (kinds is None or kind in kinds) for label, kinds in wanted):
+            return m
+    return None
 
 
 def _apposed(gap: Span) -> bool:
@@ -300,7 +335,8 @@ class RelationExtractor:
     @staticmethod
     def _resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: dict[str, Cluster], find, sizes: dict[str, int],  # noqa: ANN001
                           sent_of: list[int]) -> None:
-        """``او``/``وی``/``ایشان`` refer to the salient person before them; ``آنها`` to a body or country.
+        """``او``/``وی``/``ایشان`` refer to the salient person before them; ``آنها`` to a body or country;
+        «این گروه», «این کشور» … to the last fitting mention (:func:`antecedent_of`).
 
         Salient: the subject (the first mention not governed by a preposition) of the pronoun's own
         sentence before it, else of the nearest earlier sentence that names a person — «X با Y دیدار
@@ -313,6 +349,11 @@ class RelationExtractor:
                 return False
             counted = m.span.start > 0 and (doc[m.span.start - 1].like_num or doc[m.span.start - 1].norm_ in QUANTIFIERS)
             return not counted and (sizes.get(find(m.id), 1) > 1 or len(m.span) > 1)
+
+        def attach(antecedent: Mention, span: Span) -> None:
+            cluster = clusters.setdefault(find(antecedent.id), Cluster(f"C{len(clusters)}", mentions=[antecedent.id],
+                                                                      entity_id=antecedent.entry_id))
+            cluster.pronouns.append(span)
 
         persons = [m for m in mentions if specific(m)]
         groups = [m for m in mentions if m.label in ("ORG", "LOC") and m.nested_in is None]
@@ -329,10 +370,17 @@ class RelationExtractor:
                 same = [m for m in pool[: k + 1] if sent_of[m.span.start] == sent_of[antecedent.span.start]]
                 subjects = [m for m in same if m.span.start == 0 or doc[m.span.start - 1].norm_ not in GOVERNING]
                 antecedent = subjects[0] if subjects else antecedent
-            root = find(antecedent.id)
-            cluster = clusters.setdefault(root, Cluster(f"C{len(clusters)}", mentions=[antecedent.id],
-                                                        entity_id=antecedent.entry_id))
-            cluster.pronouns.append(doc[token.i: token.i + 1])
+            attach(antecedent, doc[token.i: token.i + 1])
+        ordered = sorted((m for m in mentions if m.nested_in is None), key=lambda m: m.span.start)
+        starts = [m.span.start for m in ordered]
+        for token in doc:  # «این گروه», «این کشور»: the last fitting mention before
+            if token.norm_ not in DEMONSTRATIVES:
+                continue
+            if token.i + 2 <= len(doc) and token.i in starts:
+                continue  # «این» opens a name
+            antecedent = antecedent_of(doc, token.i, ordered[: bisect.bisect_left(starts, token.i)])
+            if antecedent is not None:
+                attach(antecedent, doc[token.i: token.i + 2])
 
 
 @Language.factory("pnn_relations", assigns=["doc._.relations", "doc._.clusters", "doc._.mentions"], requires=["doc.ents"])
