@@ -209,6 +209,13 @@ class Hit:
     key: str
     entries: tuple[Entry, ...]
     weak: bool  # the alias is also a common word or a derived short name: needs context
+    weak_ids: frozenset[str] = frozenset()  # entries for which this alias alone is weak
+
+    def strong_entries(self) -> tuple[Entry, ...]:
+        """The entries this alias names without needing context (all of them when the hit is weak)."""
+        if self.weak or not self.weak_ids:
+            return self.entries
+        return tuple(e for e in self.entries if e.id not in self.weak_ids)
 
 
 class Gazetteer:
@@ -230,7 +237,8 @@ class Gazetteer:
                     self._spaced.add(k)
         self._automaton = ahocorasick.Automaton()
         for k, items in self._by_key.items():
-            self._automaton.add_word(k, (k, tuple(e for e, _ in items), all(w for _, w in items)))
+            self._automaton.add_word(k, (k, tuple(e for e, _ in items), all(w for _, w in items),
+                                         frozenset(e.id for e, w in items if w)))
         if len(self._by_key):
             self._automaton.make_automaton()
 
@@ -244,14 +252,19 @@ class Gazetteer:
         for name in entry.names():
             yield name, self._is_weak_name(entry, name)
         if entry.type == "PER":
-            # Short forms: the declared short name and the surname. Distinctive ones (ترامپ,
-            # لاریجانی) stand alone; those that are ordinary words or given names need context.
+            # Short forms: the declared short name and the surname. Distinctive ones (ترامپ) stand
+            # alone; those that are ordinary words or given names need context, and so do all of a
+            # person flagged ``ambiguous`` (a surname that is also a word: برنز "bronze"). A declared
+            # short name is the authors' word that the form is distinctive: only an everyday word or a
+            # given name needs context then (an ‑ی surname like لاریجانی is not read as an adjective).
             parts = entry.name.split()  # ZWNJ joins a surname's parts (نجفی‌زاده): split at spaces only
-            shorts = [entry.attrs.get("short_name")] + ([parts[-1]] if len(parts) >= 2 else [])
-            for short in filter(None, shorts):
+            flagged = bool(entry.attrs.get("ambiguous"))
+            declared = entry.attrs.get("short_name")
+            for short in filter(None, [declared] + ([parts[-1]] if len(parts) >= 2 else [])):
                 k = key(short)
                 if len(k) >= 3 and not ORDINAL.match(k):  # «پاپ بندیکت شانزدهم»: an ordinal is no surname
-                    yield short, is_ordinary(k) or k in given_name_keys()
+                    ordinary = word_frequency(k) >= COMMON_FREQUENCY if short == declared else is_ordinary(k)
+                    yield short, flagged or ordinary or k in given_name_keys()
         if entry.type == "ROLE" and entry.name[-1] in "وا":
             # ezafe after a final vowel is written ی: سخنگوی وزارت خارجه
             for name in entry.names():
@@ -295,7 +308,7 @@ class Gazetteer:
         squeezed = codes[keep].tobytes().decode("utf-32-le").translate(_FOLD_1TO1)
         hits = []
         n = len(text)
-        for end_k, (k, entries, weak) in self._automaton.iter(squeezed):
+        for end_k, (k, entries, weak, weak_ids) in self._automaton.iter(squeezed):
             start = int(positions[end_k - len(k) + 1])
             end = int(positions[end_k]) + 1
             if start > 0 and _WORD_CHARS.match(text, start - 1):
@@ -306,7 +319,7 @@ class Gazetteer:
                 continue
             if k not in self._spaced and " " in text[start:end] and min(map(len, text[start:end].split())) < 3:
                 continue  # a one-word name spread over short words (او به ≠ اوبه); امام علی = امامعلی is fine
-            hits.append(Hit(start, end, k, entries, weak))
+            hits.append(Hit(start, end, k, entries, weak, weak_ids))
         return hits
 
 

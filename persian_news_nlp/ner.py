@@ -83,6 +83,8 @@ class Head:
     label: str
     needs: str
     max_tokens: int
+    known: str = ""  # "out": a known name right after the head stands alone; "out_place": only a place does
+    person: bool = False  # a known person right after the head is the name (بنیاد نمونه‌زاده)
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,10 @@ class Lexicons:
             words = tuple(r["head"].replace(ZWNJ, " ").split())
             if r["needs"] not in ("name", "entity", "proper"):
                 raise r.error(f"needs={r['needs']!r}", "name, entity or proper")
-            heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"])))
+            if r.get("known", "") not in ("", "out", "out_place"):
+                raise r.error(f"known={r['known']!r}", "empty, out or out_place")
+            heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"]), r.get("known", ""),
+                                        r.get("person", "") == "1"))
         cues: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in read_tsv(model_path("rules", "context_cues.tsv"), ("cue", "side", "supports")):
             cues[(r["side"], r["cue"])].add(r["supports"])
@@ -216,13 +221,16 @@ class EntityRecognizer:
 
     def _gazetteer_candidates(self, ctx: _DocContext) -> list[Candidate]:
         hits = self.gazetteer.find(ctx.text)
-        strong_ids = {e.id for h in hits if not h.weak for e in h.entries}
+        strong_ids = {e.id for h in hits if not h.weak for e in h.strong_entries()}
         out = []
         for hit in hits:
             span = ctx.token_span(hit.start, hit.end)
             if span is None:
                 continue
             entry = self._choose_entry(ctx, hit, span)
+            if not hit.weak and hit.weak_ids:  # «روحانی»: the title unless context argues for the person
+                entry = next((e for e in hit.entries if e.id in hit.weak_ids and e.type != entry.type
+                              and self._supported(ctx, e, span, strong_ids, hits)), entry)
             if hit.weak and not self._supported(ctx, entry, span, strong_ids, hits):
                 if entry.type == "LOC":
                     ctx.unsupported_places[span] = Candidate(*span, "LOC", 0, entry.source, entry, confidence=0.6)
@@ -238,13 +246,19 @@ class EntityRecognizer:
 
     @staticmethod
     def _choose_entry(ctx: _DocContext, hit: Hit, span: tuple[int, int]) -> Entry:
-        """Among entries sharing a name: the type the context argues for, then countries, cities, provinces."""
+        """Among entries sharing a name: the type the context argues for, then countries, cities, provinces.
+
+        Without a cue, entries for which the name alone is weak are left out when another entry
+        names it plainly (the title «دبیر» is not the surname of a person called … دبیر)."""
         if len(hit.entries) == 1:
             return hit.entries[0]
         supported = ctx.cue_labels(*span)
         if "SPORT" in supported and any(e.kind == "club" for e in hit.entries):
             return next(e for e in hit.entries if e.kind == "club")
-        pool = [e for e in hit.entries if e.type in supported] or list(hit.entries)
+        strong = hit.strong_entries()
+        if all(e.attrs.get("ambiguous") for e in strong):
+            strong = hit.entries  # the plain reading is itself flagged as doubtful (روحانی the title)
+        pool = [e for e in hit.entries if e.type in supported] or list(strong)
         order = {"LOC": 0, "ORG": 1, "PER": 2, "ROLE": 3}
         kind_order = {"country": 0, "city": 1, "province": 2}
         return min(pool, key=lambda e: (order.get(e.type, 9), kind_order.get(e.kind or "", 5)))
@@ -286,6 +300,7 @@ class EntityRecognizer:
     def _head_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
         """``وزارت …``, ``شهر …``: a head word and the name that follows it."""
         entity_at = {c.start: c for c in gaz if c.label in ("LOC", "ORG")}
+        person_at = {c.start: c for c in gaz if c.label == "PER" and c.priority >= 3}
         gaz_starts = {c.start for c in gaz if c.label in ("LOC", "ORG") and c.priority >= 3 and c.length > 1}
         out = []
         doc = ctx.doc
@@ -304,7 +319,11 @@ class EntityRecognizer:
                 if i in gaz_starts:
                     continue  # the gazetteer knows this name (سازمان ملل): no rule-made rival
                 known = entity_at.get(j)
-                if known is not None and (head.label == "ORG" or known.label == "LOC"):
+                if known is not None and (head.known == "out" or (head.known == "out_place" and known.label == "LOC")):
+                    continue  # منطقه [خاورمیانه]: the known name alone
+                if known is None and head.person and j in person_at:
+                    known = person_at[j]  # بنیاد نمونه‌زاده: an organisation named after a person
+                if known is not None and (head.label == "ORG" or known.label != "ORG"):
                     end = known.end
                     same = head.label == known.label == "LOC"  # شهر دوشنبه is Dushanbe itself
                     out.append(Candidate(i, end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
