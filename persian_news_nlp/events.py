@@ -29,7 +29,7 @@ from .relations import Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list
 
 PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
-CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»"})
+CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»", "اما", "ولی", "لیکن", "ولیکن", "بلکه"})
 MAX_SENTENCE_TOKENS = 150
 NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # records.md: these need a recipient
 BOTH_SIDES = frozenset(key(w) for w in ("دو طرف", "دو جانب", "طرفین", "دو کشور", "جانبین"))  # keys: «دوطرف» too
@@ -125,6 +125,12 @@ class KeyText:
 
 
 @cache
+def planned_types() -> dict[str, str]:
+    """``models/rules/planned_types.tsv``: the PLOVER type of an event told as planned (CONSULT → AGREE)."""
+    return {r["type"]: r["planned"] for r in read_tsv(model_path("rules", "planned_types.tsv"), ("type", "planned"))}
+
+
+@cache
 def _light_verb_forms() -> dict[str, frozenset[str]]:
     """Keys of the inflected forms of each light-verb family (any tense, negated or not)."""
     endings = ("", "م", "ی", "یم", "ید", "ند", "ه", "ه‌است", "ه‌اند", "ه‌بود", "ه‌بودند", "ن")
@@ -182,11 +188,16 @@ class Event:
     sentence_ids: list[int] = field(default_factory=list)
     boilerplate: bool = False
     anaphoric: bool = False
+    nominal: bool = False  # an event noun with no light verb of its own (مذاکرات، حمله)
+    answers: str | None = None  # «این اتهام را رد کرد»: the type of the earlier event this one responds to
     confidence: float = 0.7
     dictionary: list[str] = field(default_factory=list)
 
     def identities(self) -> set[str]:
         return {p.identity for p in self.actor + self.recipient}
+
+    def countries(self) -> set[str]:
+        return {p.country for p in self.actor + self.recipient if p.country}
 
 
 class EventExtractor:
@@ -228,13 +239,15 @@ class EventExtractor:
                                                     [e for e in ents_by_sentence[number] if window.start <= e.start < window.end],
                                                     reference)
         self._resolve_sides(events)
+        self._resolve_answers(events)
         events = self._merge(events)
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
-        doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient)]
+        doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient)
+                        and not (e.modality == "hypothetical" and e.nominal)]  # «در صورت شکست مذاکرات» reports nothing
         return doc
 
     # -------------------------------------------------------------- participants
@@ -334,6 +347,8 @@ class EventExtractor:
                 if k > 0 and keys[k - 1] in trig.not_after:
                     continue
                 taken.update(range(k, k + n))
+                if verb_index is None and k + n < len(tokens) and self._triggers_at(keys, k + n):
+                    taken.add(k + n)  # «امضای قرارداد»، «برگزاری نشست»: the second noun is what the first acts on
                 trigger_end = tokens[verb_index] if verb_index is not None else tokens[k + n - 1]
                 trigger = doc[t.i: trigger_end.i + 1] if verb_index is not None and verb_index - (k + n) <= 1 else doc[t.i: tokens[k + n - 1].i + 1]
                 event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference)
@@ -369,6 +384,10 @@ class EventExtractor:
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
                       boilerplate=self._boilerplate[number], dictionary=[trig.rule_id])
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
+        event.nominal = trigger.end == t_end  # no light verb right after the noun
+        if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in ("این", "همین"):
+            earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
+            event.answers = earlier[0].type if earlier else None
         if event.anaphoric and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ == "از"):
             # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد»: the earlier event is the object
             # of another act here, not re-told, and X took no part in it
@@ -450,6 +469,8 @@ class EventExtractor:
                     i = e + 1
                     continue
                 break
+        if len(sides) == 1 and sides[0].label == "SIDES":
+            return sides  # «مذاکرات میان دو کشور»: the sides of the talks told before
         return _dedupe(sides) if len(sides) >= 2 else []
 
     @staticmethod
@@ -535,15 +556,18 @@ class EventExtractor:
         verb = tokens[verb_index].norm_ if verb_index is not None else ""
         clause_end = next((j for j in range(k, len(tokens)) if tokens[j].norm_ in CLAUSE_BREAKS or tokens[j].norm_ in (".", "؛", "،")),
                           len(tokens))
-        # a noun trigger's tense is that of the clause's verb: «مذاکرات … آغاز خواهد شد»
-        window = KeyText([t.norm_ for t in tokens[max(0, k - 3): max((verb_index or k) + 3, clause_end)]])
+        clause_begin = next((j + 1 for j in range(k - 1, -1, -1) if tokens[j].norm_ in CLAUSE_BREAKS or tokens[j].norm_ in ("،", ".")), 0)
+        # a noun trigger's tense is that of the clause's verb: «مذاکرات … آغاز خواهد شد»; a light verb's
+        # own tense ends at the verb (هشدار داده بود که … خواهد شد: the warning is past)
+        window = KeyText([t.norm_ for t in tokens[max(0, k - 3): verb_index + 1 if verb_index is not None else max(k + 3, clause_end)]])
         sentence = KeyText([t.norm_ for t in sent])
-        if verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(window.has(c) for c in cues.get("negated", ())):
+        if any(KeyText([t.norm_ for t in tokens[clause_begin: k]]).has(c) for c in cues.get("hypothetical", ())):
+            event.modality = "hypothetical"  # «در صورت شکست مذاکرات»: a condition, not a report
+        elif verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(window.has(c) for c in cues.get("negated", ())):
             event.modality = "negated"
         elif any(window.has(c) for c in cues.get("future", ())):
             event.modality = "future"
-            if event.type == "CONSULT":
-                event.type = "AGREE"  # a planned meeting is an agreement to meet (PLOVER)
+            event.type = planned_types().get(event.type, event.type)  # a planned meeting is an agreement to meet
         elif _is_past_year(event.date, reference) or any(sentence.has(c) for c in cues.get("background", ())):
             event.modality = "historical"
         elif any(sentence.starts_with(c) for c in cues.get("continuation", ())) and \
@@ -603,7 +627,10 @@ class EventExtractor:
                 same_people = bool(event.identities() & earlier.identities())
                 same_place = event.location and earlier.location and event.location.identity == earlier.location.identity \
                     and earlier.rule.words == event.rule.words
-                if event.anaphoric or same_people or same_place:
+                # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same word for the same
+                # pair of countries, named differently
+                same_sides = earlier.rule.words == event.rule.words and len(event.countries() & earlier.countries()) >= 2
+                if event.anaphoric or same_people or same_place or same_sides:
                     target = earlier
                     break
             if target is None:
@@ -620,13 +647,25 @@ class EventExtractor:
         return merged
 
     @staticmethod
+    def _resolve_answers(events: list[Event]) -> None:
+        """«طالبان این اتهام را رد کرد»: the one who made the accusation (request …) told before is the recipient."""
+        for k, event in enumerate(events):
+            if event.answers is None or event.recipient:
+                continue
+            earlier = next((e for e in reversed(events[:k]) if e.type == event.answers and e.actor), None)
+            if earlier is not None:
+                own = {p.identity for p in event.actor}
+                event.recipient = [p for p in earlier.actor if p.identity not in own]
+
+    @staticmethod
     def _resolve_sides(events: list[Event]) -> None:
         """«دو طرف بر … تأکید کردند»: the sides are the actors and recipients of the last meeting before."""
         for k, event in enumerate(events):
             for group in (event.actor, event.recipient):
                 if not any(p.label == "SIDES" for p in group):
                     continue
-                meeting = next((e for e in reversed(events[:k]) if e.type == "CONSULT" and e.actor), None)
+                meeting = next((e for e in reversed(events[:k]) if e.type in ("CONSULT", "AGREE")
+                                and len({p.identity for p in e.actor + e.recipient if p.label != "SIDES"}) >= 2), None)
                 sides = (meeting.actor + meeting.recipient) if meeting is not None else []
                 group[:] = _dedupe([p for p in group if p.label != "SIDES"] + sides)
 
