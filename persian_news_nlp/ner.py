@@ -41,6 +41,8 @@ LABELS = ("PER", "LOC", "ORG", "ROLE", "DATE")
 # After a given name, a word is taken as the surname unless it is this frequent (بازی, کشور).
 SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
 NUMBER_WORDS = frozenset("یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
+# The most words of a directorate's name after a title like مدیرکل (راهداری و حمل و نقل جاده‌ای …).
+ORG_AFTER_TITLE_MAX = 8
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
 # Light verbs of compound verbs: the word before one of these is part of the verb, not of a name.
 LIGHT_VERB_KEYS = frozenset(key(w) for w in (
@@ -196,7 +198,8 @@ class EntityRecognizer:
         heads = self._head_candidates(ctx, gaz)
         candidates += heads
         roles = self._role_candidates(ctx, gaz, heads)
-        candidates += roles
+        refined = {(c.start, c.end) for c in roles}  # a title with what it holds replaces the bare title
+        candidates = [c for c in candidates if c.label != "ROLE" or (c.start, c.end) not in refined] + roles
         candidates += self._person_candidates(ctx, roles + gaz)
         candidates += self._source_candidates(ctx)
         candidates += self._speaker_candidates(ctx)
@@ -357,8 +360,10 @@ class EntityRecognizer:
                 end += 1
                 taken += 1
                 continue
-            if not ctx.name_word(end) or ctx.is_title_start(end) or ctx.plain(end) in ctx.lex.verbal_nouns:
+            if not ctx.name_word(end) or ctx.is_title_start(end):
                 break
+            if ctx.plain(end) in ctx.lex.verbal_nouns and (end > j or not ctx.name_word(end + 1)):
+                break  # a compound verb's noun ends a name, unless it opens one (سازمان حمایت …)
             end += 1
             taken += 1
         if end > j and ctx.norm(end - 1) == "و":
@@ -385,15 +390,47 @@ class EntityRecognizer:
             if inner is not None:
                 c = Candidate(c.start, inner.end, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
             affiliation = affil_at.get(c.end)
+            inner_org = next((affil_at[p] for p in range(c.start + 1, c.end) if p in affil_at
+                              and affil_at[p].label == "ORG" and affil_at[p].end > c.end), None)
+            if affiliation is None and inner_org is not None:
+                # «رئیس [سازمان نمونه‌پژوهی]»: the title ends on the head of a longer organisation name
+                out.append(Candidate(c.start, inner_org.end, "ROLE", 3, c.rule, c.entry, confidence=0.9, nested=[inner_org]))
+                continue
+            if affiliation is None and c.entry is not None and c.entry.attrs.get("org_follows"):
+                # «مدیرکل [نمونه‌داری استان نمونه]»: the directorate's name follows the title, up to its place
+                org_end, inner = self._extend_name(ctx, c.end, ORG_AFTER_TITLE_MAX, affil_at)
+                if org_end > c.end:
+                    affiliation = Candidate(c.end, org_end, "ORG", 1, "rules:role_org", nested=inner, confidence=0.65)
             end = affiliation.end if affiliation is not None else c.end
             nested = [affiliation] if affiliation is not None else []
+            org_start = self._org_head_inside(ctx, c)
             if c.entry is not None and c.entry.attrs.get("org_head") and c.length >= 2:
-                ministry = Candidate(c.start + 1, end, "ORG", 1, "rules:role_ministry", nested=nested, confidence=0.7)
+                org_start = c.start + 1
+            if affiliation is None and ctx.norm(c.end) == "و" and ctx.name_word(c.end + 1) and not ctx.is_title_start(c.end + 1):
+                org_start = None  # «رئیس اتاق بازرگانی و …»: the name may run on; a cut-off part is no name
+            if org_start is not None and end - org_start == 1 and any(h.label == "ORG" for h in self.lex.heads.get(ctx.norm(org_start), ())):
+                org_start = None  # «رئیس کمیته»: a bare head word names no organisation
+            if org_start is not None:
+                # «وزیر [امور خارجه X]», «رئیس [سازمان نمونه]»: the title holds its organisation
+                ministry = Candidate(org_start, end, "ORG", 1, "rules:role_ministry", nested=nested, confidence=0.7)
                 nested = [ministry]
             if end > c.end or nested:
                 out.append(Candidate(c.start, end, "ROLE", 3, c.rule, c.entry, confidence=0.9, nested=nested))
         ctx.role_ends.update(c.end for c in out)
         return out
+
+    def _org_head_inside(self, ctx: _DocContext, role: Candidate) -> int | None:
+        """Where an organisation head word opens the rest of a title (رئیس [سازمان …]), if it does."""
+        for p in range(role.start + 1, role.end):
+            for head in self.lex.heads.get(ctx.norm(p), ()):
+                n = len(head.words)
+                if head.label != "ORG" or head.needs == "entity" or p + n >= role.end \
+                        or tuple(ctx.norm(p + k) for k in range(n)) != head.words:
+                    continue
+                if head.needs == "proper" and all(ctx.ordinary(k) for k in range(p + n, role.end)):
+                    continue  # «عضو هیئت علمی»: a head before everyday words is no name
+                return p
+        return None
 
     def _person_candidates(self, ctx: _DocContext, known: list[Candidate]) -> list[Candidate]:
         """Names by shape: title/honorific + name, given name + surname, and ``name، title`` apposition."""

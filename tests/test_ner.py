@@ -74,6 +74,17 @@ def test_predicted_spans_score_roles_through_their_affiliation(nlp):
     assert not any(label == "ROLE" for _, label in spans)
 
 
+@pytest.mark.parametrize("text, organisations", [
+    ("مدیرکل راهداری استان البرز گفت جاده‌ها باز است.", {"راهداری استان البرز"}),  # the directorate follows the title
+    ("رئیس سازمان نمونه‌پژوهان جوان اعلام کرد که طرح آماده است.", {"سازمان نمونه‌پژوهان جوان"}),  # title ends on the head
+    ("رئیس کمیته گفت جلسه برگزار شد.", set()),  # a bare head word names no organisation
+    ("وزیر بهداشت و وزیر نیرو دیدار کردند.", {"بهداشت", "نیرو"}),
+])
+def test_titles_hold_the_organisation_they_head(nlp, text, organisations):
+    doc = nlp(text)
+    assert {doc.text[a:b] for a, b, label in predicted_spans(doc) if label == "ORG"} == organisations
+
+
 def test_lenient_matching_of_the_news_scorer():
     assert lenient_match("ایران", "جمهوری اسلامی ایران")
     assert lenient_match("رئیس‌جمهور", "رییس جمهور")
