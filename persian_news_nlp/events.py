@@ -39,6 +39,9 @@ TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "ش
 AGENT = "agent"  # the marking of a passive's agent
 AGENT_NOUNS = frozenset({"سوی", "طرف", "جانب"})  # از سوی/طرف/جانب X
 DELEGATIONS = frozenset(key(w) for w in ("هیأتی", "هیئتی", "هیأت", "هیئت", "گروهی", "جمعی"))  # هیأتی از X
+# What comes right before a report's source (an outlet, or a person whose account is cited): no participant.
+SOURCE_CUES = ("به گزارش", "به نقل از", "به نقل", "گزارش خبرگزاری", "طبق گزارش", "بنا بر گزارش", "بر اساس گزارش",
+               "براساس گزارش", "به گفته")
 REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
 LIGHT_VERBS = {
     "کرد": ("کرد", "کن", "نمود", "نما"),
@@ -75,7 +78,7 @@ def triggers() -> dict[str, list[Trigger]]:
     """Triggers by their first word's key."""
     out: dict[str, list[Trigger]] = {}
     for r in read_tsv(model_path("rules", "event_triggers.tsv"), ("trigger", "type", "verb", "actor", "recipient")):
-        words = tuple(key(w) for w in r["trigger"].replace("\u200c", " ").split()) if "\u200c" not in r["trigger"] else (key(r["trigger"]),)
+        words = tuple(key(w) for w in r["trigger"].split())  # a ZWNJ joins a word (گفت‌وگو), a space separates
         if r["verb"] not in ("-", "any", *LIGHT_VERBS):
             raise r.error(f"verb={r['verb']!r}", "-, any or one of " + ", ".join(LIGHT_VERBS))
         requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
@@ -340,9 +343,11 @@ class EventExtractor:
                 if k in taken:
                     continue
                 verb_index = self._light_verb(keys, k + n, trig.verb)
+                if verb_index is None and trig.verb == "کرد":
+                    verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb != "-" and verb_index is None:
                     continue
-                if trig.requires and not any(w in trig.requires for w in keys[max(0, k - 8):k] + keys[k + n:k + n + 8]):
+                if trig.requires and not any(w in trig.requires for w in self._topic(keys, k, n)):
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after:
                     continue
@@ -354,13 +359,30 @@ class EventExtractor:
                 event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference)
                 if event is not None:
                     found.append(event)
-        return found
+        return [e for e in found if not self._is_argument(e, found)]
+
+    @staticmethod
+    def _topic(keys: list[str], k: int, n: int) -> list[str]:
+        """Words that say what a trigger such as تأکید is about: eight on each side, or back to «بر»
+        (بر افزایش صادرات غله، آرد و … تأکید کردند)."""
+        start = max(0, k - 8)
+        bar = next((j for j in range(k - 1, max(-1, k - 16), -1) if keys[j] == "بر"), None)
+        return keys[min(start, bar) if bar is not None else start: k] + keys[k + n: k + n + 8]
+
+    @staticmethod
+    def _is_argument(event: Event, found: list[Event]) -> bool:
+        """«از حمایت چین استقبال کرد»، «بر حمله X تأکید کرد»: an event noun after a preposition, followed
+        closely by another event's verb, is what that event is about, not an event told in its own right."""
+        doc, start = event.trigger.doc, event.trigger.start
+        if not event.nominal or start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
+            return False
+        return any(not other.nominal and 0 < other.trigger.start - event.trigger.end <= 6 for other in found)
 
     def _triggers_at(self, keys: list[str], k: int) -> list[Trigger]:
         """Triggers starting at token ``k``: exact words, or one word with a plural/ezafe/pronoun ending (دیدارش، تحریم‌های)."""
         found = [t for t in self.triggers.get(keys[k], ()) if tuple(keys[k:k + len(t.words)]) == t.words]
         if found:
-            return found
+            return sorted(found, key=lambda t: -len(t.words))  # the longest first: حمایت نظامی before حمایت
         for ending in TRIGGER_ENDINGS:
             if keys[k].endswith(ending) and len(keys[k]) > len(ending) + 2:
                 found += [t for t in self.triggers.get(keys[k][: -len(ending)], ()) if len(t.words) == 1 and t not in found]
@@ -414,7 +436,7 @@ class EventExtractor:
                 event.location = genitive[0][2]  # «نشست دوحه»: a place after a meeting noun is where it is held
                 genitive = []
             agent = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] == AGENT and s >= clause_start]
-            if genitive and trig.verb == "-" and verb_index is None:
+            if genitive and trig.verb == "-" and event.nominal:
                 # «از دیدار X با Y خبر داد», «در دیدار X با Y»: the event noun stands alone and its possessor acts
                 event.actor = [genitive[0][2]]
             elif subject:
@@ -425,14 +447,21 @@ class EventExtractor:
                 event.actor = [agent[0][2]]  # passive: «… از سوی X برگزار می‌شود»
             elif genitive and trig.verb == "-":
                 event.actor = [genitive[0][2]]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
-        speaker = self._speaker(doc, sent, in_sent, t_start) if trig.type in SPEECH_ACTS else None
+        passive = self._passive(trig, tokens, verb_index, event)
+        if passive:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
+            agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
+            event.actor = agents[-1:]
+        speaker = self._speaker(doc, sent, in_sent, t_start) if trig.type in SPEECH_ACTS and not passive else None
         if speaker is not None and not event.actor:
             # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act
             displaced = [p for p in event.actor if p.identity != speaker.identity]
             event.actor = [speaker]
             if displaced and not event.recipient:
                 event.recipient = displaced[:1]
-        recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end)
+        if passive and subject:
+            recipient = [subject[0][2]]
+        else:
+            recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._arguments(doc, sent, event, in_sent, t_start)
         self._location(doc, sent, event, in_sent, t_start, t_end)
@@ -443,6 +472,13 @@ class EventExtractor:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
         return event
+
+    def _passive(self, trig: Trigger, tokens, verb_index: int | None, event: Event) -> bool:  # noqa: ANN001
+        """A transitive trigger with a form of شدن right after it (رد شد، بازداشت شدند، دعوت شده است)."""
+        if verb_index is None or event.nominal or trig.verb == "شد":
+            return False
+        transitive = trig.verb in ("کرد", "any") or "obj" in trig.recipient
+        return transitive and key(tokens[verb_index].norm_) in self.verb_forms["شد"]
 
     @staticmethod
     def _speaker(doc: Doc, sent: Span, in_sent, t_start: int) -> Participant | None:  # noqa: ANN001
@@ -458,20 +494,25 @@ class EventExtractor:
 
     @staticmethod
     def _between(doc: Doc, sent: Span, in_sent, t_end: int) -> list[Participant]:  # noqa: ANN001
-        """``مذاکرات میان افغانستان و پاکستان``: the sides named after میان/بین are the actors."""
+        """``مذاکرات میان افغانستان و پاکستان``: the sides named after میان/بین are the actors.
+
+        The list runs on through «،» and «و» (an apposition between two sides is part of the first:
+        «میان X، وزیر Y، و Z»).
+        """
         if t_end >= sent.end or doc[t_end].norm_ not in ("میان", "بین"):
             return []
         sides, i = [], t_end + 1
         for s, e, p in in_sent:
-            if s == i:
-                sides.append(p)
-                if e < sent.end and doc[e].norm_ in ("و", "،"):
-                    i = e + 1
-                    continue
+            if s < i:
+                continue
+            if any(doc[j].norm_ not in ("،", ",", "و") for j in range(i, s)):
                 break
+            sides.append(p)
+            i = e
+        sides = _dedupe(sides)
         if len(sides) == 1 and sides[0].label == "SIDES":
             return sides  # «مذاکرات میان دو کشور»: the sides of the talks told before
-        return _dedupe(sides) if len(sides) >= 2 else []
+        return sides if len({p.identity for p in sides}) >= 2 else []
 
     @staticmethod
     def _clause_start(doc: Doc, sent: Span, index: int) -> int:
@@ -482,19 +523,19 @@ class EventExtractor:
 
     def _recipient(self, doc, sent, trig, in_sent, marked, heads, t_start, t_end) -> list[Participant]:  # noqa: ANN001
         presence = self._presence
-        marker = {"with": "با", "to": "به", "from": "از"}.get(trig.recipient)
         # nearest to the trigger first; an apposition stands for the mention it describes (با X، وزیر Y)
         near = sorted(in_sent, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
         near = _dedupe_spans([heads.get((s, e), (s, e, p)) for s, e, p in near])
-        if marker is not None:
-            chosen = [p for s, e, p in near if marked[(s, e)] == marker and s not in presence]
-            if marker == "با":  # «با X دیدار کرد»: only the با-phrase nearest the trigger
-                return chosen[:1]
-            return chosen[:1]
-        if trig.recipient == "obj":
-            found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start][:1]
-            if found:
-                return found
+        for how in trig.recipient.split("|"):  # alternatives in order: «X را دعوت کرد» or «از X دعوت کرد»
+            marker = {"with": "با", "to": "به", "from": "از"}.get(how)
+            if marker is not None:
+                chosen = [p for s, e, p in near if marked[(s, e)] == marker and s not in presence]
+                if chosen:
+                    return chosen[:1]  # «با X دیدار کرد»: only the phrase nearest the trigger
+            elif how == "obj":
+                found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start][:1]
+                if found:
+                    return found
         if trig.type in HOSTILE:
             return [p for s, e, p in near if marked[(s, e)] == "علیه"][:1]
         return []
@@ -630,7 +671,9 @@ class EventExtractor:
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same word for the same
                 # pair of countries, named differently
                 same_sides = earlier.rule.words == event.rule.words and len(event.countries() & earlier.countries()) >= 2
-                if event.anaphoric or same_people or same_place or same_sides:
+                # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
+                same_sentence = event.sentence == earlier.sentence and not (event.identities() and earlier.identities())
+                if event.anaphoric or same_people or same_place or same_sides or same_sentence:
                     target = earlier
                     break
             if target is None:
@@ -704,9 +747,10 @@ class EventExtractor:
 def _is_source(doc: Doc, span: Span) -> bool:
     """The outlet a report cites (به گزارش X، به نقل از X (Y)، a dateline «X-» at a line start) is no participant."""
     before = " ".join(t.norm_ for t in doc[max(0, span.start - 3): span.start])
-    if before.endswith(("به گزارش", "به نقل از", "به نقل", "گزارش خبرگزاری")):
+    if before.endswith(SOURCE_CUES):
         return True
-    if span.start >= 2 and doc[span.start - 1].norm_ == "(":  # به گزارش خبرگزاری دانشجویان ایران (ایسنا)
+    # به گزارش خبرگزاری دانشجویان ایران (ایسنا); طبق گزارش X، رئیس Y: a short name or a title beside a source
+    if span.start >= 2 and (doc[span.start - 1].norm_ == "(" or doc[span.start - 1].norm_ == "،" and span.label_ == "ROLE"):
         outer = next((e for e in doc.ents if e.end == span.start - 1), None)
         if outer is not None and _is_source(doc, outer):
             return True

@@ -266,8 +266,13 @@ class RelationExtractor:
                 for r in role_mentions:
                     if key(role.title) != r[1] and not r[2].startswith(key(role.title)):
                         continue
-                    if role.org is None or role.org in affiliations.get(r[0].id, set()):
-                        add("HAS_ROLE", m, r[0], "gazetteer:role")
+                    affiliated = affiliations.get(r[0].id, set())
+                    if role.org is not None and role.org not in affiliated:
+                        continue
+                    countries = {gaz.get(a).country for a in affiliated if gaz.get(a) is not None}
+                    if role.country and countries and role.country not in countries:
+                        continue  # Turkey's foreign minister does not hold «وزیر امور خارجه ایران»
+                    add("HAS_ROLE", m, r[0], "gazetteer:role")
 
     def _clusters(self, doc: Doc, mentions: list[Mention], relations: list[Relation],
                   by_id: dict[str, Mention], sent_of: list[int]) -> list[Cluster]:
