@@ -40,7 +40,9 @@ from .resources import model_path, read_tsv, word_list
 LABELS = ("PER", "LOC", "ORG", "ROLE", "DATE")
 # After a given name, a word is taken as the surname unless it is this frequent (بازی, کشور).
 SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
-NUMBER_WORDS = frozenset("یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
+NUMBER_WORDS = frozenset("صفر یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
+# The most words before the home town in a club's name (نمونه فولاد سازان اصفهان).
+CLUB_NAME_MAX = 3
 # The most words of a directorate's name after a title like مدیرکل (راهداری و حمل و نقل جاده‌ای …).
 ORG_AFTER_TITLE_MAX = 8
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
@@ -49,6 +51,8 @@ LIGHT_VERB_KEYS = frozenset(key(w) for w in (
     "کرد", "کردند", "کند", "کنند", "کرده", "می‌کند", "می‌کنند", "نمود", "نمودند", "نماید", "شد", "شدند", "شود",
     "شوند", "شده", "می‌شود", "می‌شوند", "گردید", "گردیدند", "داد", "دادند", "دهد", "دهند", "داده", "می‌دهد",
     "داشت", "داشتند", "دارد", "دارند", "گرفت", "گرفتند", "گیرد", "زد", "زدند", "یافت", "یافتند", "کرد.", "است"))
+# Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
+EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
 PUNCT = frozenset("،,.;؛:!؟?()[]«»\"'-–—/…")
 
 for _name, _default in (("rule", None), ("entity_id", None), ("canonical_name", None), ("confidence", None),
@@ -106,6 +110,7 @@ class Lexicons:
     speech_verbs: frozenset[str]
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
+    club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
 
     @classmethod
     @cache
@@ -140,7 +145,8 @@ class Lexicons:
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
         return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, prefixes, suffixes, suffix_re,
                    dict(heads), dict(cues), common_words(), speech, verb_forms(),
-                   frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")))
+                   frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
+                   frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")))
 
 
 @cache
@@ -203,6 +209,7 @@ class EntityRecognizer:
         candidates += self._person_candidates(ctx, roles + gaz)
         candidates += self._source_candidates(ctx)
         candidates += self._speaker_candidates(ctx)
+        candidates += self._club_candidates(ctx, gaz)
         chosen = _resolve(candidates)
         chosen = self._decide_weekday_places(ctx, chosen, gaz)
         surnames = self._surname_candidates(ctx, chosen)
@@ -339,7 +346,7 @@ class EntityRecognizer:
                 end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
                 if end == j:
                     continue
-                if head.needs == "proper" and all(ctx.is_common(k) for k in range(j, end)):
+                if head.needs == "proper" and not inner and all(ctx.everyday(k) for k in range(j, end)):
                     continue
                 out.append(Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7))
         return out
@@ -537,6 +544,29 @@ class EntityRecognizer:
                     break
         return out
 
+    def _club_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
+        """``نمونه‌فولاد اصفهان``: in a sports sentence, words before a city or province are a club named
+        after its sponsor and home (PEYMA's ORG); the place stays nested."""
+        out = []
+        known_end = {c.end: c for c in gaz if c.label == "ORG"}
+        in_org = {i for c in gaz if c.label == "ORG" for i in range(c.start, c.end)}
+        for c in gaz:
+            if c.label != "LOC" or c.entry is None or c.entry.kind not in ("city", "province") \
+                    or c.entry.country != "IRN" or c.start in in_org or "SPORT" not in ctx.sentence_cues(c.start):
+                continue  # Iranian clubs are named after a sponsor and their town; a known club is known
+            start = c.start
+            if start in known_end:  # a known organisation before its city: دانشگاه نمونه [شیراز]
+                start = known_end[start].start
+            else:
+                while c.start - start < CLUB_NAME_MAX and ctx.name_word(start - 1) and not ctx.is_title_end(start) \
+                        and (start - 1) not in ctx.blocked_starts and ctx.plain(start - 1) not in self.lex.club_stops \
+                        and ctx.norm(start - 1) not in NUMBER_WORDS \
+                        and not any(h.label == "LOC" for h in self.lex.heads.get(ctx.norm(start - 1), ())):
+                    start -= 1
+            if start < c.start:
+                out.append(Candidate(start, c.end, "ORG", 1, "rules:club", nested=[c], confidence=0.6))
+        return out
+
     @staticmethod
     def _surname_candidates(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
         """A later one-word mention of an earlier full name's last word is the same person (کاوه نوروزی … نوروزی)."""
@@ -711,6 +741,16 @@ class _DocContext:
             return True
         base = derived_base(word)
         return base is not None and base in lex.given_names and len(base) > 2 and not is_ordinary(word)
+
+    def everyday(self, i: int) -> bool:
+        """An ordinary word, also when inflected (کشورمان, جوانان, داوری‌ها) or an ordinal/number (چهارم)."""
+        if self.is_common(i) or self.ordinary(i) or ORDINAL.match(self.plain(i)):
+            return True
+        word = self.plain(i)
+        for ending in EVERYDAY_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 2 and is_ordinary(word[: -len(ending)]):
+                return True
+        return False
 
     def ordinary(self, i: int) -> bool:
         """An everyday word (see :func:`gazetteer.is_ordinary`) or a function word."""
