@@ -48,6 +48,7 @@ LIGHT_VERBS = {
     "شد": ("شد", "شو", "گردید", "گرد"),
     "داد": ("داد", "ده"),
     "داشت": ("داشت", "دار"),
+    "گرفت": ("گرفت", "گیر"),
 }
 
 if not Doc.has_extension("events"):
@@ -192,6 +193,7 @@ class Event:
     boilerplate: bool = False
     anaphoric: bool = False
     nominal: bool = False  # an event noun with no light verb of its own (مذاکرات، حمله)
+    retold_in: set[int] = field(default_factory=set)  # sentences that name this event again (این دیدار)
     answers: str | None = None  # «این اتهام را رد کرد»: the type of the earlier event this one responds to
     confidence: float = 0.7
     dictionary: list[str] = field(default_factory=list)
@@ -416,11 +418,10 @@ class EventExtractor:
             return event
         heads = _appositions(doc, in_sent)
         marked = _markings(doc, sent, in_sent, heads)
-        subject = [(s, e, p) for s, e, p in in_sent if s >= clause_start and s < t_start
-                   and not marked[(s, e)] and not _in_ezafe(doc, s, p)]
-        if not subject:
-            subject = [(s, e, p) for s, e, p in in_sent if not marked[(s, e)] and s < t_start
-                       and not _in_ezafe(doc, s, p)]
+        # the subject: unmarked, no genitive, and no object (X را)
+        unmarked = [(s, e, p) for s, e, p in in_sent if s < t_start and not marked[(s, e)] and not _in_ezafe(doc, s, p)
+                    and not (e < sent.end and doc[e].norm_ == "را")]
+        subject = [x for x in unmarked if x[0] >= clause_start] or unmarked
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         between = self._between(doc, sent, in_sent, t_end)
         if between:
@@ -672,7 +673,10 @@ class EventExtractor:
                 # pair of countries, named differently
                 same_sides = earlier.rule.words == event.rule.words and len(event.countries() & earlier.countries()) >= 2
                 # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
-                same_sentence = event.sentence == earlier.sentence and not (event.identities() and earlier.identities())
+                # «این حمله توسط … X را هدف قرار داده است»: a sentence that names the event as «این حمله» tells
+                # of it again in its other words for the same kind of act
+                same_sentence = event.sentence == earlier.sentence and not (event.identities() and earlier.identities()) \
+                    or event.sentence in earlier.retold_in
                 if event.anaphoric or same_people or same_place or same_sides or same_sentence:
                     target = earlier
                     break
@@ -682,8 +686,14 @@ class EventExtractor:
             for sid in event.sentence_ids:
                 if sid not in target.sentence_ids:
                     target.sentence_ids.append(sid)
+            if event.anaphoric:
+                target.retold_in.add(event.sentence)
+            if not target.rule.mode and event.rule.mode and not event.anaphoric:
+                target.rule, target.trigger = event.rule, event.trigger  # «گفتگو» … «سفر کرد»: the record is a visit
             known = {p.identity for p in target.actor + target.recipient}
             target.actor += [p for p in event.actor if p.identity not in known]
+            known |= {p.identity for p in event.actor}
+            target.recipient += [p for p in event.recipient if p.identity not in known]
             target.location = target.location or event.location
             target.date = target.date or event.date
             target.dictionary += [d for d in event.dictionary if d not in target.dictionary]

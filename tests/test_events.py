@@ -17,13 +17,13 @@ CASES = json.loads((Path(__file__).parent / "cases" / "events.json").read_text(e
 @pytest.mark.parametrize("case", CASES, ids=[c["explanation"][:60] for c in CASES])
 def test_event_case(case):
     record = extract(case["text"], reference_date=case.get("reference_date", "2025-06-01"))
-    got = [{"type": e["event_type"], "modality": e["modality"],
+    got = [{"type": e["event_type"], "modality": e["modality"], "mode": e["mode"],
             "actor": [p["text"] for p in e["actor"]], "recipient": [p["text"] for p in e["recipient"]],
             "actor_names": [p["canonical_name"] or p["text"] for p in e["actor"]],
             "recipient_names": [p["canonical_name"] or p["text"] for p in e["recipient"]]}
            for e in record["events"] if e["event_type"] == case.get("only", e["event_type"])]
     assert len(got) == len(case["events"]), (case["explanation"], got)
     for want, have in zip(case["events"], got):
-        for field in ("type", "modality", "actor", "recipient", "actor_names", "recipient_names"):
+        for field in ("type", "modality", "mode", "actor", "recipient", "actor_names", "recipient_names"):
             if field in want:
                 assert have[field] == want[field], (case["explanation"], field, got)
