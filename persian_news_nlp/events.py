@@ -33,6 +33,8 @@ CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»", "اما", "ولی
 MAX_SENTENCE_TOKENS = 150
 NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # records.md: these need a recipient
 BOTH_SIDES = frozenset(key(w) for w in ("دو طرف", "دو جانب", "طرفین", "دو کشور", "جانبین"))  # keys: «دوطرف» too
+# A match between clubs (دیدار استقلال و پرسپولیس) or a club's contract is sport, not political event data.
+NO_EVENT_KINDS = frozenset({"club"})
 SPEECH_ACTS = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"})
 HOSTILE = frozenset({"SANCTION", "ASSAULT", "ACCUSE", "THREATEN", "COERCE", "PROTEST"})
 TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
@@ -67,6 +69,8 @@ class Trigger:
     actor: str
     recipient: str
     not_after: frozenset[str]
+    not_before: frozenset[str]
+    next: str | None
     line: int
 
     @property
@@ -80,13 +84,14 @@ def triggers() -> dict[str, list[Trigger]]:
     out: dict[str, list[Trigger]] = {}
     for r in read_tsv(model_path("rules", "event_triggers.tsv"), ("trigger", "type", "verb", "actor", "recipient")):
         words = tuple(key(w) for w in r["trigger"].split())  # a ZWNJ joins a word (گفت‌وگو), a space separates
-        if r["verb"] not in ("-", "any", *LIGHT_VERBS):
-            raise r.error(f"verb={r['verb']!r}", "-, any or one of " + ", ".join(LIGHT_VERBS))
+        if r["verb"] not in ("-", "self", "any", *LIGHT_VERBS):
+            raise r.error(f"verb={r['verb']!r}", "-, self, any or one of " + ", ".join(LIGHT_VERBS))
         requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
         out.setdefault(words[0], []).append(Trigger(
             words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
             r.get("cameo") or None, r["verb"], requires, r["actor"], r["recipient"],
-            frozenset(key(w) for w in r.get("not_after").split()), r.line))
+            frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
+            r.get("next") or None, r.line))
     return out
 
 
@@ -251,8 +256,11 @@ class EventExtractor:
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
+        gaz = doc_gazetteer(doc)
         doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient)
-                        and not (e.modality == "hypothetical" and e.nominal)]  # «در صورت شکست مذاکرات» reports nothing
+                        and not (e.modality == "hypothetical" and e.nominal)  # «در صورت شکست مذاکرات» reports nothing
+                        and not any(p.entity_id and (gaz.get(p.entity_id) or None) and gaz.get(p.entity_id).kind in NO_EVENT_KINDS
+                                    for p in e.actor + e.recipient)]
         return doc
 
     # -------------------------------------------------------------- participants
@@ -344,15 +352,17 @@ class EventExtractor:
                 n = len(trig.words)
                 if k in taken:
                     continue
-                verb_index = self._light_verb(keys, k + n, trig.verb)
+                verb_index = None if trig.verb == "self" else self._light_verb(keys, k + n, trig.verb)
                 if verb_index is None and trig.verb == "کرد":
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
-                if trig.verb != "-" and verb_index is None:
+                if trig.verb not in ("-", "self") and verb_index is None:
                     continue
                 if trig.requires and not any(w in trig.requires for w in self._topic(keys, k, n)):
                     continue
-                if k > 0 and keys[k - 1] in trig.not_after:
+                if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
                     continue
+                if trig.verb != "-" and verb_index is not None and any(self._triggers_at(keys, j) for j in range(k + n, verb_index)):
+                    continue  # «اشغالی تظاهرات کردند»: the light verb belongs to the trigger in between
                 taken.update(range(k, k + n))
                 if verb_index is None and k + n < len(tokens) and self._triggers_at(keys, k + n):
                     taken.add(k + n)  # «امضای قرارداد»، «برگزاری نشست»: the second noun is what the first acts on
@@ -362,6 +372,19 @@ class EventExtractor:
                 if event is not None:
                     found.append(event)
         return [e for e in found if not self._is_argument(e, found)]
+
+    @staticmethod
+    def _cancelled(trig: Trigger, keys: list[str], after: int, tokens, participants) -> bool:  # noqa: ANN001
+        """The word after the trigger makes it something else (نشست خبری، گفت‌وگو با خبرنگار), or the
+        mention the trigger needs after it is missing (وارد [کابل] شد)."""
+        if trig.not_before and after < len(keys):
+            word = keys[after + 1] if keys[after] == "با" and after + 1 < len(keys) else keys[after]
+            if word in trig.not_before:
+                return True
+        if trig.next:
+            start = tokens[after].i if after < len(tokens) else -1
+            return not any(s == start and p.label == trig.next for s, e, p in participants)
+        return False
 
     @staticmethod
     def _topic(keys: list[str], k: int, n: int) -> list[str]:
@@ -374,11 +397,17 @@ class EventExtractor:
     @staticmethod
     def _is_argument(event: Event, found: list[Event]) -> bool:
         """«از حمایت چین استقبال کرد»، «بر حمله X تأکید کرد»: an event noun after a preposition, followed
-        closely by another event's verb, is what that event is about, not an event told in its own right."""
-        doc, start = event.trigger.doc, event.trigger.start
-        if not event.nominal or start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
+        closely by another event's verb, or an event noun that is a direct object (… را), is what
+        another act is about, not an event told in its own right."""
+        doc, start, end = event.trigger.doc, event.trigger.start, event.trigger.end
+        if not event.nominal or event.anaphoric:
             return False
-        return any(not other.nominal and 0 < other.trigger.start - event.trigger.end <= 6 for other in found)
+        if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
+                not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
+            return True  # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act
+        if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
+            return False
+        return any(not other.nominal and 0 < other.trigger.start - end <= 6 for other in found)
 
     def _triggers_at(self, keys: list[str], k: int) -> list[Trigger]:
         """Triggers starting at token ``k``: exact words, or one word with a plural/ezafe/pronoun ending (دیدارش، تحریم‌های)."""
@@ -408,7 +437,7 @@ class EventExtractor:
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
                       boilerplate=self._boilerplate[number], dictionary=[trig.rule_id])
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
-        event.nominal = trigger.end == t_end  # no light verb right after the noun
+        event.nominal = trig.verb != "self" and trigger.end == t_end  # an event noun with no light verb right after it
         if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in ("این", "همین"):
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
@@ -533,6 +562,10 @@ class EventExtractor:
                 chosen = [p for s, e, p in near if marked[(s, e)] == marker and s not in presence]
                 if chosen:
                     return chosen[:1]  # «با X دیدار کرد»: only the phrase nearest the trigger
+            elif how == "next":  # «وارد کابل شد»: the mention right after the trigger
+                found = [p for s, e, p in in_sent if s == t_end][:1]
+                if found:
+                    return found
             elif how == "obj":
                 found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start][:1]
                 if found:
