@@ -26,25 +26,26 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import default_gazetteer, doc_gazetteer, key
 from .relations import Mention, antecedent_of, sentence_index
-from .resources import model_path, read_tsv, word_list
+from .resources import model_path, read_tsv, word_list, word_lists
 
-PREPOSITIONS = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین"})
-CLAUSE_BREAKS = frozenset({"؛", ";", "که", ":", "«", "»", "اما", "ولی", "لیکن", "ولیکن", "بلکه"})
-MAX_SENTENCE_TOKENS = 150
-NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # records.md: these need a recipient
-BOTH_SIDES = frozenset(key(w) for w in ("دو طرف", "دو جانب", "طرفین", "دو کشور", "جانبین"))  # keys: «دوطرف» too
-# A match between clubs (دیدار استقلال و پرسپولیس) or a club's contract is sport, not political event data.
-NO_EVENT_KINDS = frozenset({"club"})
-SPEECH_ACTS = frozenset({"REJECT", "ACCUSE", "SUPPORT", "REQUEST", "THREATEN", "AGREE"})
-HOSTILE = frozenset({"SANCTION", "ASSAULT", "ACCUSE", "THREATEN", "COERCE", "PROTEST"})
-TRIGGER_ENDINGS = ("هایی", "های", "ها", "ات", "ی", "ش", "اش", "شان")
+_WORDS = word_lists("rules", "event_words.tsv")  # closed word lists, documented in the table
+PREPOSITIONS = frozenset(_WORDS["preposition"])
+CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
+BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطرف» too
+TRIGGER_ENDINGS = _WORDS["trigger_ending"]
+AGENT_NOUNS = frozenset(_WORDS["agent_noun"])
+DELEGATIONS = frozenset(key(w) for w in _WORDS["delegation"])
+SOURCE_CUES = _WORDS["source_cue"]
+REPORT_VERBS = frozenset(_WORDS["report_verb"])
+NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
+_TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
+PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
+NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
+SPEECH_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("speech_act") == "yes")
+HOSTILE = frozenset(t for t, r in _TYPES.items() if r.get("hostile") == "yes")
 AGENT = "agent"  # the marking of a passive's agent
-AGENT_NOUNS = frozenset({"سوی", "طرف", "جانب"})  # از سوی/طرف/جانب X
-DELEGATIONS = frozenset(key(w) for w in ("هیأتی", "هیئتی", "هیأت", "هیئت", "گروهی", "جمعی"))  # هیأتی از X
-# What comes right before a report's source (an outlet, or a person whose account is cited): no participant.
-SOURCE_CUES = ("به گزارش", "به نقل از", "به نقل", "گزارش خبرگزاری", "طبق گزارش", "بنا بر گزارش", "بر اساس گزارش",
-               "براساس گزارش", "به گفته")
-REPORT_VERBS = frozenset({"گفت", "افزود", "اعلام", "ادعا", "نوشت"})
+MAX_SENTENCE_TOKENS = 150
+# The light verbs (with their present stems) that make a noun an act: دیدار کرد، هشدار داد، تماس گرفت.
 LIGHT_VERBS = {
     "کرد": ("کرد", "کن", "نمود", "نما"),
     "شد": ("شد", "شو", "گردید", "گرد"),
@@ -84,6 +85,8 @@ def triggers() -> dict[str, list[Trigger]]:
     out: dict[str, list[Trigger]] = {}
     for r in read_tsv(model_path("rules", "event_triggers.tsv"), ("trigger", "type", "verb", "actor", "recipient")):
         words = tuple(key(w) for w in r["trigger"].split())  # a ZWNJ joins a word (گفت‌وگو), a space separates
+        if r["type"] not in _TYPES:
+            raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
         if r["verb"] not in ("-", "self", "any", *LIGHT_VERBS):
             raise r.error(f"verb={r['verb']!r}", "-, self, any or one of " + ", ".join(LIGHT_VERBS))
         requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
@@ -131,12 +134,6 @@ class KeyText:
 
     def starts_with(self, cue: str) -> bool:
         return self.text.startswith(cue) and len(cue) in self.ends
-
-
-@cache
-def planned_types() -> dict[str, str]:
-    """``models/rules/planned_types.tsv``: the PLOVER type of an event told as planned (CONSULT → AGREE)."""
-    return {r["type"]: r["planned"] for r in read_tsv(model_path("rules", "planned_types.tsv"), ("type", "planned"))}
 
 
 @cache
@@ -642,7 +639,7 @@ class EventExtractor:
             event.modality = "negated"
         elif any(window.has(c) for c in cues.get("future", ())):
             event.modality = "future"
-            event.type = planned_types().get(event.type, event.type)  # a planned meeting is an agreement to meet
+            event.type = PLANNED.get(event.type, event.type)  # a planned meeting is an agreement to meet
         elif _is_past_year(event.date, reference) or any(sentence.has(c) for c in cues.get("background", ())):
             event.modality = "historical"
         elif any(sentence.starts_with(c) for c in cues.get("continuation", ())) and \

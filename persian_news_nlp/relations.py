@@ -16,23 +16,22 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from functools import cache
-
 from .gazetteer import Entry, default_gazetteer, doc_gazetteer, key
 from .normalizer import ZWNJ
-from .resources import model_path, read_tsv
+from .resources import model_path, read_tsv, word_lists
 
-PRONOUNS = frozenset({"او", "وی", "ایشان"})
-PLURAL_PRONOUNS = frozenset({"آنها", "آن‌ها", "آنان"})
-# A mention after one of these is no subject; a title after a number or quantifier names no one.
-GOVERNING = frozenset({"با", "به", "از", "در", "برای", "بر", "تا", "علیه", "نزد", "میان", "بین", "و"})
-QUANTIFIERS = frozenset({"چند", "برخی", "همه", "تمام", "هر", "دیگر", "سایر"})
-# Nouns for a body of people (مقامات ارشد تاجیکستان از جمله …): the members listed after them belong to it.
-GROUP_NOUNS = frozenset({"مقامات", "مسئولان", "مسوولان", "اعضای", "نمایندگان", "هیئت", "هیأت", "رهبران", "فرماندهان", "وزیران"})
+_WORDS = word_lists("rules", "coreference_words.tsv")  # closed word lists, documented in the table
+PRONOUNS = frozenset(_WORDS["pronoun"])
+PLURAL_PRONOUNS = frozenset(_WORDS["plural_pronoun"])
+GOVERNING = frozenset(_WORDS["governing"])  # a mention after one of these is no subject
+QUANTIFIERS = frozenset(_WORDS["quantifier"])  # a title after one of these (or a number) names no one
+GROUP_NOUNS = frozenset(_WORDS["group_noun"])  # مقامات ارشد X از جمله …: the members listed belong to it
+DEMONSTRATIVES = frozenset(_WORDS["demonstrative"])
 
 for _name in ("mentions", "relations", "clusters"):
     if not Doc.has_extension(_name):
@@ -81,9 +80,6 @@ def sentence_index(doc: Doc) -> list[int]:
         for i in range(sent.start, sent.end):
             index[i] = number
     return index
-
-
-DEMONSTRATIVES = frozenset({"این", "همین"})
 
 
 @cache

@@ -116,3 +116,12 @@ def word_list_rows(*parts: str) -> tuple[str, ...]:
     lines = _data_lines(model_path(*parts))
     next(lines, None)  # header
     return tuple(line for _, line in lines)
+
+
+@cache
+def word_lists(*parts: str) -> dict[str, tuple[str, ...]]:
+    """A shipped table of closed word lists (columns ``word`` and ``list``): the words of each list, in order."""
+    out: dict[str, list[str]] = {}
+    for row in read_tsv(model_path(*parts), ("word", "list")):
+        out.setdefault(row["list"], []).append(row["word"])
+    return {name: tuple(words) for name, words in out.items()}
