@@ -110,6 +110,7 @@ class Lexicons:
     speech_verbs: frozenset[str]
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
+    detached_suffixes: frozenset[str]   # surname endings also written apart (جمالی پور)
     club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
 
     @classmethod
@@ -125,8 +126,9 @@ class Lexicons:
         honorifics = {r["form"]: r.get("kind", "") for r in read_tsv(model_path("lexicons", "honorifics.tsv"), ("form",))}
         prefixes = frozenset(r["prefix"] for r in read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",)))
         # single-letter endings (‑ی) are too weak to mark a surname on their own
-        suffixes = tuple(sorted((r["suffix"].lstrip("‑-") for r in read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix",))
-                                 if len(r["suffix"].lstrip("‑-")) > 1), key=len, reverse=True))
+        suffix_rows = read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix",))
+        suffixes = tuple(sorted((r["suffix"].lstrip("‑-") for r in suffix_rows if len(r["suffix"].lstrip("‑-")) > 1),
+                                key=len, reverse=True))
         heads: dict[str, list[Head]] = defaultdict(list)
         for r in read_tsv(model_path("rules", "ner_heads.tsv"), ("head", "label", "needs", "max")):
             words = tuple(r["head"].replace(ZWNJ, " ").split())
@@ -146,6 +148,7 @@ class Lexicons:
         return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, prefixes, suffixes, suffix_re,
                    dict(heads), dict(cues), common_words(), speech, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
+                   frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")))
 
 
@@ -250,6 +253,8 @@ class EntityRecognizer:
             while entry.type == "PER" and end - start > 1 and ctx.norm(start) in self.lex.honorifics \
                     and ctx.norm(start) not in self.lex.name_honorifics:
                 start += 1  # «شیخ احمد نمونه‌زاده»: the honorific is not part of the name
+            if entry.type == "PER":
+                end = _with_religious_suffix(ctx, end)  # «امام علی (ع)»: the blessing belongs to the name
             out.append(Candidate(start, end, entry.type, priority, entry.source, entry,
                                  confidence=0.6 if hit.weak else 0.95))
         return out
@@ -449,10 +454,14 @@ class EntityRecognizer:
             start = i
             if ctx.norm(i) in self.lex.name_honorifics:
                 i += 1
-            names = 0
-            while i < len(doc) and ctx.plain(i) in self.lex.given_names and i not in taken and names < 3:
+            names, given_keys = 0, []
+            while i < len(doc) and i not in taken and names < 3:
+                width, given = self._given_name_at(ctx, i)
+                if not width or (i + width - 1) in taken:
+                    break
                 names += 1
-                i += 1
+                given_keys.append(given)
+                i += width
             after_title = ctx.is_title_end(start) or (start > 0 and ctx.norm(start - 1) in self.lex.honorifics)
             if names == 0 and not after_title:
                 i = start + 1
@@ -461,14 +470,18 @@ class EntityRecognizer:
                 i = start
             # surname: one or two name-like words that are not given names we already took
             surname_start = i
-            while i < len(doc) and i - surname_start < 2 and i not in taken and ctx.surname_like(i, self.lex, names > 0):
+            givens = given_keys
+            clear_given = any(g not in self.lex.ambiguous_given for g in givens)
+            while i < len(doc) and i - surname_start < 2 and i not in taken \
+                    and ctx.surname_like(i, self.lex, names > 0, derived_ok=clear_given and i == surname_start) \
+                    and (i == surname_start or self._second_surname_word(ctx, i)):
                 i += 1
+            if i > surname_start and ctx.plain(i) in self.lex.detached_suffixes and i not in taken:
+                i += 1  # «نمونه‌ای پور»: a surname ending written as a word of its own
             end = i
             has_surname = end > surname_start
             prefixed = ctx.norm(start) in self.lex.name_honorifics
             strong = any(ctx.strong_surname(k, self.lex) for k in range(surname_start, end))
-            givens = [ctx.plain(k) for k in range(start, surname_start) if ctx.plain(k) in self.lex.given_names]
-            clear_given = any(g not in self.lex.ambiguous_given for g in givens)
             after_honorific = start > 0 and ctx.norm(start - 1) in self.lex.honorifics and not ctx.is_title_end(start)
             while start < surname_start - 1 and ctx.plain(start) in self.lex.ambiguous_given:
                 start += 1  # «روی فاطمه …»: an everyday word before a clear given name is not part of the name
@@ -485,6 +498,28 @@ class EntityRecognizer:
                 i = start + 1
         out += self._apposition_candidates(ctx, taken)
         return out
+
+    def _second_surname_word(self, ctx: _DocContext, i: int) -> bool:
+        """A second surname word has a surname's shape: a given name, a telling ending or an ‑ی
+        (هاشمی رفسنجانی, نمونه شهرکی); a plain word after a full name is the sentence going on."""
+        word = ctx.plain(i)
+        return word in self.lex.given_names or ctx.strong_surname(i, self.lex) or derived_base(word) is not None
+
+    def _given_name_at(self, ctx: _DocContext, i: int) -> tuple[int, str]:
+        """A given name at token ``i``: (tokens it takes, its key), or (0, ""). Compound names may be
+        written in two words, and ‑الله as ‑اله (روح اله, نصر اله)."""
+        given = self.lex.given_names
+        word = ctx.plain(i)
+        if word in given:
+            return 1, word
+        if ctx.name_word(i) and ctx.name_word(i + 1):
+            joined = word + ctx.plain(i + 1)
+            for k in (joined, joined[:-3] + "الله" if joined.endswith("اله") else ""):
+                if k and k in given and len(word) >= 2:
+                    return 2, k
+        if word.endswith("اله") and word[:-3] + "الله" in given:
+            return 1, word[:-3] + "الله"
+        return 0, ""
 
     def _apposition_candidates(self, ctx: _DocContext, taken: set[int]) -> list[Candidate]:
         """``X، وزیر …``: the words before a comma that precedes a role title."""
@@ -722,14 +757,17 @@ class _DocContext:
             return False  # a verb, or the noun of a compound verb (بیان کرد، خبر داد)
         return any(ch.isalpha() for ch in word)
 
-    def surname_like(self, i: int, lex: Lexicons, after_given: bool = False) -> bool:
-        """Could token ``i`` be a surname? Right after a given name only everyday words are ruled out."""
+    def surname_like(self, i: int, lex: Lexicons, after_given: bool = False, derived_ok: bool = False) -> bool:
+        """Could token ``i`` be a surname? Right after a given name only everyday words are ruled out,
+        and right after a clear given name (``derived_ok``) an ‑ی word is the surname (مجید همتی)."""
         if not self.name_word(i) or self.is_title_start(i) or ORDINAL.match(self.plain(i)):
             return False
         word = self.plain(i)
         if word in lex.given_names or self.strong_surname(i, lex):
             return True
         if after_given:
+            if derived_ok and word_frequency(word) < SURNAME_AFTER_GIVEN_MAX_FREQUENCY and derived_base(word) is not None:
+                return True
             return word_frequency(word) < SURNAME_AFTER_GIVEN_MAX_FREQUENCY and not self.ordinary(i)
         return not self.ordinary(i)
 
