@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -38,6 +38,7 @@ DELEGATIONS = frozenset(key(w) for w in _WORDS["delegation"])
 SOURCE_CUES = _WORDS["source_cue"]
 REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
+SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
 _TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
 PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
 NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
@@ -96,6 +97,19 @@ def triggers() -> dict[str, list[Trigger]]:
             frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
             r.get("next") or None, r.line))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _trigger_candidates(word: str) -> tuple[tuple[Trigger, ...], tuple[Trigger, ...]]:
+    """Triggers whose first word is ``word`` (the longest first: حمایت نظامی before حمایت), and the one-word
+    triggers ``word`` inflects (دیدارش، تحریم‌های; a noun that is an event by itself first)."""
+    table = triggers()
+    exact = tuple(sorted(table.get(word, ()), key=lambda t: -len(t.words)))
+    inflected: list[Trigger] = []
+    for ending in TRIGGER_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            inflected += [t for t in table.get(word[: -len(ending)], ()) if len(t.words) == 1 and t not in inflected]
+    return exact, tuple(sorted(inflected, key=lambda t: t.verb != "-"))
 
 
 @cache
@@ -222,6 +236,8 @@ class EventExtractor:
             return doc
         sents = list(doc.sents)
         sent_of = sentence_index(doc)
+        self._sents, self._sent_of = sents, sent_of
+        self._keys = [key(t.norm_) for t in doc]  # one key per token, read by every rule below
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         participants = self._participants(doc, mentions)
         by_sentence: list[list] = [[] for _ in sents]  # participants grouped once: linear in the document
@@ -230,7 +246,8 @@ class EventExtractor:
         ents_by_sentence: list[list[Span]] = [[] for _ in sents]
         for ent in doc.ents:
             ents_by_sentence[sent_of[ent.start]].append(ent)
-        self._boilerplate = [bool(sent._.boilerplate) for sent in sents]
+        # boilerplate is marked by whole lines and a sentence never crosses a line: its first word says
+        self._boilerplate = [bool(next((t for t in sent if not t.is_space), sent[0])._.boilerplate) for sent in sents]
         self._presence = _after_phrase_positions(doc, ("با", "حضور"), 4)
         events: list[Event] = []
         for number, sent in enumerate(sents):
@@ -270,6 +287,9 @@ class EventExtractor:
             if rel.type == "HAS_ROLE":
                 holders[rel.tail] = by_id[rel.head]
         clusters = {c.id: c for c in doc._.clusters or []}
+        relations_of: dict[str, list] = {}
+        for rel in doc._.relations or []:
+            relations_of.setdefault(rel.head, []).append(rel)
         out: list[tuple[int, int, Participant]] = []
         for m in mentions:
             if m.nested_in is not None or m.label == "DATE" or _is_source(doc, m.span):
@@ -277,25 +297,25 @@ class EventExtractor:
             entry = gaz.get(m.entry_id) if m.entry_id else None
             if entry is not None and entry.kind == "media":
                 continue  # news outlets report events; in political event data they are sources, not sides
-            out.append((m.span.start, m.span.end, self._participant(m, m.span, gaz, by_id, holders, doc)))
+            out.append((m.span.start, m.span.end, self._participant(m, m.span, gaz, by_id, holders, relations_of)))
         for cluster in clusters.values():
             head = by_id[cluster.mentions[0]] if cluster.mentions else None
             main = next((by_id[i] for i in cluster.mentions if by_id[i].label == "PER"), head)
             for pronoun in cluster.pronouns:
                 if main is None:
                     continue
-                p = self._participant(main, pronoun, gaz, by_id, holders, doc)
+                p = self._participant(main, pronoun, gaz, by_id, holders, relations_of)
                 out.append((pronoun.start, pronoun.end, p))
-        for i in range(len(doc) - 1):  # «دو طرف», «دو کشور», «طرفین»: both sides of an earlier meeting
-            one = key(doc[i].norm_)
-            pair = one + key(doc[i + 1].norm_)
-            if pair in BOTH_SIDES or one in BOTH_SIDES:
-                span = doc[i: i + 2] if pair in BOTH_SIDES else doc[i: i + 1]
+        keys, demonyms = self._keys, gaz.demonyms
+        for i in range(len(doc)):
+            one = keys[i]
+            pair = one + keys[i + 1] if i + 1 < len(doc) else one
+            if pair in BOTH_SIDES or one in BOTH_SIDES:  # «دو طرف», «دو کشور», «طرفین»: both sides of an earlier meeting
+                span = doc[i: i + 2] if pair in BOTH_SIDES and i + 1 < len(doc) else doc[i: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "SIDES",
                                                               None, None, None, None, None)))
-        for i, token in enumerate(doc):  # طرف افغانستانی, مقامات تاجیک: a side named by its demonym
-            country = gaz.demonyms.get(key(token.norm_))
-            if country and i > 0 and doc[i - 1].norm_ in ("طرف", "مقامات", "هیئت", "هیأت", "دولت", "نیروهای"):
+            country = demonyms.get(one)
+            if country and i > 0 and keys[i - 1] in SIDE_NOUNS:  # طرف افغانستانی, مقامات تاجیک: a side named by its demonym
                 span = doc[i - 1: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "LOC", None,
                                                               None, country, "GOV", None)))
@@ -303,36 +323,35 @@ class EventExtractor:
         return out
 
     @staticmethod
-    def _participant(m: Mention, surface: Span, gaz, by_id, holders, doc: Doc) -> Participant:  # noqa: ANN001
-        span = m.span
-        entry = gaz.get(span._.entity_id) if span._.entity_id else None
+    def _participant(m: Mention, surface: Span, gaz, by_id, holders, relations_of) -> Participant:  # noqa: ANN001
+        span, label, entity_id = m.span, m.label, m.entry_id
+        entry = gaz.get(entity_id) if entity_id else None
         role_title = None
         country = entry.country if entry else None
         sector = entry.sector if entry else None
-        canonical = span._.canonical_name or (entry.name if entry else None)
-        label, entity_id = span.label_, span._.entity_id
-        if country is None and span.label_ in ("ORG", "LOC"):
+        canonical = (span._.canonical_name if entity_id else None) or (entry.name if entry else None)
+        if country is None and label in ("ORG", "LOC"):
             country = _nested_country(m, by_id, gaz)
-            sector = sector or ("GOV" if span.label_ == "ORG" and country else None)
-        if span.label_ == "ROLE":
+            sector = sector or ("GOV" if label == "ORG" and country else None)
+        if label == "ROLE":
             role_title = span.text
             country = _nested_country(m, by_id, gaz)
             sector = sector or (entry.attrs.get("sector") if entry else None)
             holder = holders.get(m.id)
             if holder is not None:
                 label, entity_id = "PER", holder.entry_id
-                canonical = holder.span._.canonical_name or holder.span.text
-        elif span.label_ == "PER":
-            for rel in doc._.relations or []:
-                if rel.head == m.id and rel.type == "AFFILIATED_WITH" and country is None:
-                    tail_entry = gaz.get(by_id[rel.tail].entry_id) if by_id[rel.tail].entry_id else None
+                canonical = (holder.span._.canonical_name if holder.entry_id else None) or holder.span.text
+        elif label == "PER":
+            for rel in relations_of.get(m.id, ()):
+                if rel.type == "AFFILIATED_WITH" and country is None and by_id[rel.tail].entry_id:
+                    tail_entry = gaz.get(by_id[rel.tail].entry_id)
                     country = tail_entry.country if tail_entry else None
-            for rel in doc._.relations or []:
-                if rel.head == m.id and rel.type == "HAS_ROLE":
-                    role = by_id[rel.tail].span
-                    role_title = role.text
-                    country = country or _nested_country(by_id[rel.tail], by_id, gaz)
-                    role_entry = gaz.get(role._.entity_id) if role._.entity_id else None
+            for rel in relations_of.get(m.id, ()):
+                if rel.type == "HAS_ROLE":
+                    role = by_id[rel.tail]
+                    role_title = role.span.text
+                    country = country or _nested_country(role, by_id, gaz)
+                    role_entry = gaz.get(role.entry_id) if role.entry_id else None
                     sector = sector or (role_entry.attrs.get("sector") if role_entry else None)
                     break
         return Participant(surface.text, surface.start_char, surface.end_char, label, entity_id, canonical,
@@ -341,7 +360,7 @@ class EventExtractor:
     # -------------------------------------------------------------- per sentence
     def _sentence_events(self, doc: Doc, sent: Span, number: int, participants, ents, reference) -> list[Event]:  # noqa: ANN001
         tokens = [t for t in sent if not t.is_space]
-        keys = [key(t.norm_) for t in tokens]
+        keys = [self._keys[t.i] for t in tokens]
         found: list[Event] = []
         taken: set[int] = set()
         for k, t in enumerate(tokens):
@@ -408,13 +427,9 @@ class EventExtractor:
 
     def _triggers_at(self, keys: list[str], k: int) -> list[Trigger]:
         """Triggers starting at token ``k``: exact words, or one word with a plural/ezafe/pronoun ending (دیدارش، تحریم‌های)."""
-        found = [t for t in self.triggers.get(keys[k], ()) if tuple(keys[k:k + len(t.words)]) == t.words]
-        if found:
-            return sorted(found, key=lambda t: -len(t.words))  # the longest first: حمایت نظامی before حمایت
-        for ending in TRIGGER_ENDINGS:
-            if keys[k].endswith(ending) and len(keys[k]) > len(ending) + 2:
-                found += [t for t in self.triggers.get(keys[k][: -len(ending)], ()) if len(t.words) == 1 and t not in found]
-        return sorted(found, key=lambda t: t.verb != "-")  # a noun that is an event by itself first
+        exact, inflected = _trigger_candidates(keys[k])
+        found = [t for t in exact if len(t.words) == 1 or tuple(keys[k:k + len(t.words)]) == t.words]
+        return found or list(inflected)
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
         forms = self.verb_forms["any" if family in ("-", "any") else family]
@@ -646,9 +661,8 @@ class EventExtractor:
                 sent.start > 0 and self._previous_is_background(doc, sent, reference):
             event.modality = "historical"
 
-    @staticmethod
-    def _previous_is_background(doc: Doc, sent: Span, reference: dt.date) -> bool:
-        previous = doc[sent.start - 1].sent
+    def _previous_is_background(self, doc: Doc, sent: Span, reference: dt.date) -> bool:
+        previous = self._sents[self._sent_of[sent.start - 1]]
         dates = [e for e in doc.ents if e.label_ == "DATE" and previous.start <= e.start < previous.end]
         cues = modality_cues().get("background", ())
         words = KeyText([t.norm_ for t in previous])
@@ -931,17 +945,6 @@ def _dedupe(items: list[Participant]) -> list[Participant]:
             seen.add(p.identity)
             out.append(p)
     return out
-
-
-@cache
-def _demonym_index() -> dict[str, str]:
-    gaz = doc_gazetteer(doc)
-    return {key(d): e.country for e in gaz.entries.values() if e.kind == "country" and e.country
-            for d in e.attrs.get("demonyms", ()) or ()}
-
-
-def _demonym_country(word: str) -> str | None:
-    return _demonym_index().get(key(word))
 
 
 @cache
