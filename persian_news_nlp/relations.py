@@ -165,9 +165,10 @@ class RelationExtractor:
                 located = self._after_dar(doc, top, k)
                 if located is not None:
                     add("LOCATED_IN", m, located, "located_in")
-        self._group_members(doc, top, mentions, sent_of, add)
+        norms = [t.norm_ for t in doc]  # read once: every rule below scans the words
+        self._group_members(doc, norms, top, sent_of, add)
         self._gazetteer_relations(doc, mentions, relations, add)
-        clusters = self._clusters(doc, mentions, relations, by_id, sent_of)
+        clusters = self._clusters(doc, norms, mentions, relations, by_id, sent_of)
         doc._.mentions = mentions
         doc._.relations = relations
         doc._.clusters = clusters
@@ -208,13 +209,13 @@ class RelationExtractor:
         return None
 
     @staticmethod
-    def _group_members(doc: Doc, top: list[Mention], mentions: list[Mention], sent_of: list[int], add) -> None:  # noqa: ANN001
+    def _group_members(doc: Doc, norms: list[str], top: list[Mention], sent_of: list[int], add) -> None:  # noqa: ANN001
         """``مقامات … تاجیکستان از جمله X، Y``: people listed as members of a country's or body's group."""
-        for i, token in enumerate(doc):
-            if token.norm_ != "از" or i + 1 >= len(doc) or doc[i + 1].norm_ != "جمله":
+        for i, word in enumerate(norms):
+            if word != "از" or i + 1 >= len(norms) or norms[i + 1] != "جمله":
                 continue
             group = [m for m in top if m.label in ("LOC", "ORG") and 0 < i - m.span.end + 1 <= 2
-                     and any(t.norm_ in GROUP_NOUNS for t in doc[max(0, m.span.start - 5): m.span.start])]
+                     and any(w in GROUP_NOUNS for w in norms[max(0, m.span.start - 5): m.span.start])]
             if not group:
                 continue
             for m in top:
@@ -270,7 +271,7 @@ class RelationExtractor:
                         continue  # Turkey's foreign minister does not hold «وزیر امور خارجه ایران»
                     add("HAS_ROLE", m, r[0], "gazetteer:role")
 
-    def _clusters(self, doc: Doc, mentions: list[Mention], relations: list[Relation],
+    def _clusters(self, doc: Doc, norms: list[str], mentions: list[Mention], relations: list[Relation],
                   by_id: dict[str, Mention], sent_of: list[int]) -> list[Cluster]:
         """Chains of mentions of one person (or organisation/place), and the pronouns that refer to them."""
         parent: dict[str, str] = {m.id: m.id for m in mentions}
@@ -327,15 +328,15 @@ class RelationExtractor:
             cluster = clusters.setdefault(root, Cluster(f"C{len(clusters)}"))
             cluster.mentions.append(m.id)
             cluster.entity_id = cluster.entity_id or (m.entry_id if m.label in ("PER", "ORG", "LOC") else None)
-        self._resolve_pronouns(doc, mentions, clusters, find, sizes, sent_of)
+        self._resolve_pronouns(doc, norms, mentions, clusters, find, sizes, sent_of)
         for root, cluster in clusters.items():
             for mid in cluster.mentions:
                 by_id[mid].cluster = cluster.id
         return list(clusters.values())
 
     @staticmethod
-    def _resolve_pronouns(doc: Doc, mentions: list[Mention], clusters: dict[str, Cluster], find, sizes: dict[str, int],  # noqa: ANN001
-                          sent_of: list[int]) -> None:
+    def _resolve_pronouns(doc: Doc, norms: list[str], mentions: list[Mention], clusters: dict[str, Cluster],  # noqa: ANN001
+                          find, sizes: dict[str, int], sent_of: list[int]) -> None:
         """``او``/``وی``/``ایشان`` refer to the salient person before them; ``آنها`` to a body or country;
         «این گروه», «این کشور» … to the last fitting mention (:func:`antecedent_of`).
 
@@ -348,7 +349,7 @@ class RelationExtractor:
                 return True
             if m.label != "ROLE" or m.nested_in is not None:
                 return False
-            counted = m.span.start > 0 and (doc[m.span.start - 1].like_num or doc[m.span.start - 1].norm_ in QUANTIFIERS)
+            counted = m.span.start > 0 and (doc[m.span.start - 1].like_num or norms[m.span.start - 1] in QUANTIFIERS)
             return not counted and (sizes.get(find(m.id), 1) > 1 or len(m.span) > 1)
 
         def attach(antecedent: Mention, span: Span) -> None:
@@ -359,29 +360,30 @@ class RelationExtractor:
         persons = [m for m in mentions if specific(m)]
         groups = [m for m in mentions if m.label in ("ORG", "LOC") and m.nested_in is None]
         ends = {id(pool): [m.span.end for m in pool] for pool in (persons, groups)}
-        for token in doc:
-            if token.norm_ not in PRONOUNS and token.norm_ not in PLURAL_PRONOUNS:
+        ordered = sorted((m for m in mentions if m.nested_in is None), key=lambda m: m.span.start)
+        starts = [m.span.start for m in ordered]
+        opens_name = set(starts)
+        for i, word in enumerate(norms):
+            if word not in PRONOUNS and word not in PLURAL_PRONOUNS:
                 continue
-            pool = persons if token.norm_ in PRONOUNS else groups  # «آنها» stands for a body or a country
-            k = bisect.bisect_right(ends[id(pool)], token.i) - 1
-            if k < 0 or token.i - pool[k].span.end >= 120:
+            pool = persons if word in PRONOUNS else groups  # «آنها» stands for a body or a country
+            k = bisect.bisect_right(ends[id(pool)], i) - 1
+            if k < 0 or i - pool[k].span.end >= 120:
                 continue
             antecedent = pool[k]
             if pool is persons:
-                same = [m for m in pool[: k + 1] if sent_of[m.span.start] == sent_of[antecedent.span.start]]
-                subjects = [m for m in same if m.span.start == 0 or doc[m.span.start - 1].norm_ not in GOVERNING]
+                sentence = sent_of[antecedent.span.start]
+                first = k
+                while first > 0 and sent_of[pool[first - 1].span.start] == sentence:
+                    first -= 1
+                subjects = [m for m in pool[first: k + 1] if m.span.start == 0 or norms[m.span.start - 1] not in GOVERNING]
                 antecedent = subjects[0] if subjects else antecedent
-            attach(antecedent, doc[token.i: token.i + 1])
-        ordered = sorted((m for m in mentions if m.nested_in is None), key=lambda m: m.span.start)
-        starts = [m.span.start for m in ordered]
-        for token in doc:  # «این گروه», «این کشور»: the last fitting mention before
-            if token.norm_ not in DEMONSTRATIVES:
-                continue
-            if token.i + 2 <= len(doc) and token.i in starts:
-                continue  # «این» opens a name
-            antecedent = antecedent_of(doc, token.i, ordered[: bisect.bisect_left(starts, token.i)])
-            if antecedent is not None:
-                attach(antecedent, doc[token.i: token.i + 2])
+            attach(antecedent, doc[i: i + 1])
+        for i, word in enumerate(norms):  # «این گروه», «این کشور» (not «این» opening a name)
+            if word in DEMONSTRATIVES and i not in opens_name:
+                antecedent = antecedent_of(doc, i, ordered[: bisect.bisect_left(starts, i)])
+                if antecedent is not None:
+                    attach(antecedent, doc[i: i + 2])
 
 
 @Language.factory("pnn_relations", assigns=["doc._.relations", "doc._.clusters", "doc._.mentions"], requires=["doc.ents"])
