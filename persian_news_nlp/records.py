@@ -16,20 +16,14 @@ from spacy.tokens import Doc, Span
 from .errors import Errors, OptionError, TextTooLongError, check_text
 
 
-def sentence_bounds(sent: Span) -> tuple[int, int]:
-    """Raw character bounds of a sentence without its surrounding whitespace tokens."""
-    tokens = [t for t in sent if not t.is_space]
-    if not tokens:
-        return sent.start_char, sent.start_char
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
 def sentence_records(doc: Doc) -> list[dict[str, Any]]:
+    """Sentences with raw bounds; boilerplate is marked by whole lines, so a sentence's first word says."""
     records = []
     for sent in doc.sents:
-        start, end = sentence_bounds(sent)
-        if end > start:
-            records.append({"id": len(records), "start": start, "end": end, "boilerplate": bool(sent._.boilerplate)})
+        tokens = [t for t in sent if not t.is_space]
+        if tokens:
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            records.append({"id": len(records), "start": start, "end": end, "boilerplate": bool(tokens[0]._.boilerplate)})
     return records
 
 
@@ -42,24 +36,24 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
         mentions = RelationExtractor._mentions(doc)
     out = []
     for m in mentions:
-        span = m.span
+        span, ext = m.span, m.span._  # one extension accessor for all the fields
         record = {
             "id": m.id,
-            "label": span.label_,
+            "label": m.label,
             "text": span.text,
             "start": span.start_char,
             "end": span.end_char,
             "norm": "".join(t.norm_ + (" " if t.whitespace_ else "") for t in span).strip(),
-            "entity_id": span._.entity_id,
-            "canonical_name": span._.canonical_name,
-            "rule": span._.rule,
-            "confidence": span._.confidence if span._.confidence is not None else 0.5,
+            "entity_id": m.entry_id,
+            "canonical_name": ext.canonical_name,
+            "rule": ext.rule,
+            "confidence": ext.confidence if ext.confidence is not None else 0.5,
             "cluster": m.cluster,
             "nested_in": m.nested_in,
         }
-        if span.label_ == "DATE":
-            record["value"] = span._.value
-            record["calendar"] = span._.calendar
+        if m.label == "DATE":
+            record["value"] = ext.value
+            record["calendar"] = ext.calendar
         out.append(record)
     return out
 
