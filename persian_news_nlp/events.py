@@ -39,6 +39,7 @@ SOURCE_CUES = _WORDS["source_cue"]
 REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
+COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 _TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
 PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
 NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
@@ -319,6 +320,10 @@ class EventExtractor:
                 span = doc[i - 1: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "LOC", None,
                                                               None, country, "GOV", None)))
+            elif country and i > 0 and keys[i - 1] in COUNTERPARTS:  # همتای افغان خود: the other side's official
+                span = doc[i - 1: i + 1]
+                out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "ROLE", None,
+                                                              None, country, "GOV", span.text)))
         out.sort(key=lambda t: (t[0], -t[1]))
         return out
 
@@ -387,7 +392,24 @@ class EventExtractor:
                 event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference)
                 if event is not None:
                     found.append(event)
+        self._about_events(doc, found)
         return [e for e in found if not self._is_argument(e, found)]
+
+    @staticmethod
+    def _about_events(doc: Doc, found: list[Event]) -> None:
+        """«حمله اسرائیل به سوریه را محکوم کرد»، «از توافق آتش‌بس میان X و Y استقبال کرد»: a stance about an
+        event told in the same clause is directed at that event's actors."""
+        for event in found:
+            if event.nominal or event.type not in SPEECH_ACTS:
+                continue
+            floor = max((p.end for p in event.actor), default=-1)
+            about = next((n for n in found if n.nominal and n.actor and floor <= n.trigger.start_char
+                          and n.trigger.end <= event.trigger.start
+                          and not any(t.norm_ in CLAUSE_BREAKS or t.norm_ in ("،", ".") for t in doc[n.trigger.end: event.trigger.start])),
+                         None)
+            if about is not None:
+                own = {p.identity for p in event.actor}
+                event.recipient = [p for p in about.actor if p.identity not in own] or event.recipient
 
     @staticmethod
     def _cancelled(trig: Trigger, keys: list[str], after: int, tokens, participants) -> bool:  # noqa: ANN001
@@ -541,9 +563,11 @@ class EventExtractor:
         The list runs on through «،» and «و» (an apposition between two sides is part of the first:
         «میان X، وزیر Y، و Z»).
         """
-        if t_end >= sent.end or doc[t_end].norm_ not in ("میان", "بین"):
+        # right after the trigger, or after the noun it acts on (توافق آتش‌بس میان X و Y)
+        at = next((j for j in (t_end, t_end + 1) if j < sent.end and doc[j].norm_ in ("میان", "بین")), None)
+        if at is None:
             return []
-        sides, i = [], t_end + 1
+        sides, i = [], at + 1
         for s, e, p in in_sent:
             if s < i:
                 continue
@@ -868,16 +892,22 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
     return marked
 
 
+def _is_word(token) -> bool:  # noqa: ANN001
+    """Letters only, a ZWNJ inside allowed (شرکت‌های is a word; spaCy's is_alpha says no)."""
+    return token.is_alpha or token.text.replace("\u200c", "").isalpha()
+
+
 def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
-    """The preposition that governs a mention: right before it, or before one noun (از مواضع X)."""
-    for back in (1, 2):
+    """The preposition that governs a mention: right before it, or before one or two nouns (از مواضع X,
+    علیه شرکت‌های کشتیرانی X)."""
+    for back in (1, 2, 3):
         i = start - back
         if i < floor:
             return ""
         word = doc[i].norm_
         if word in PREPOSITIONS:
             return word
-        if not doc[i].is_alpha or word in ("و", "را", "که"):
+        if not _is_word(doc[i]) or word in ("و", "را", "که"):
             return ""
     return ""
 
@@ -906,7 +936,7 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
 
     if before.norm_ in Lexicons.load().function_words:
         return False  # «که او …», «اما طالبان …»: a conjunction or pronoun governs no genitive
-    return before.is_alpha and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
+    return _is_word(before) and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
         key(before.norm_) not in _verbish() and len(before.norm_) > 1 and not before.norm_.endswith("ها")
 
 
