@@ -18,6 +18,7 @@ every sentence.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -40,6 +41,7 @@ REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
+CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 _TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
 PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
 NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
@@ -183,6 +185,7 @@ class Participant:
     sector: str | None
     role_title: str | None
     cluster: str | None = None
+    affiliation: str | None = None  # a title's known organisation or place (دبیرکل [سازمان ملل]); not in the record
 
     def record(self) -> dict:
         return {k: getattr(self, k) for k in ("text", "start", "end", "label", "entity_id", "canonical_name",
@@ -338,9 +341,11 @@ class EventExtractor:
         if country is None and label in ("ORG", "LOC"):
             country = _nested_country(m, by_id, gaz)
             sector = sector or ("GOV" if label == "ORG" and country else None)
+        affiliation = None
         if label == "ROLE":
             role_title = span.text
             country = _nested_country(m, by_id, gaz)
+            affiliation = next((x.entry_id for x in _nested(m, by_id) if x.entry_id), None)
             sector = sector or (entry.attrs.get("sector") if entry else None)
             holder = holders.get(m.id)
             if holder is not None:
@@ -360,7 +365,7 @@ class EventExtractor:
                     sector = sector or (role_entry.attrs.get("sector") if role_entry else None)
                     break
         return Participant(surface.text, surface.start_char, surface.end_char, label, entity_id, canonical,
-                           country, sector, role_title, m.cluster)
+                           country, sector, role_title, m.cluster, affiliation)
 
     # -------------------------------------------------------------- per sentence
     def _sentence_events(self, doc: Doc, sent: Span, number: int, participants, ents, reference) -> list[Event]:  # noqa: ANN001
@@ -475,7 +480,8 @@ class EventExtractor:
         if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in ("این", "همین"):
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
-        if event.anaphoric and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ == "از"):
+        claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
+        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ == "از"):
             # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد»: the earlier event is the object
             # of another act here, not re-told, and X took no part in it
             return event
@@ -836,22 +842,27 @@ def _is_source(doc: Doc, span: Span) -> bool:
     return at_line_start and span.end < len(doc) and doc[span.end].norm_ in ("-", "–", ":")
 
 
+def _nested(m: Mention, by_id: dict[str, Mention]) -> Iterator[Mention]:
+    """The mentions nested in ``m`` (numbered right after it by relations._mentions)."""
+    j = int(m.id[1:]) + 1
+    while (x := by_id.get(f"T{j}")) is not None and x.nested_in == m.id:
+        yield x
+        j += 1
+
+
 def _nested_country(m: Mention, by_id: dict[str, Mention], gaz) -> str | None:  # noqa: ANN001
     """Country of the first known place or organisation nested in a mention (وزیر اطلاعات [تاجیکستان])."""
-    j = int(m.id[1:]) + 1  # nested mentions are numbered right after their parent (relations._mentions)
-    while (x := by_id.get(f"T{j}")) is not None and x.nested_in == m.id:
-        j += 1
-        if x.entry_id:
-            entry = gaz.get(x.entry_id)
-            if entry is not None and entry.country:
-                return entry.country
+    for x in _nested(m, by_id):
+        entry = gaz.get(x.entry_id) if x.entry_id else None
+        if entry is not None and entry.country:
+            return entry.country
     return None
 
 
 def _named(p: Participant) -> bool:
     """A participant that names someone: a person, organisation or place, or a title tied to a holder or country."""
-    if p.label == "ROLE":
-        return bool(p.country)  # «وزیر خارجه ایران» names someone; «وزیر» alone (a known title, no holder) does not
+    if p.label == "ROLE":  # «وزیر خارجه ایران», «دبیرکل سازمان ملل» name someone; «وزیر» alone does not
+        return bool(p.country or p.affiliation)
     return p.label in ("PER", "ORG", "LOC")
 
 
