@@ -16,14 +16,22 @@ from spacy.tokens import Doc, Span
 from .errors import Errors, OptionError, TextTooLongError, check_text
 
 
+def sentence_bounds(sent: Span) -> tuple[int, int]:
+    """Raw character bounds of a sentence without its surrounding whitespace tokens."""
+    tokens = [t for t in sent if not t.is_space]
+    if not tokens:
+        return sent.start_char, sent.start_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
 def sentence_records(doc: Doc) -> list[dict[str, Any]]:
     """Sentences with raw bounds; boilerplate is marked by whole lines, so a sentence's first word says."""
     records = []
     for sent in doc.sents:
-        tokens = [t for t in sent if not t.is_space]
-        if tokens:
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            records.append({"id": len(records), "start": start, "end": end, "boilerplate": bool(tokens[0]._.boilerplate)})
+        start, end = sentence_bounds(sent)
+        if end > start:
+            first = next(t for t in sent if not t.is_space)
+            records.append({"id": len(records), "start": start, "end": end, "boilerplate": bool(first._.boilerplate)})
     return records
 
 
