@@ -512,11 +512,11 @@ class EntityRecognizer:
         word = ctx.plain(i)
         if word in given:
             return 1, word
-        if ctx.name_word(i) and ctx.name_word(i + 1):
-            joined = word + ctx.plain(i + 1)
-            for k in (joined, joined[:-3] + "الله" if joined.endswith("اله") else ""):
-                if k and k in given and len(word) >= 2:
-                    return 2, k
+        joined = word + ctx.plain(i + 1)
+        if joined.endswith("اله") and joined not in given:
+            joined = joined[:-3] + "الله"
+        if len(word) >= 2 and joined != word and joined in given and ctx.name_word(i) and ctx.name_word(i + 1):
+            return 2, joined
         if word.endswith("اله") and word[:-3] + "الله" in given:
             return 1, word[:-3] + "الله"
         return 0, ""
