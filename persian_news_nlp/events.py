@@ -91,8 +91,8 @@ def triggers() -> dict[str, list[Trigger]]:
         words = tuple(key(w) for w in r["trigger"].split())  # a ZWNJ joins a word (گفت‌وگو), a space separates
         if r["type"] not in _TYPES:
             raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
-        if r["verb"] not in ("-", "self", "any", *LIGHT_VERBS):
-            raise r.error(f"verb={r['verb']!r}", "-, self, any or one of " + ", ".join(LIGHT_VERBS))
+        if r["verb"] not in ("-", "self", "any", "است", *LIGHT_VERBS):
+            raise r.error(f"verb={r['verb']!r}", "-, self, any, است or one of " + ", ".join(LIGHT_VERBS))
         requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
         out.setdefault(words[0], []).append(Trigger(
             words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
@@ -170,6 +170,7 @@ def _light_verb_forms() -> dict[str, frozenset[str]]:
                 out.add(key("ب" + stem + "د")) if not is_past else None
         forms[family] = frozenset(out)
     forms["any"] = frozenset().union(*forms.values())
+    forms["است"] = frozenset(key(w) for w in _WORDS["copula"])  # مخالف است: asked for by name only, not by «any»
     return forms
 
 
