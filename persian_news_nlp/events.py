@@ -999,12 +999,24 @@ def _version() -> str:
         return "unknown"
 
 
+def _modes(event: Event) -> list[str]:
+    """The trigger's PLOVER modes, and ``third-party`` for a meeting held in a country neither side is from
+    (talks between Afghanistan and Pakistan in Turkey)."""
+    modes = list(event.rule.mode)
+    place = event.location.country if event.location else None
+    sides = {p.country for p in event.actor + event.recipient}
+    if event.rule.type == "CONSULT" and place and sides and None not in sides and place not in sides \
+            and "visit" not in modes and "third-party" not in modes:
+        modes.append("third-party")
+    return modes
+
+
 def event_record(event: Event, number: int) -> dict:
     """The JSON record of an event (``records.md``)."""
     return {
         "id": f"E{number}",
         "event_type": event.type,
-        "mode": list(event.rule.mode),
+        "mode": _modes(event),
         "context": list(event.rule.context),
         "cameo": event.rule.cameo,
         "trigger": {"text": event.trigger.text, "start": event.trigger.start_char, "end": event.trigger.end_char},
