@@ -43,6 +43,8 @@ SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
 NUMBER_WORDS = frozenset("صفر یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
 # The most words before the home town in a club's name (نمونه فولاد سازان اصفهان).
 CLUB_NAME_MAX = 3
+# A minister's title names the ministry by its portfolio alone (وزیر [امور خارجه]): PEYMA's ORG.
+MINISTRY_HEAD = "وزارت"
 # The most words of a directorate's name after a title like مدیرکل (راهداری و حمل و نقل جاده‌ای …).
 ORG_AFTER_TITLE_MAX = 8
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
@@ -416,8 +418,9 @@ class EntityRecognizer:
             end = affiliation.end if affiliation is not None else c.end
             nested = [affiliation] if affiliation is not None else []
             org_start = self._org_head_inside(ctx, c)
-            if c.entry is not None and c.entry.attrs.get("org_head") and c.length >= 2:
-                org_start = c.start + 1
+            org_head = c.entry.attrs.get("org_head") if c.entry is not None else None
+            if org_head and c.length >= 2 and (org_head == MINISTRY_HEAD or ctx.phrase(c.start + 1, len(org_head.split())) == org_head):
+                org_start = c.start + 1  # a minister's portfolio (وزیر [امور خارجه]); «نماینده مردم» holds no body
             if affiliation is None and ctx.norm(c.end) == "و" and ctx.name_word(c.end + 1) and not ctx.is_title_start(c.end + 1):
                 org_start = None  # «رئیس اتاق بازرگانی و …»: the name may run on; a cut-off part is no name
             if org_start is not None and end - org_start == 1 and any(h.label == "ORG" for h in self.lex.heads.get(ctx.norm(org_start), ())):
