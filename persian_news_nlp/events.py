@@ -42,6 +42,7 @@ NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
+TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
 _TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
 PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
 NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
@@ -91,8 +92,8 @@ def triggers() -> dict[str, list[Trigger]]:
         words = tuple(key(w) for w in r["trigger"].split())  # a ZWNJ joins a word (گفت‌وگو), a space separates
         if r["type"] not in _TYPES:
             raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
-        if r["verb"] not in ("-", "self", "any", "است", *LIGHT_VERBS):
-            raise r.error(f"verb={r['verb']!r}", "-, self, any, است or one of " + ", ".join(LIGHT_VERBS))
+        if r["verb"] not in ("-", "self", "far", "any", "است", *LIGHT_VERBS):
+            raise r.error(f"verb={r['verb']!r}", "-, self, far, any, است or one of " + ", ".join(LIGHT_VERBS))
         requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
         out.setdefault(words[0], []).append(Trigger(
             words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
@@ -109,9 +110,10 @@ def _trigger_candidates(word: str) -> tuple[tuple[Trigger, ...], tuple[Trigger, 
     table = triggers()
     exact = tuple(sorted(table.get(word, ()), key=lambda t: -len(t.words)))
     inflected: list[Trigger] = []
-    for ending in TRIGGER_ENDINGS:
+    for ending in TRIGGER_ENDINGS:  # only event nouns inflect (دیدارش); «اشغالی» is no «اشغال کرد»
         if word.endswith(ending) and len(word) > len(ending) + 2:
-            inflected += [t for t in table.get(word[: -len(ending)], ()) if len(t.words) == 1 and t not in inflected]
+            inflected += [t for t in table.get(word[: -len(ending)], ())
+                          if len(t.words) == 1 and t.verb == "-" and t not in inflected]
     return exact, tuple(sorted(inflected, key=lambda t: t.verb != "-"))
 
 
@@ -214,6 +216,7 @@ class Event:
     boilerplate: bool = False
     anaphoric: bool = False
     nominal: bool = False  # an event noun with no light verb of its own (مذاکرات، حمله)
+    verb_end: int | None = None  # token after the trigger's light verb, however far (خواستار … شد)
     retold_in: set[int] = field(default_factory=set)  # sentences that name this event again (این دیدار)
     answers: str | None = None  # «این اتهام را رد کرد»: the type of the earlier event this one responds to
     confidence: float = 0.7
@@ -382,14 +385,15 @@ class EventExtractor:
                 verb_index = None if trig.verb == "self" else self._light_verb(keys, k + n, trig.verb)
                 if verb_index is None and trig.verb == "کرد":
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
-                if trig.verb not in ("-", "self") and verb_index is None:
+                if trig.verb not in ("-", "self", "far") and verb_index is None:
                     continue
                 if trig.requires and not any(w in trig.requires for w in self._topic(keys, k, n)):
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
                     continue
-                if trig.verb != "-" and verb_index is not None and any(self._triggers_at(keys, j) for j in range(k + n, verb_index)):
-                    continue  # «اشغالی تظاهرات کردند»: the light verb belongs to the trigger in between
+                if trig.verb not in ("-", "far") and verb_index is not None and any(
+                        t.verb not in ("-", "self") for j in range(k + n, verb_index) for t in self._triggers_at(keys, j)):
+                    continue  # «گسترش همکاری … تأکید کرد»: the light verb belongs to a trigger in between that needs one
                 taken.update(range(k, k + n))
                 if verb_index is None and k + n < len(tokens) and self._triggers_at(keys, k + n):
                     taken.add(k + n)  # «امضای قرارداد»، «برگزاری نشست»: the second noun is what the first acts on
@@ -397,6 +401,8 @@ class EventExtractor:
                 trigger = doc[t.i: trigger_end.i + 1] if verb_index is not None and verb_index - (k + n) <= 1 else doc[t.i: tokens[k + n - 1].i + 1]
                 event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference)
                 if event is not None:
+                    event.verb_end = tokens[verb_index].i + 1 if verb_index is not None else None
+                    self._asked_for(doc, event)
                     found.append(event)
         self._about_events(doc, found)
         return [e for e in found if not self._is_argument(e, found)]
@@ -444,7 +450,12 @@ class EventExtractor:
         closely by another event's verb, or an event noun that is a direct object (… را), is what
         another act is about, not an event told in its own right."""
         doc, start, end = event.trigger.doc, event.trigger.start, event.trigger.end
-        if not event.nominal or event.anaphoric:
+        if event.anaphoric:
+            return False
+        if event.verb_end and any(other is not event and other.verb_end == event.verb_end and _owns_verb(other, event)
+                                  for other in found):
+            return True  # «خواستار توقف حملات شد»: one light verb for two triggers; the other is what is asked for
+        if not event.nominal:
             return False
         if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
                 not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
@@ -460,8 +471,9 @@ class EventExtractor:
         return found or list(inflected)
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
-        forms = self.verb_forms["any" if family in ("-", "any") else family]
-        for j in range(start, min(start + 5, len(keys))):
+        forms = self.verb_forms["any" if family in ("-", "any", "far") else family]
+        reach = 14 if family == "far" else 5  # «خواستار [what is asked, however long] شد»
+        for j in range(start, min(start + reach, len(keys))):
             if keys[j] in forms:
                 return j
             if keys[j] in ("،", ".", "؛"):
@@ -477,7 +489,7 @@ class EventExtractor:
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
                       boilerplate=self._boilerplate[number], dictionary=[trig.rule_id])
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
-        event.nominal = trig.verb != "self" and trigger.end == t_end  # an event noun with no light verb right after it
+        event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
         if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in ("این", "همین"):
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
@@ -535,6 +547,7 @@ class EventExtractor:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._arguments(doc, sent, event, in_sent, t_start)
+        self._topic_argument(doc, sent, event, t_start, t_end)
         self._location(doc, sent, event, in_sent, t_start, t_end)
         self._date(ents, event)
         self._modality(doc, sent, event, tokens, k, verb_index, reference)
@@ -616,6 +629,36 @@ class EventExtractor:
         if trig.type in HOSTILE:
             return [p for s, e, p in near if marked[(s, e)] == "علیه"][:1]
         return []
+
+    @staticmethod
+    def _asked_for(doc: Doc, event: Event) -> None:
+        """«خواستار [توقف حملات] شد»: what a request asks for, between the trigger and its light verb, is its Topic."""
+        if event.type != "REQUEST" or event.verb_end is None or any(a["role"] == "Topic" for a in event.arguments):
+            return
+        words = doc[event.trigger.end: event.verb_end - 1]
+        if 0 < len(words) <= 8 and not any(t.norm_ in CLAUSE_BREAKS or t.norm_ in ("،", ".") for t in words):
+            event.arguments.append({"role": "Topic", "text": words.text, "start": words.start_char, "end": words.end_char,
+                                    "entity_id": None})
+
+    def _topic_argument(self, doc: Doc, sent: Span, event: Event, t_start: int, t_end: int) -> None:
+        """``Topic``: what a meeting, statement or call is about (درباره تحولات غزه، در مورد مرزها), the words
+        after a topic cue up to a trigger, «با», a verb, a clause break or eight words."""
+        keys = self._keys
+        for i in range(max(sent.start, t_start - 12), min(sent.end, t_end + 6)):
+            cue = next((c for c in TOPIC_CUES if tuple(keys[i: i + len(c)]) == c), None)
+            if cue is None:
+                continue
+            start = i + len(cue)
+            end = start
+            while end < min(sent.end, start + 8) and end != t_start and doc[end].norm_ not in CLAUSE_BREAKS \
+                    and doc[end].norm_ not in ("،", ".", "؟", "!", "با") and keys[end] not in self.verb_forms["any"] \
+                    and not _trigger_candidates(keys[end])[0]:
+                end += 1
+            if end > start:
+                words = doc[start:end]
+                event.arguments.append({"role": "Topic", "text": words.text, "start": words.start_char,
+                                        "end": words.end_char, "entity_id": None})
+            return
 
     @staticmethod
     def _arguments(doc, sent, event, in_sent, t_start) -> None:  # noqa: ANN001
@@ -841,6 +884,16 @@ def _is_source(doc: Doc, span: Span) -> bool:
             return True
     at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
     return at_line_start and span.end < len(doc) and doc[span.end].norm_ in ("-", "–", ":")
+
+
+def _owns_verb(one: Event, other: Event) -> bool:
+    """Of two triggers before one light verb, does ``one`` own it? A trigger that needs a light verb owns
+    it over an event noun (این حمله را محکوم کرد، خواستار توقف حملات شد); of two event nouns, the one
+    the verb follows (از حمایت چین استقبال کرد)."""
+    needs_one, needs_other = one.rule.verb not in ("-", "self"), other.rule.verb not in ("-", "self")
+    if needs_one != needs_other:
+        return needs_one  # «far» triggers (خواستار) count as needing theirs
+    return one.trigger.start > other.trigger.start
 
 
 def _nested(m: Mention, by_id: dict[str, Mention]) -> Iterator[Mention]:

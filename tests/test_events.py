@@ -20,10 +20,11 @@ def test_event_case(case):
     got = [{"type": e["event_type"], "modality": e["modality"], "mode": e["mode"],
             "actor": [p["text"] for p in e["actor"]], "recipient": [p["text"] for p in e["recipient"]],
             "actor_names": [p["canonical_name"] or p["text"] for p in e["actor"]],
-            "recipient_names": [p["canonical_name"] or p["text"] for p in e["recipient"]]}
+            "recipient_names": [p["canonical_name"] or p["text"] for p in e["recipient"]],
+            "topic": next((a["text"] for a in e["arguments"] if a["role"] == "Topic"), None)}
            for e in record["events"] if e["event_type"] == case.get("only", e["event_type"])]
     assert len(got) == len(case["events"]), (case["explanation"], got)
     for want, have in zip(case["events"], got):
-        for field in ("type", "modality", "mode", "actor", "recipient", "actor_names", "recipient_names"):
+        for field in ("type", "modality", "mode", "actor", "recipient", "actor_names", "recipient_names", "topic"):
             if field in want:
                 assert have[field] == want[field], (case["explanation"], field, got)
