@@ -523,7 +523,7 @@ class EventExtractor:
                 # «از دیدار X با Y خبر داد», «در دیدار X با Y»: the event noun stands alone and its possessor acts
                 event.actor = [genitive[0][2]]
             elif subject:
-                event.actor = [subject[0][2]]
+                event.actor = _coordinated(doc, subject)  # «X و Y دیدار کردند»: both act
             elif presence:
                 event.actor = [presence[0][2]]
             elif agent:
@@ -886,13 +886,26 @@ def _is_source(doc: Doc, span: Span) -> bool:
     return at_line_start and span.end < len(doc) and doc[span.end].norm_ in ("-", "–", ":")
 
 
+def _coordinated(doc: Doc, candidates: list[tuple[int, int, Participant]]) -> list[Participant]:
+    """The first candidate and those joined to it by «و» or «،» right after it (X و Y، X، Y و Z)."""
+    chosen = [candidates[0]]
+    for s, e, p in candidates[1:]:
+        gap = doc[chosen[-1][1]: s]
+        if not (0 < len(gap) <= 2 and all(t.norm_ in ("و", "،", ",") for t in gap)):
+            break
+        chosen.append((s, e, p))
+    return _dedupe([p for s, e, p in chosen])
+
+
 def _owns_verb(one: Event, other: Event) -> bool:
-    """Of two triggers before one light verb, does ``one`` own it? A trigger that needs a light verb owns
-    it over an event noun (این حمله را محکوم کرد، خواستار توقف حملات شد); of two event nouns, the one
-    the verb follows (از حمایت چین استقبال کرد)."""
-    needs_one, needs_other = one.rule.verb not in ("-", "self"), other.rule.verb not in ("-", "self")
-    if needs_one != needs_other:
-        return needs_one  # «far» triggers (خواستار) count as needing theirs
+    """Of two triggers before one light verb, does ``one`` own it? A request that takes what it asks for
+    (خواستار [توقف حملات] شد) owns it; else the trigger the verb follows (این حمله را محکوم کرد، بر
+    گسترش روابط تأکید کرد); else one that needs a verb over an event noun; else the later one."""
+    for this, that in ((one.rule.verb == "far", other.rule.verb == "far"),
+                       (one.trigger.end == one.verb_end, other.trigger.end == other.verb_end),
+                       (one.rule.verb not in ("-", "self"), other.rule.verb not in ("-", "self"))):
+        if this != that:
+            return this
     return one.trigger.start > other.trigger.start
 
 
