@@ -243,7 +243,7 @@ class EntityRecognizer:
             if span is None:
                 continue
             entry = self._choose_entry(ctx, hit, span)
-            if not hit.weak and hit.weak_ids:  # «روحانی»: the title unless context argues for the person
+            if not hit.weak and hit.weak_ids and entry.attrs.get("ambiguous"):  # «روحانی»: the title unless context argues for the person
                 entry = next((e for e in hit.entries if e.id in hit.weak_ids and e.type != entry.type
                               and self._supported(ctx, e, span, strong_ids, hits)), entry)
             if hit.weak and not self._supported(ctx, entry, span, strong_ids, hits):
@@ -353,7 +353,7 @@ class EntityRecognizer:
                 end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
                 if end == j:
                     continue
-                if head.needs == "proper" and not inner and all(ctx.everyday(k) for k in range(j, end)):
+                if not inner and all(ctx.everyday(k) for k in range(j, end)) and (head.needs == "proper" or end - j == 1):
                     continue
                 out.append(Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7))
         return out
@@ -608,12 +608,18 @@ class EntityRecognizer:
     @staticmethod
     def _surname_candidates(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
         """A later one-word mention of an earlier full name's last word is the same person (کاوه نوروزی … نوروزی)."""
-        surnames = {ctx.plain(c.end - 1): c for c in chosen if c.label == "PER" and c.length >= 2}
+        surnames = {}
+        for c in chosen:
+            last = c.end - 1
+            if c.label == "PER" and ctx.norm(last) == ")":  # «… (ره)»: the blessing is no surname
+                last -= 3
+            if c.label == "PER" and last > c.start and ctx.name_word(last):
+                surnames[ctx.plain(last)] = c
         covered = {i for c in chosen for i in range(c.start, c.end)}
         out = []
         for i in range(len(ctx.doc)):
             c = surnames.get(ctx.plain(i))
-            if c is not None and i not in covered and i >= c.end and not ctx.is_common(i):
+            if c is not None and i not in covered and i >= c.end and not ctx.everyday(i):
                 out.append(Candidate(i, i + 1, "PER", 1, "rules:surname", c.entry, confidence=0.7))
         return out
 
@@ -763,8 +769,8 @@ class _DocContext:
     def surname_like(self, i: int, lex: Lexicons, after_given: bool = False, derived_ok: bool = False) -> bool:
         """Could token ``i`` be a surname? Right after a given name only everyday words are ruled out,
         and right after a clear given name (``derived_ok``) an ‑ی word is the surname (مجید همتی)."""
-        if not self.name_word(i) or self.is_title_start(i) or ORDINAL.match(self.plain(i)):
-            return False
+        if not self.name_word(i) or self.is_title_start(i) or ORDINAL.match(self.plain(i)) or self.is_demonym(i):
+            return False  # a demonym (ایرانی, سعودی) is an adjective after a name, not its surname
         word = self.plain(i)
         if word in lex.given_names or self.strong_surname(i, lex):
             return True
