@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import accumulate
 
 import re
 
@@ -73,15 +72,22 @@ def _char_table(digits: str) -> dict[int, str]:
 
 # One pass of clean-up; alternatives are tried in order at each position. The standard ``re``
 # engine runs this pattern (explicit character ranges only) about 2.5 times faster than ``regex``.
+# The pattern starts with the class of every character a match can start with: ``re`` then skips
+# to the next such character (mostly spaces) without trying the alternatives elsewhere. Each
+# alternative checks that first character with a lookbehind, and names its kind by an empty
+# group at its end. (Together about four times faster than named alternatives at each position.)
 _CLEANUP = re.compile(
-    rf"(?P<marks>(?<=[^\s])[{MARKS}]+)"
-    r"|(?P<zwnj>\u200c{2,})"
-    rf"|(?P<drop>[{CONTROLS}{MARKS}]+"          # controls, and marks with no letter to sit on
-    rf"|(?<![{LETTERS}{MARKS}])\u200c+|\u200c+(?![{LETTERS}]))"  # ZWNJ not between letters
-    r"|(?P<before>[ \t]+(?=[،؛!؟?:.)»\]]))"     # no space before closing punctuation
-    r"|(?P<after>(?<=[«(\[])[ \t]+)"           # none after opening punctuation
-    r"|(?P<spaces>[ \t]{2,}| ?\t ?)"           # one space between words
-    rf"|(?P<missing>(?<=[،؛؟!])(?=[{LETTERS}]))"  # one space after a Persian comma
+    rf"[{MARKS}{CONTROLS}\u200c \t،؛؟!](?:"
+    rf"(?<=[^\s][{MARKS}])[{MARKS}]*(?P<marks>)"                  # marks after a character
+    r"|(?<=\u200c)\u200c+(?P<zwnj>)"
+    rf"|(?:(?<=[{CONTROLS}{MARKS}])[{CONTROLS}{MARKS}]*"          # controls, and marks with no letter to sit on
+    rf"|(?<=\u200c)(?<![{LETTERS}{MARKS}]\u200c)\u200c*"          # ZWNJ not after a letter (or mark)
+    rf"|(?<=\u200c)\u200c*(?![{LETTERS}]))(?P<drop>)"             # or not before one
+    r"|(?<=[ \t])[ \t]*(?=[،؛!؟?:.)»\]])(?P<before>)"             # no space before closing punctuation
+    r"|(?<=[«(\[][ \t])[ \t]*(?P<after>)"                         # none after opening punctuation
+    r"|(?:(?<=[ \t])[ \t]+|(?<= )\t ?|(?<=\t) ?)(?P<spaces>)"     # one space between words
+    rf"|(?<=[،؛؟!])(?=[{LETTERS}])(?P<missing>)"                  # one space after a Persian comma
+    r")"
 )
 
 
@@ -120,8 +126,8 @@ def _cleanup_pass(text: str) -> tuple[list[Edit], bool]:
         elif kind == "spaces":
             if m.group() != " ":
                 edits.append((start, end, " "))
-        else:  # missing
-            edits.append((start, end, " "))
+        else:  # missing: the match is the comma, the space goes after it
+            edits.append((end, end, " "))
     return edits, exposes
 
 
@@ -170,6 +176,16 @@ class ZwnjLexicon:
         return tuple(sorted(pairs, key=lambda p: len(p[0]), reverse=True))
 
     @cached_property
+    def _suffixes_by_length(self) -> tuple[tuple[int, dict[str, tuple[str, ...]]], ...]:
+        """:attr:`_suffixes` by length, longest first: a word is looked up by its ending, not
+        tested against every suffix; the kinds of one suffix keep their order."""
+        groups: dict[int, dict[str, tuple[str, ...]]] = {}
+        for suffix, kind in self._suffixes:
+            kinds = groups.setdefault(len(suffix), {})
+            kinds[suffix] = kinds.get(suffix, ()) + (kind,)
+        return tuple(groups.items())
+
+    @cached_property
     def free_suffixes(self) -> dict[str, frozenset[str]]:
         """ZWNJ suffixes, each with its kinds."""
         kinds: dict[str, set[str]] = {}
@@ -186,17 +202,18 @@ class ZwnjLexicon:
             return self.zwnj[word]
         if depth == 0 or self.is_word(word):
             return None
-        for suffix, kind in self._suffixes:
-            if not word.endswith(suffix) or len(word) < len(suffix) + 2:
+        for n, kinds_of in self._suffixes_by_length:
+            if len(word) < n + 2:
                 continue
-            base = word[: -len(suffix)]
-            if not _SUFFIX_FITS[kind](base) or kind == "suffix_after_i" and len(base) < 3:  # a prefix, not a word
-                continue
-            if self.is_word(base):
-                return base + ZWNJ + suffix
-            restored = self.restore_word(base, depth - 1)
-            if restored is not None:
-                return restored + ZWNJ + suffix
+            suffix, base = word[-n:], word[:-n]
+            for kind in kinds_of.get(suffix, ()):
+                if not _SUFFIX_FITS[kind](base) or kind == "suffix_after_i" and len(base) < 3:  # a prefix, not a word
+                    continue
+                if self.is_word(base):
+                    return base + ZWNJ + suffix
+                restored = self.restore_word(base, depth - 1)
+                if restored is not None:
+                    return restored + ZWNJ + suffix
         compound = self._glued_suffix_compound(word)
         if compound is not None:
             return compound[0]
@@ -304,6 +321,11 @@ SPACED_VERB, SPACED_SUFFIX, SPACED_BOUND, SPACED_COMPOUND = "spaced verb", "spac
 _NO_EVIDENCE = frozenset({GLUED_PLURAL})
 
 
+# Roles of a word in zwnj_proposals, as bits: restored alone, a suffix that may join the word
+# before it, a word that may join the word after it.
+_RESTORED, _JOINS_LEFT, _JOINS_RIGHT = 1, 2, 4
+
+
 def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit]]]:
     """Every ZWNJ restoration the lexicon proposes for ``text``, with its kind.
 
@@ -316,21 +338,34 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     """
     # The text as alternating gaps and words; only words that the lexicon would restore, and
     # pairs one space apart that might join, are looked at one by one.
+    # Each distinct word is judged once; its role reaches its occurrences in one C loop (map).
     parts = _WORD_SPLIT.split(text)
     words = parts[1::2]
-    offsets = list(accumulate(map(len, parts), initial=0))  # offsets[2k + 1]: start of words[k]
     distinct = set(words)
     restore = lexicon.restore_word
-    restorations = {w: r for w in distinct if len(w) >= 4 and ZWNJ not in w and (r := restore(w)) is not None}
-    free_suffixes, join_lefts = lexicon.free_suffixes, lexicon.join_lefts
-    may_start = {w for w in distinct if w in join_lefts or w.endswith("می")}
-    looked = [k for k, w in enumerate(words) if w in restorations]
-    looked += [k for k, (before, word, gap) in enumerate(zip(words, words[1:], parts[2::2]), 1)
-               if gap == " " and (word in free_suffixes or before in may_start)]
+    restorations = {w: r for w in distinct.difference(lexicon.known)  # a known word is never restored
+                    if len(w) >= 4 and ZWNJ not in w and (r := restore(w)) is not None}
+    free_suffixes = lexicon.free_suffixes
+    role = dict.fromkeys(distinct, 0)
+    for w in restorations:
+        role[w] |= _RESTORED
+    for w in distinct.intersection(free_suffixes):
+        role[w] |= _JOINS_LEFT
+    for w in distinct.intersection(lexicon.join_lefts).union(w for w in distinct if w.endswith("می")):
+        role[w] |= _JOINS_RIGHT
+    roles = np.fromiter(map(role.__getitem__, words), dtype=np.int8, count=len(words))
+    looked = np.flatnonzero(roles & _RESTORED)
+    if len(words) > 1 and (roles & (_JOINS_LEFT | _JOINS_RIGHT)).any():  # pairs one space apart: words[k - 1], words[k]
+        spaced = np.fromiter(map(" ".__eq__, parts[2:-1:2]), dtype=bool, count=len(words) - 1)
+        pairs = spaced & ((roles[1:] & _JOINS_LEFT != 0) | (roles[:-1] & _JOINS_RIGHT != 0))
+        looked = np.union1d(looked, np.flatnonzero(pairs) + 1)
+    if not len(looked):
+        return []
+    word_starts = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))[0::2]  # [k]: start of words[k]
     proposals: list[tuple[str, list[Edit]]] = []
     changed_at, changed = -2, ""  # the last word changed so far, and its new form
-    for k in sorted(set(looked)):
-        word, start = words[k], offsets[2 * k + 1]
+    for k, start in zip(looked.tolist(), word_starts[looked].tolist()):
+        word = words[k]
         joined = False
         if k > 0 and parts[2 * k] == " ":
             left = changed if changed_at == k - 1 else words[k - 1]
