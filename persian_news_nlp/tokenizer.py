@@ -8,9 +8,12 @@ space when normalisation joined two raw words (``می کنیم`` → one token, 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import chain
+
 import numpy as np
 import regex
-from spacy.attrs import NORM
+from spacy.attrs import NORM, ORTH
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
@@ -57,8 +60,11 @@ class NewsTokenizer:
         words, spaces, norms, starts, ends = _layout(norm)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if norms:  # every token's norm at once (a loop setting token.norm_ costs a Token object each)
+            hashes = doc.to_array([ORTH])  # a norm equal to the word has the word's hash
             add = self.vocab.strings.add
-            doc.from_array([NORM], np.fromiter((add(v) for v in norms), dtype=np.uint64, count=len(norms)).reshape(-1, 1))
+            for i in np.flatnonzero(~np.fromiter(map(str.__eq__, norms, words), dtype=bool, count=len(norms))).tolist():
+                hashes[i] = add(norms[i])
+            doc.from_array([NORM], hashes)
         doc.user_data["pnn_normalized"] = norm
         doc.user_data["pnn_token_norm_starts"] = starts  # normalised offsets of each token,
         doc.user_data["pnn_token_norm_ends"] = ends      # so later stages map matches to tokens
@@ -91,14 +97,35 @@ def token_spans(norm: Normalized) -> list[tuple[int, int, int, int]]:
     return list(zip(*(a.tolist() for a in _token_arrays(norm))))
 
 
+@lru_cache(maxsize=100_000)
+def _piece_tokens(piece: str) -> tuple[int, ...]:
+    """Token offsets in a piece of text between two spaces, flat: start, end, start, end…"""
+    return tuple(chain.from_iterable(m.span() for m in TOKEN.finditer(piece)))
+
+
+def _token_bounds(text: str) -> np.ndarray:
+    """``(start, end)`` of every token of ``text``, an array of shape ``(n, 2)``.
+
+    No token holds a space, and no pattern looks behind or needs to see one ahead (the end of a
+    piece does as well), so the text is tokenised piece by piece between its spaces, and each
+    distinct piece only once: news repeat their words.
+    """
+    pieces = text.split(" ")
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    starts = np.cumsum(lengths + 1) - lengths - 1
+    tokens = list(map(_piece_tokens, pieces))
+    counts = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) // 2
+    bounds = np.fromiter(chain.from_iterable(tokens), dtype=np.int64).reshape(-1, 2)
+    return bounds + np.repeat(starts, counts)[:, np.newaxis]
+
+
 def _token_arrays(norm: Normalized) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """:func:`token_spans` as four arrays, computed for all tokens at once: the raw ends never
     decrease, so "the previous kept token's raw end" is the running maximum of the ends before."""
-    found = [m.span() for m in TOKEN.finditer(norm.text)]
-    if not found:
+    spans = _token_bounds(norm.text)
+    if not len(spans):
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty, empty
-    spans = np.array(found, dtype=np.int64)
     norm_starts, norm_ends = spans[:, 0], spans[:, 1]
     raw_starts = norm.starts[norm_starts]
     raw_ends = np.maximum(norm.ends[norm_ends - 1], raw_starts)
@@ -113,55 +140,39 @@ def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str], list[in
 
     The raw gap after a token gives it its trailing space if it starts with one; whatever else the
     gap holds (more spaces, newlines, junk) becomes a token of its own, as does a gap before the
-    first token. Regular gaps are handled for all tokens at once; only the others one by one.
+    first token. All of it is computed for all tokens at once.
     """
     raw, text = norm.raw, norm.text
     raw_starts, raw_ends, norm_starts, norm_ends = _token_arrays(norm)
     rs, re_ = raw_starts.tolist(), raw_ends.tolist()
-    words = [raw[a:b] for a, b in zip(rs, re_)]
-    norms = [text[a:b] for a, b in zip(norm_starts.tolist(), norm_ends.tolist())]
     starts, ends = norm_starts.tolist(), norm_ends.tolist()
+    words = list(map(raw.__getitem__, map(slice, rs, re_)))
+    norms = list(map(text.__getitem__, map(slice, starts, ends)))
     gap_len = np.append(raw_starts[1:], len(raw)) - raw_ends
-    spaces = [False] * len(words)
-    extra: list[tuple[int, str, int]] = []  # (insert before this token index, gap token, its raw end)
-    for i in np.flatnonzero(gap_len).tolist():
-        end = re_[i]
-        segment = raw[end:end + int(gap_len[i])]
-        if segment[0] == " ":
-            spaces[i] = True
-            segment = segment[1:]
-        if segment:
-            extra.append((i + 1, segment, end + int(gap_len[i])))
-    lead = raw[:rs[0]] if rs else raw
+    codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass") + bytes(4), dtype="<u4")  # one code a character, and a 0
+    spaced = (gap_len > 0) & (codes[raw_ends] == ord(" "))
+    spaces = spaced.tolist()
+    # Gap tokens: a gap of more than one space after a token (less its first space), and a gap
+    # before the first token.
+    gaps = np.flatnonzero((gap_len > 1) | (gap_len == 1) & ~spaced)
+    at = gaps + 1  # the index of the token each goes before
+    gap_starts, gap_ends = raw_ends[gaps] + spaced[gaps], raw_ends[gaps] + gap_len[gaps]
+    lead = int(raw_starts[0]) if len(raw_starts) else len(raw)
     if lead:
-        extra.insert(0, (0, lead, len(lead)))
-    if not extra:
+        at, gap_starts, gap_ends = np.append(0, at), np.append(0, gap_starts), np.append(lead, gap_ends)
+    if not len(at):
         return words, spaces, norms, starts, ends
-    out_words: list[str] = []
-    out_spaces: list[bool] = []
-    out_norms: list[str] = []
-    out_starts: list[int] = []
-    out_ends: list[int] = []
-    done = 0
-    for index, segment, end in extra:
-        out_words += words[done:index]
-        out_spaces += spaces[done:index]
-        out_norms += norms[done:index]
-        out_starts += starts[done:index]
-        out_ends += ends[done:index]
-        done = index
-        s, e = norm.norm_span(end - len(segment), end)
-        out_words.append(segment)
-        out_spaces.append(False)
-        out_norms.append(segment)
-        out_starts.append(s)
-        out_ends.append(max(s, e))
-    out_words += words[done:]
-    out_spaces += spaces[done:]
-    out_norms += norms[done:]
-    out_starts += starts[done:]
-    out_ends += ends[done:]
-    return out_words, out_spaces, out_norms, out_starts, out_ends
+    segments = list(map(raw.__getitem__, map(slice, gap_starts.tolist(), gap_ends.tolist())))
+    # The normalised characters made from each gap (Normalized.norm_span, for all at once).
+    last = np.searchsorted(norm.starts, gap_ends, side="left")
+    first = np.minimum(np.searchsorted(norm.ends, gap_starts, side="right"), last)
+    # Merge: token i sorts by 2i + 1, a gap token before token j by 2j.
+    order = np.argsort(np.concatenate((np.arange(len(words)) * 2 + 1, at * 2)), kind="stable")
+    return (np.array(words + segments, dtype=object)[order].tolist(),
+            np.concatenate((spaced, np.zeros(len(at), dtype=bool)))[order].tolist(),
+            np.array(norms + segments, dtype=object)[order].tolist(),
+            np.concatenate((norm_starts, first))[order].tolist(),
+            np.concatenate((norm_ends, last))[order].tolist())
 
 
 @registry.tokenizers("pnn.NewsTokenizer.v1")
