@@ -12,10 +12,14 @@ short lines with no final stop after the last line of body text are page furnitu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
+import numpy as np
 import regex
+from spacy.attrs import IS_ALPHA, IS_SPACE, NORM, ORTH, SENT_START, SPACY
+from spacy.errors import Errors
 from spacy.language import Language
+from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .normalizer import ZWNJ
@@ -25,6 +29,9 @@ TERMINATORS = frozenset({".", "!", "؟", "?"})
 ELLIPSES = frozenset({"…", "...", "....", "....."})
 CLOSERS = frozenset({"»", ")", "]", '"', "”", "'", "’"})
 OPENERS = {"«": "»", "(": ")", "[": "]", "“": "”"}
+# The tokens the splitter looks at (it passes over others), by the hash of their norm.
+_SPECIAL_HASHES = np.array([hash_string(s) for s in TERMINATORS | CLOSERS | OPENERS.keys()], dtype=np.uint64)
+_STOP_TAIL = TERMINATORS | CLOSERS  # what a sentence's end takes with it
 # A body line is long enough to be prose, not a headline.
 HEADLINE_MAX_TOKENS = 30
 
@@ -60,66 +67,117 @@ class BoilerplateRules:
 
     def kind(self, line: str) -> str | None:
         line = line.replace(ZWNJ, " ").strip()
-        if any(p.search(line) for p in self.box_headers):
-            return "box_header"
-        if any(p.search(line) for p in self.banners):
-            return "banner"
+        for pattern in self.box_headers:
+            if pattern.search(line):
+                return "box_header"
+        for pattern in self.banners:
+            if pattern.search(line):
+                return "banner"
         return None
 
 
-def _lines(doc: Doc) -> list[list[Token]]:
-    """Non-space tokens grouped by raw line."""
-    lines: list[list[Token]] = [[]]
-    for token in doc:
-        if token.is_space or not token.text.strip():
-            if "\n" in token.text or "\r" in token.text:
-                lines.append([])
-            continue
-        lines[-1].append(token)
-        if "\n" in token.whitespace_:
-            lines.append([])
-    return [line for line in lines if line]
+class _Strings:
+    """Strings by their hash, copied from a StringStore as they are needed: looking one up here
+    is many times cheaper than in the StringStore. A hash names the same string in any vocabulary."""
+
+    LIMIT = 1_000_000  # emptied when it holds more, so that a long run does not keep every string
+
+    def __init__(self) -> None:
+        self._by_hash: dict[int, str] = {}
+
+    def __call__(self, hashes: list[int], store: StringStore) -> list[str]:
+        """The strings of ``hashes``."""
+        by_hash = self._by_hash
+        try:
+            return list(map(by_hash.__getitem__, hashes))
+        except KeyError:
+            missing = set(hashes).difference(by_hash)
+            if len(by_hash) + len(missing) > self.LIMIT:
+                by_hash.clear()
+                missing = set(hashes)
+            for h in missing:
+                by_hash[h] = store[h]
+            return list(map(by_hash.__getitem__, hashes))
 
 
-def _ends_with_stop(line: list[Token]) -> bool:
-    for token in reversed(line):
-        if token.norm_ in CLOSERS:
-            continue
-        return token.norm_ in TERMINATORS or token.norm_ in ELLIPSES
-    return False
+class _Words:
+    """The doc's non-space tokens ("words") as the splitter reads them, in order, and its lines.
+
+    Taken from the Doc's arrays at once: a Token object per token would cost more than the
+    splitting itself. ``lines`` are ranges of word positions, one per raw line that has words.
+    """
+
+    def __init__(self, doc: Doc, strings: _Strings) -> None:
+        table = doc.to_array([NORM, ORTH, SPACY, IS_SPACE, IS_ALPHA])
+        texts = strings(table[:, 1].tolist(), doc.vocab.strings)
+        norms = strings(table[:, 0].tolist(), doc.vocab.strings)
+        # Token.is_space, or a text of whitespace only (what a custom vocabulary may not flag)
+        blank = (table[:, 3] != 0) | np.fromiter(map(str.isspace, texts), dtype=bool, count=len(texts))
+        index = np.flatnonzero(~blank)
+        self.index: list[int] = index.tolist()  # doc index of each word
+        self.norms: list[str] = [norms[i] for i in self.index]
+        self.spaced: list[bool] = table[index, 2].astype(bool).tolist()
+        self.alpha: list[bool] = table[index, 4].astype(bool).tolist()
+        breaks = [i for i in np.flatnonzero(blank).tolist() if "\n" in texts[i] or "\r" in texts[i]]
+        line_of = np.searchsorted(np.array(breaks, dtype=np.int64), index)
+        bounds = [0, *(np.flatnonzero(np.diff(line_of)) + 1).tolist(), len(index)] if len(index) else [0]
+        self.lines: list[range] = [range(a, b) for a, b in zip(bounds, bounds[1:])]
+        self.special: list[int] = np.flatnonzero(np.isin(table[index, 0], _SPECIAL_HASHES)).tolist()
+
+    def text(self, line: range) -> str:
+        """The line's normalised text: norms and trailing spaces."""
+        return "".join(self._with_spaces[line.start:line.stop])
+
+    @cached_property
+    def _with_spaces(self) -> list[str]:
+        return [norm + " " if spaced else norm for norm, spaced in zip(self.norms, self.spaced)]
+
+    def ends_with_stop(self, line: range) -> bool:
+        for i in reversed(line):
+            if self.norms[i] in CLOSERS:
+                continue
+            return self.norms[i] in TERMINATORS or self.norms[i] in ELLIPSES
+        return False
 
 
-def _sentence_starts(line: list[Token], abbreviations: frozenset[str]) -> list[int]:
-    """Indices (into ``line``) of the tokens that start a sentence."""
-    starts = [0]
-    depth = 0
-    expect_closer: list[str] = []
-    i = 0
-    while i < len(line):
-        norm = line[i].norm_
-        if norm in OPENERS:
-            expect_closer.append(OPENERS[norm])
-            depth += 1
-        elif expect_closer and norm == expect_closer[-1]:
-            expect_closer.pop()
-            depth -= 1
-        elif depth == 0 and norm in TERMINATORS and i > 0 and not _is_abbreviation(line[i - 1], norm, abbreviations):
-            j = i + 1
-            while j < len(line) and (line[j].norm_ in TERMINATORS or line[j].norm_ in CLOSERS):
-                j += 1
-            if j < len(line):
-                starts.append(j)
-            i = j
-            continue
-        i += 1
+def _sentence_starts(words: _Words, abbreviations: frozenset[str]) -> list[int]:
+    """Word positions that start a sentence: the first of each line, and the word after each stop.
+
+    Only openers, closers and stops matter, so only those words (``words.special``) are visited.
+    """
+    starts: list[int] = []
+    norms, special = words.norms, words.special
+    k = 0  # next special word
+    for line in words.lines:
+        starts.append(line.start)
+        expect_closer: list[str] = []
+        while k < len(special) and special[k] < line.start:
+            k += 1
+        while k < len(special) and special[k] < line.stop:
+            i = special[k]
+            k += 1
+            norm = norms[i]
+            if norm in OPENERS:
+                expect_closer.append(OPENERS[norm])
+            elif expect_closer and norm == expect_closer[-1]:
+                expect_closer.pop()
+            elif (not expect_closer and norm in TERMINATORS and i > line.start
+                  and not _is_abbreviation(words, i - 1, norm, abbreviations)):
+                j = i + 1  # the stop takes the stops and closers after it
+                while j < line.stop and norms[j] in _STOP_TAIL:
+                    j += 1
+                if j < line.stop:
+                    starts.append(j)
+                while k < len(special) and special[k] < j:
+                    k += 1
     return starts
 
 
-def _is_abbreviation(previous: Token, stop: str, abbreviations: frozenset[str]) -> bool:
+def _is_abbreviation(words: _Words, i: int, stop: str, abbreviations: frozenset[str]) -> bool:
     """A period after an initial (``م.``) or a listed abbreviation does not end a sentence."""
-    if stop != "." or previous.whitespace_:
+    if stop != "." or words.spaced[i]:
         return False
-    return len(previous.norm_) == 1 and previous.is_alpha or previous.norm_ in abbreviations
+    return len(words.norms[i]) == 1 and words.alpha[i] or words.norms[i] in abbreviations
 
 
 @cache
@@ -135,33 +193,34 @@ class SentenceSplitter:
         self.mark_boilerplate = mark_boilerplate
         self.rules = BoilerplateRules.load()
         self.abbreviations = _abbreviations()
+        self._strings = _Strings()
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        lines = _lines(doc)
-        starts = {line[0].i for line in lines}
-        for line in lines:
-            starts.update(line[k].i for k in _sentence_starts(line, self.abbreviations))
-        starts.add(0)
-        for i in sorted(starts):  # unset tokens count as "not a start"; setting only the starts keeps this linear
-            doc[i].is_sent_start = True
+        if doc.has_annotation("DEP"):  # as Token.is_sent_start refuses it
+            raise ValueError(Errors.E043)
+        words = _Words(doc, self._strings)
+        starts = {0, *(words.index[i] for i in _sentence_starts(words, self.abbreviations))}
+        # Only the starts are set (unset tokens count as "not a start"), all at once.
+        sent_starts = doc.to_array([SENT_START]).astype(np.int64)
+        sent_starts[list(starts)] = 1
         if len(doc) > 1 and 1 not in starts:
-            doc[1].is_sent_start = False  # marks the boundaries as set even for a one-sentence doc
+            sent_starts[1] = -1  # marks the boundaries as set even for a one-sentence doc
+        doc.from_array([SENT_START], sent_starts.astype(np.uint64))
         if self.mark_boilerplate:
-            for line in self._boilerplate_lines(lines):
-                for token in line:
-                    token._.boilerplate = True
+            for line in self._boilerplate_lines(words):
+                for i in line:
+                    doc[words.index[i]]._.boilerplate = True
         return doc
 
-    def _boilerplate_lines(self, lines: list[list[Token]]) -> list[list[Token]]:
-        marked: list[list[Token]] = []
-        stops = [_ends_with_stop(line) for line in lines]
+    def _boilerplate_lines(self, words: _Words) -> list[range]:
+        marked: list[range] = []
+        stops = [words.ends_with_stop(line) for line in words.lines]
         last_body = max((k for k, stop in enumerate(stops) if stop), default=-1)
         in_box = False
-        for k, line in enumerate(lines):
-            text = "".join(t.norm_ + t.whitespace_ for t in line)
-            kind = self.rules.kind(text)
+        for k, line in enumerate(words.lines):
+            kind = self.rules.kind(words.text(line))
             headline_like = not stops[k] and len(line) <= HEADLINE_MAX_TOKENS
             if kind == "box_header":
                 in_box = True
