@@ -18,13 +18,16 @@ every sentence.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .errors import DataFileError, Errors
 from .gazetteer import default_gazetteer, doc_gazetteer, key
 from .relations import Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
@@ -78,36 +81,51 @@ class Trigger:
     not_before: frozenset[str]
     next: str | None
     line: int
+    source: str = "event_triggers.tsv"
 
     @property
     def rule_id(self) -> str:
-        return f"event_triggers.tsv:{self.line}"
+        return f"{self.source}:{self.line}"
+
+
+#: User trigger tables (same columns as the shipped one), separated by the path separator; read by
+#: every pipeline, so the command line and batch workers see them too.
+ENV_VAR = "PNN_EVENT_TRIGGERS"
+
+
+def trigger_paths(extra: Sequence[str | os.PathLike] = ()) -> tuple[str, ...]:
+    """The user trigger tables in force: ``extra`` and then those of ``PNN_EVENT_TRIGGERS``."""
+    from_env = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+    return tuple(str(p) for p in (*extra, *from_env))
 
 
 @cache
-def triggers() -> dict[str, list[Trigger]]:
-    """Triggers by their first word's key."""
+def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
+    """Triggers by their first word's key: the shipped table, then each user table in ``extra``."""
     out: dict[str, list[Trigger]] = {}
-    for r in read_tsv(model_path("rules", "event_triggers.tsv"), ("trigger", "type", "verb", "actor", "recipient")):
-        words = tuple(key(w) for w in r["trigger"].split())  # a ZWNJ joins a word (گفت‌وگو), a space separates
-        if r["type"] not in _TYPES:
-            raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
-        if r["verb"] not in ("-", "self", "far", "any", "است", *LIGHT_VERBS):
-            raise r.error(f"verb={r['verb']!r}", "-, self, far, any, است or one of " + ", ".join(LIGHT_VERBS))
-        requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
-        out.setdefault(words[0], []).append(Trigger(
-            words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
-            r.get("cameo") or None, r["verb"], requires, r["actor"], r["recipient"],
-            frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
-            r.get("next") or None, r.line))
+    for path in (model_path("rules", "event_triggers.tsv"), *(Path(p) for p in extra)):
+        if not path.is_file():
+            raise DataFileError(Errors.E004.format(path=path))
+        for r in read_tsv(path, ("trigger", "type", "verb", "actor", "recipient")):
+            words = tuple(key(w) for w in r["trigger"].split())  # a ZWNJ joins a word (گفت‌وگو), a space separates
+            if r["type"] not in _TYPES:
+                raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
+            if r["verb"] not in ("-", "self", "far", "any", "است", *LIGHT_VERBS):
+                raise r.error(f"verb={r['verb']!r}", "-, self, far, any, است or one of " + ", ".join(LIGHT_VERBS))
+            requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
+            out.setdefault(words[0], []).append(Trigger(
+                words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
+                r.get("cameo") or None, r["verb"], requires, r["actor"], r["recipient"],
+                frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
+                r.get("next") or None, r.line, path.name))
     return out
 
 
 @lru_cache(maxsize=65536)
-def _trigger_candidates(word: str) -> tuple[tuple[Trigger, ...], tuple[Trigger, ...]]:
+def _trigger_candidates(word: str, extra: tuple[str, ...] = ()) -> tuple[tuple[Trigger, ...], tuple[Trigger, ...]]:
     """Triggers whose first word is ``word`` (the longest first: حمایت نظامی before حمایت), and the one-word
     triggers ``word`` inflects (دیدارش، تحریم‌های; a noun that is an event by itself first)."""
-    table = triggers()
+    table = triggers(extra)
     exact = tuple(sorted(table.get(word, ()), key=lambda t: -len(t.words)))
     inflected: list[Trigger] = []
     for ending in TRIGGER_ENDINGS:  # only event nouns inflect (دیدارش); «اشغالی» is no «اشغال کرد»
@@ -232,9 +250,10 @@ class Event:
 class EventExtractor:
     """The ``pnn_events`` component."""
 
-    def __init__(self, nlp: Language, name: str = "pnn_events") -> None:
+    def __init__(self, nlp: Language, name: str = "pnn_events", *, user_tables: Sequence[str] = ()) -> None:
         self.name = name
-        self.triggers = triggers()
+        self.extra = trigger_paths(user_tables)
+        triggers(self.extra)  # read now: a bad user table fails when the pipeline is built, naming its line
         self.verb_forms = _light_verb_forms()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -466,7 +485,7 @@ class EventExtractor:
 
     def _triggers_at(self, keys: list[str], k: int) -> list[Trigger]:
         """Triggers starting at token ``k``: exact words, or one word with a plural/ezafe/pronoun ending (دیدارش، تحریم‌های)."""
-        exact, inflected = _trigger_candidates(keys[k])
+        exact, inflected = _trigger_candidates(keys[k], self.extra)
         found = [t for t in exact if len(t.words) == 1 or tuple(keys[k:k + len(t.words)]) == t.words]
         return found or list(inflected)
 
@@ -652,7 +671,7 @@ class EventExtractor:
             end = start
             while end < min(sent.end, start + 8) and end != t_start and doc[end].norm_ not in CLAUSE_BREAKS \
                     and doc[end].norm_ not in ("،", ".", "؟", "!", "با") and keys[end] not in self.verb_forms["any"] \
-                    and not _trigger_candidates(keys[end])[0]:
+                    and not _trigger_candidates(keys[end], self.extra)[0]:
                 end += 1
             if end > start:
                 words = doc[start:end]
@@ -1101,7 +1120,11 @@ def event_record(event: Event, number: int) -> dict:
     }
 
 
-@Language.factory("pnn_events", assigns=["doc._.events"], requires=["doc.ents", "doc._.relations"])
-def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
-    """PLOVER event records from triggers, participants, relations and coreference."""
-    return EventExtractor(nlp, name)
+@Language.factory("pnn_events", assigns=["doc._.events"], requires=["doc.ents", "doc._.relations"],
+                  default_config={"triggers": []})
+def make_event_extractor(nlp: Language, name: str, triggers: list[str]) -> EventExtractor:
+    """PLOVER event records from triggers, participants, relations and coreference.
+
+    ``triggers``: user trigger tables added to the shipped one (also ``PNN_EVENT_TRIGGERS``).
+    """
+    return EventExtractor(nlp, name, user_tables=triggers)

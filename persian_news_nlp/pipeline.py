@@ -57,12 +57,13 @@ def make_normalizer(nlp: Language, name: str, digits: str, zwnj: str) -> Normali
 PIPELINE = ("pnn_sentences", "pnn_ner", "pnn_relations", "pnn_events")
 
 
-def load(*, gazetteers: Sequence[str | os.PathLike] = (), digits: str = "persian", zwnj: str = "auto",
-         components: tuple[str, ...] | None = None) -> Language:
+def load(*, gazetteers: Sequence[str | os.PathLike] = (), event_triggers: Sequence[str | os.PathLike] = (),
+         digits: str = "persian", zwnj: str = "auto", components: tuple[str, ...] | None = None) -> Language:
     """The ready pipeline: a spaCy ``Language`` (``lang="fa"``).
 
     ``gazetteers``: user gazetteer files or folders added to the shipped ones (see
-    ``docs/gazetteers.md`` for precedence). ``components`` limits the pipes added (default: all).
+    ``docs/gazetteers.md`` for precedence). ``event_triggers``: user trigger tables added to the
+    shipped one (``docs/events.md``). ``components`` limits the pipes added (default: all).
     """
     from . import events, ner, relations, segmenter  # noqa: F401 - registers the factories
 
@@ -71,7 +72,8 @@ def load(*, gazetteers: Sequence[str | os.PathLike] = (), digits: str = "persian
     nlp.max_length = nlp.tokenizer.max_length  # the tokenizer enforces its own limit, with our error
     wanted = components or PIPELINE
     for name in wanted:
-        config = {"gazetteers": [str(g) for g in gazetteers]} if name == "pnn_ner" else {}
+        config = {"gazetteers": [str(g) for g in gazetteers]} if name == "pnn_ner" else \
+            {"triggers": [str(t) for t in event_triggers]} if name == "pnn_events" else {}
         nlp.add_pipe(name, config=config)
     return nlp
 

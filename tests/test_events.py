@@ -28,3 +28,34 @@ def test_event_case(case):
         for field in ("type", "modality", "mode", "actor", "recipient", "actor_names", "recipient_names", "topic"):
             if field in want:
                 assert have[field] == want[field], (case["explanation"], field, got)
+
+
+HEADER = "trigger\ttype\tmode\tcontext\tcameo\tverb\trequires\tactor\trecipient\tnote\tnot_after\tnot_before\tnext\n"
+
+
+def test_user_trigger_table_adds_a_trigger(tmp_path, monkeypatch):
+    import persian_news_nlp
+
+    monkeypatch.delenv("PNN_EVENT_TRIGGERS", raising=False)
+    table = tmp_path / "mine.tsv"
+    table.write_text("# a rebuke is an accusation\n" + HEADER + "سرزنش\tACCUSE\t\tdiplomatic\t111\tکرد\t-\tsubject\tobj\t\t\t\t\n",
+                     encoding="utf-8")
+    text = "ایران اسرائیل را سرزنش کرد."
+    assert extract(text, nlp=persian_news_nlp.load(), reference_date="2025-01-01")["events"] == []
+    events = extract(text, nlp=persian_news_nlp.load(event_triggers=[table]), reference_date="2025-01-01")["events"]
+    assert [(e["event_type"], e["provenance"]["rule_ids"]) for e in events] == [("ACCUSE", ["mine.tsv:3"])]
+    monkeypatch.setenv("PNN_EVENT_TRIGGERS", str(table))
+    assert [e["event_type"] for e in extract(text, nlp=persian_news_nlp.load(), reference_date="2025-01-01")["events"]] == ["ACCUSE"]
+
+
+def test_bad_user_trigger_table_names_file_and_line(tmp_path, monkeypatch):
+    import persian_news_nlp
+    from persian_news_nlp.errors import DataFileError
+
+    monkeypatch.delenv("PNN_EVENT_TRIGGERS", raising=False)
+    table = tmp_path / "bad.tsv"
+    table.write_text(HEADER + "سرزنش\tBLAME\t\t\t\tکرد\t-\tsubject\tobj\t\t\t\t\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad\.tsv:2: type='BLAME'"):
+        persian_news_nlp.load(event_triggers=[table])
+    with pytest.raises(DataFileError, match="not found"):
+        persian_news_nlp.load(event_triggers=[tmp_path / "missing.tsv"])
