@@ -59,3 +59,20 @@ def test_bad_user_trigger_table_names_file_and_line(tmp_path, monkeypatch):
         persian_news_nlp.load(event_triggers=[table])
     with pytest.raises(DataFileError, match="not found"):
         persian_news_nlp.load(event_triggers=[tmp_path / "missing.tsv"])
+
+
+LIGHT_VERB_CONSTRUCTIONS = [  # the constructions the event issue names, one invented sentence each
+    ("ایران با عراق دیدار کرد.", "CONSULT"), ("وزیر خارجه ایران به بغداد سفر کرد.", "CONSULT"),
+    ("ایران و عراق درباره مرز گفت‌وگو کردند.", "CONSULT"), ("ایران خواستار آزادی زندانیان شد.", "REQUEST"),
+    ("ایران بر گسترش روابط با عراق تأکید کرد.", "AGREE"), ("ایران از این طرح استقبال کرد.", "SUPPORT"),
+    ("ایران حمله به غزه را محکوم کرد.", "ACCUSE"), ("ایران آمریکا را به دخالت متهم کرد.", "ACCUSE"),
+    ("سه خبرنگار توسط طالبان بازداشت شدند.", "COERCE"), ("اسرائیل به لبنان حمله کرد.", "ASSAULT"),
+    ("ایران و عراق توافق‌نامه همکاری امضا کردند.", "SUPPORT"), ("آمریکا ایران را تحریم کرد.", "SANCTION"),
+    ("روسیه به اوکراین هشدار داد.", "THREATEN"),
+]
+
+
+@pytest.mark.parametrize("text,event_type", LIGHT_VERB_CONSTRUCTIONS)
+def test_light_verb_construction(text, event_type):
+    record = extract(text, reference_date="2025-06-01")
+    assert event_type in [e["event_type"] for e in record["events"]], record["events"]
