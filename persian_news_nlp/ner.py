@@ -294,6 +294,8 @@ class EntityRecognizer:
             return True
         if entry.type == "ORG" and before in self.lex.heads and any(h.label == "ORG" for h in self.lex.heads[before]):
             return True
+        if entry.kind == "media" and ctx.norm(end) == ":" and (start == 0 or ctx.doc[start].is_sent_start):
+            return True  # a press review: «نمونه‌نامه: …» opens with the paper's name
         if entry.type == "PER":
             if before in self.lex.honorifics or ctx.is_title_end(start):
                 return True
@@ -607,7 +609,8 @@ class EntityRecognizer:
 
     @staticmethod
     def _surname_candidates(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
-        """A later one-word mention of an earlier full name's last word is the same person (کاوه نوروزی … نوروزی)."""
+        """A one-word mention of a full name's last word elsewhere in the document is the same person
+        (کاوه نوروزی … نوروزی; also a headline «نوروزی: …» before the full name)."""
         surnames = {}
         for c in chosen:
             last = c.end - 1
@@ -619,7 +622,7 @@ class EntityRecognizer:
         out = []
         for i in range(len(ctx.doc)):
             c = surnames.get(ctx.plain(i))
-            if c is not None and i not in covered and i >= c.end and not ctx.everyday(i):
+            if c is not None and i not in covered and not ctx.everyday(i):
                 out.append(Candidate(i, i + 1, "PER", 1, "rules:surname", c.entry, confidence=0.7))
         return out
 
