@@ -114,6 +114,7 @@ class Lexicons:
     verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
     detached_suffixes: frozenset[str]   # surname endings also written apart (جمالی پور)
     club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
+    portfolios: dict[str, list[tuple[str, ...]]]  # first word -> department portfolios starting with it
 
     @classmethod
     @cache
@@ -151,7 +152,16 @@ class Lexicons:
                    dict(heads), dict(cues), common_words(), speech, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
-                   frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")))
+                   frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")), _portfolios())
+
+
+def _portfolios() -> dict[str, list[tuple[str, ...]]]:
+    """Department portfolios (``lexicons/portfolios.tsv``) as token keys, longest first, by first word."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for phrase in word_list("lexicons", "portfolios.tsv"):
+        words = tuple(key(w) for w in phrase.replace(ZWNJ, " ").replace("،", " ، ").split())
+        out[words[0]].append(words)
+    return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
 
 
 @cache
@@ -215,6 +225,7 @@ class EntityRecognizer:
         candidates += self._source_candidates(ctx)
         candidates += self._speaker_candidates(ctx)
         candidates += self._club_candidates(ctx, gaz)
+        candidates += self._portfolio_candidates(ctx, gaz + heads)
         chosen = _resolve(candidates)
         chosen = self._decide_weekday_places(ctx, chosen, gaz)
         surnames = self._surname_candidates(ctx, chosen)
@@ -581,6 +592,24 @@ class EntityRecognizer:
                     continue
                 if ctx.norm(end) in self.lex.speech_verbs or ctx.phrase(end, 2) in self.lex.speech_verbs:
                     out.append(Candidate(i, end, "PER", 1, "rules:speaker", confidence=0.65))
+                    break
+        return out
+
+    def _portfolio_candidates(self, ctx: _DocContext, known: list[Candidate]) -> list[Candidate]:
+        """``آموزش و پرورش استان نمونه``: a department's portfolio right before a province or town is
+        that provincial office (one ORG, the place nested)."""
+        places = {}
+        for c in known:
+            if c.label == "LOC" and (c.entry is None or c.entry.kind in ("province", "city", "district", "region")):
+                if c.length > places.get(c.start, c).length or c.start not in places:
+                    places[c.start] = c
+        out = []
+        for i in range(len(ctx.doc)):
+            for words in self.lex.portfolios.get(ctx.plain(i), ()):
+                n = len(words)
+                if tuple(ctx.plain(i + k) for k in range(n)) == words and (i + n) in places:
+                    place = places[i + n]
+                    out.append(Candidate(i, place.end, "ORG", 1, "rules:portfolio", nested=[place], confidence=0.7))
                     break
         return out
 
