@@ -227,9 +227,11 @@ class ZwnjLexicon:
             rest = word[len(prefix):]
             if word.startswith(prefix) and len(rest) >= 4 and self.is_word(rest):
                 return prefix + ZWNJ + rest
-        for i in range(3, len(word) - 2):  # a word ending in a silent ه, glued to a word
+        for i in range(4, len(word) - 2):  # a word (4 letters or more) ending in a silent ه, glued to a word
+            if word[i - 1] != "ه" or word[i - 2] in ("ا", "و"):  # not silent (راه), or وه (کوه, گروه)
+                continue
             head, rest = word[:i], word[i:]
-            if len(head) >= 4 and _silent_h(head) and not head.endswith("وه") and head in self.known:
+            if head in self.known:
                 if self.is_word(rest):
                     return head + ZWNJ + rest
                 restored = self.restore_word(rest, depth - 1)
@@ -390,15 +392,22 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
             if restored is None:
                 continue
             changed_at, changed = k, restored
-        edits: list[Edit] = []
-        i = 0  # position in word
-        for char in restored:
-            if char == ZWNJ and (i >= len(word) or word[i] != ZWNJ):
-                edits.append((start + i, start + i, ZWNJ))
-            else:
-                i += 1
-        proposals.append((_glued_kind(restored, lexicon), edits))
+        kind, offsets = _glued_restoration(word, restored, lexicon)
+        proposals.append((kind, [(start + i, start + i, ZWNJ) for i in offsets]))
     return proposals
+
+
+@lru_cache(maxsize=100_000)
+def _glued_restoration(word: str, restored: str, lexicon: ZwnjLexicon) -> tuple[str, tuple[int, ...]]:
+    """The kind of a word's restoration, and the offsets in the word where it inserts ZWNJs."""
+    offsets: list[int] = []
+    i = 0  # position in word
+    for char in restored:
+        if char == ZWNJ and (i >= len(word) or word[i] != ZWNJ):
+            offsets.append(i)
+        else:
+            i += 1
+    return _glued_kind(restored, lexicon), tuple(offsets)
 
 
 def _glued_kind(restored: str, lexicon: ZwnjLexicon) -> str:

@@ -109,8 +109,11 @@ class _Words:
 
     def __init__(self, doc: Doc, strings: _Strings) -> None:
         table = doc.to_array([NORM, ORTH, SPACY, IS_SPACE, IS_ALPHA])
-        texts = strings(table[:, 1].tolist(), doc.vocab.strings)
         norms = strings(table[:, 0].tolist(), doc.vocab.strings)
+        texts = norms.copy()  # mostly the same strings: look up only the texts that differ
+        differ = np.flatnonzero(table[:, 0] != table[:, 1])
+        for i, text in zip(differ.tolist(), strings(table[differ, 1].tolist(), doc.vocab.strings)):
+            texts[i] = text
         # Token.is_space, or a text of whitespace only (what a custom vocabulary may not flag)
         blank = (table[:, 3] != 0) | np.fromiter(map(str.isspace, texts), dtype=bool, count=len(texts))
         index = np.flatnonzero(~blank)

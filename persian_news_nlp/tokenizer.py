@@ -100,6 +100,9 @@ def token_spans(norm: Normalized) -> list[tuple[int, int, int, int]]:
 @lru_cache(maxsize=100_000)
 def _piece_tokens(piece: str) -> tuple[int, ...]:
     """Token offsets in a piece of text between two spaces, flat: start, end, start, end…"""
+    whole = TOKEN.match(piece)
+    if whole is not None and whole.end() == len(piece):  # the usual piece: one token
+        return 0, len(piece)
     return tuple(chain.from_iterable(m.span() for m in TOKEN.finditer(piece)))
 
 
