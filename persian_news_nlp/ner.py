@@ -43,6 +43,9 @@ SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
 NUMBER_WORDS = frozenset("صفر یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
 # The most words before the home town in a club's name (نمونه فولاد سازان اصفهان).
 CLUB_NAME_MAX = 3
+# Places that join a known organisation written right before them (وزارت خارجه [سوریه],
+# دانشگاه آزاد اسلامی [نمونه‌آباد]): one ORG, as PEYMA tags it.
+ORG_PLACE_KINDS = frozenset({"country", "province", "city"})
 # A minister's title names the ministry by its portfolio alone (وزیر [امور خارجه]): PEYMA's ORG.
 MINISTRY_HEAD = "وزارت"
 # The most words of a directorate's name after a title like مدیرکل (راهداری و حمل و نقل جاده‌ای …).
@@ -334,11 +337,11 @@ class EntityRecognizer:
         gaz_starts = {c.start for c in gaz if c.label in ("LOC", "ORG") and c.priority >= 3 and c.length > 1}
         out = []
         doc = ctx.doc
-        # a known organisation followed by its country is one name: وزارت خارجه [سوریه]
+        # a known organisation followed by its country, province or town is one name: وزارت خارجه [سوریه]
         for c in gaz:
             follow = entity_at.get(c.end)
-            if c.label == "ORG" and c.priority >= 3 and follow is not None and follow.label == "LOC" \
-                    and follow.entry is not None and follow.entry.kind == "country":
+            if c.label == "ORG" and c.priority >= 3 and follow is not None and follow.label == "LOC" and c.entry is not None \
+                    and follow.entry is not None and follow.entry.kind in ORG_PLACE_KINDS:
                 out.append(Candidate(c.start, follow.end, "ORG", 3, c.rule, c.entry, nested=[follow], confidence=0.9))
         for i, token in enumerate(doc):
             for head in self.lex.heads.get(ctx.norm(i), ()):
