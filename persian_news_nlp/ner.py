@@ -386,6 +386,8 @@ class EntityRecognizer:
             if end in ctx.blocked_starts:
                 break
             word = ctx.norm(end)
+            if word == "و" and ctx.norm(end + 1) in ctx.lex.heads:
+                break  # «اداره نمونه و شهرداری نمونه‌آباد»: a second head opens a second name
             if word == "و" and end > j and end + 1 < len(ctx.doc) and ctx.name_word(end + 1) and taken + 1 < max_tokens:
                 end += 1
                 taken += 1
