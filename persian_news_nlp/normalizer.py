@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import chain
 
 import re
 
@@ -499,31 +500,29 @@ def _apply(text: str, edits: list[Edit]) -> tuple[str, np.ndarray, np.ndarray]:
 
     The text is cut into segments: kept runs and same-length replacements map character to
     character; a replacement of another length maps each of its characters to the whole range it
-    replaced (an insertion to an empty range). The arrays are built for all segments at once.
+    replaced (an insertion to an empty range). Everything is computed for all segments at once.
     """
-    pieces: list[str] = []
-    seg_start: list[int] = []  # source start of each segment
-    seg_len: list[int] = []    # its length in the new text
-    seg_end: list[int] = []    # source end, or -1 when the segment maps character to character
-    pos = 0
-    for a, b, rep in edits:
-        if a > pos:
-            pieces.append(text[pos:a])
-            seg_start.append(pos), seg_len.append(a - pos), seg_end.append(-1)
-        if rep:
-            pieces.append(rep)
-            seg_start.append(a), seg_len.append(len(rep)), seg_end.append(-1 if len(rep) == b - a else b)
-        pos = b
-    if pos < len(text):
-        pieces.append(text[pos:])
-        seg_start.append(pos), seg_len.append(len(text) - pos), seg_end.append(-1)
-    lengths = np.array(seg_len, dtype=np.int64)
-    first = np.repeat(np.array(seg_start, dtype=np.int64), lengths)
-    const_end = np.repeat(np.array(seg_end, dtype=np.int64), lengths)
-    offset = np.arange(len(first), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    if not edits:
+        return text, np.arange(len(text), dtype=np.int64), np.arange(1, len(text) + 1, dtype=np.int64)
+    edit_starts, edit_ends, replacements = zip(*edits)
+    a, b = np.array(edit_starts, dtype=np.int64), np.array(edit_ends, dtype=np.int64)
+    rep_len = np.fromiter(map(len, replacements), dtype=np.int64, count=len(edits))
+    kept_from, kept_to = np.append(0, b), np.append(a, len(text))  # the kept run before each edit, and the tail
+    # Segments alternate: kept run, replacement, kept run, …, kept run (empty ones add nothing).
+    seg_start = np.empty(2 * len(edits) + 1, dtype=np.int64)  # source start of each segment
+    seg_len = np.empty_like(seg_start)                         # its length in the new text
+    seg_end = np.full_like(seg_start, -1)                      # source end, or -1 when it maps character to character
+    seg_start[0::2], seg_len[0::2] = kept_from, kept_to - kept_from
+    seg_start[1::2], seg_len[1::2] = a, rep_len
+    seg_end[1::2] = np.where(rep_len == b - a, -1, b)
+    kept = map(text.__getitem__, map(slice, kept_from.tolist(), kept_to.tolist()))
+    new_text = "".join(chain.from_iterable(zip(kept, replacements + ("",))))
+    first = np.repeat(seg_start, seg_len)
+    const_end = np.repeat(seg_end, seg_len)
+    offset = np.arange(len(first), dtype=np.int64) - np.repeat(np.cumsum(seg_len) - seg_len, seg_len)
     linear = const_end < 0
     starts = np.where(linear, first + offset, first)
-    return "".join(pieces), starts, np.where(linear, starts + 1, const_end)
+    return new_text, starts, np.where(linear, starts + 1, const_end)
 
 
 class Normalizer:
