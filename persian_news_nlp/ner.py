@@ -644,7 +644,8 @@ class EntityRecognizer:
     @staticmethod
     def _surname_candidates(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
         """A one-word mention of a full name's last word elsewhere in the document is the same person
-        (کاوه نوروزی … نوروزی; also a headline «نوروزی: …» before the full name)."""
+        (کاوه نوروزی … نوروزی; also a headline «نوروزی: …» before the full name), and so is its clear
+        given name alone (کاوه)."""
         surnames = {}
         for c in chosen:
             last = c.end - 1
@@ -652,6 +653,9 @@ class EntityRecognizer:
                 last -= 3
             if c.label == "PER" and last > c.start and ctx.name_word(last):
                 surnames[ctx.plain(last)] = c
+                first = ctx.plain(c.start)  # «نمونه … (later) نسرین»: a clear given name of the person alone
+                if first in ctx.lex.given_names and first not in ctx.lex.ambiguous_given:
+                    surnames.setdefault(first, c)
         covered = {i for c in chosen for i in range(c.start, c.end)}
         out = []
         for i in range(len(ctx.doc)):
