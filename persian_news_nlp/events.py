@@ -3,17 +3,19 @@
 Triggers and how their participants are marked are data (``models/rules/event_triggers.tsv``).
 For each trigger in a sentence the extractor finds
 
-* the **actor**: the first participant of the clause not governed by a preposition (the subject),
-  with pronouns resolved through coreference; ``با حضور X`` in an impersonal sentence;
+* the **actor**: the subject (the first participant of the clause not governed by a preposition,
+  with those coordinated to it), with pronouns and nominal anaphors resolved through coreference;
+  else the sides after ``میان``, the possessor of an event noun standing alone, ``با حضور X``, or
+  a passive's agent (``از سوی X``);
 * the **recipient**: the participant marked as the trigger says (``با X``, ``به X``, ``از X``,
-  ``X را``);
+  ``X را``), the subject of a passive, or the actors of an event the act is about;
 * the event's own **location** (``در``/``به`` + place near the trigger), **date** (a date of the
-  sentence), **modality** (negation, future, background) and **attribution** (``به گزارش``,
-  ``گفت``);
+  sentence), **modality** (negation, future, condition, background), **attribution** (``به
+  گزارش``, ``گفت``) and **arguments** (``Topic``, ``InvitedBy``);
 
 and never joins participants of different sentences except through a coreference chain. Mentions
 of one event (``نشست مشترک`` … ``این دیدار`` … ``نشست اخیر``) merge into one record listing
-every sentence.
+every sentence. How it reads a sentence, and the tables behind it: ``docs/events.md``.
 """
 from __future__ import annotations
 
@@ -406,7 +408,7 @@ class EventExtractor:
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb not in ("-", "self", "far") and verb_index is None:
                     continue
-                if trig.requires and not any(w in trig.requires for w in self._topic(keys, k, n)):
+                if trig.requires and not any(w in trig.requires for w in self._topic_words(keys, k, n)):
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
                     continue
@@ -456,7 +458,7 @@ class EventExtractor:
         return False
 
     @staticmethod
-    def _topic(keys: list[str], k: int, n: int) -> list[str]:
+    def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
         """Words that say what a trigger such as تأکید is about: eight on each side, or back to «بر»
         (بر افزایش صادرات غله، آرد و … تأکید کردند)."""
         start = max(0, k - 8)
