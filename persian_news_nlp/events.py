@@ -443,6 +443,8 @@ class EventExtractor:
             if about is not None:
                 own = {p.identity for p in event.actor}
                 event.recipient = [p for p in about.actor if p.identity not in own] or event.recipient
+                if event.location is not None and about.location is not None and event.location.identity == about.location.identity:
+                    event.location = None  # «حمله X به سوریه را محکوم کرد»: Syria is where the attack was
 
     @staticmethod
     def _cancelled(trig: Trigger, keys: list[str], after: int, tokens, participants) -> bool:  # noqa: ANN001
@@ -551,6 +553,9 @@ class EventExtractor:
                 event.actor = [agent[0][2]]  # passive: «… از سوی X برگزار می‌شود»
             elif genitive and trig.verb == "-":
                 event.actor = [genitive[0][2]]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
+        if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
+            heads_of = [p for s, e, p in in_sent if s >= 2 and self._keys[s - 2] == "به" and self._keys[s - 1] == "ریاست"]
+            event.actor = _dedupe(event.actor + heads_of)
         passive = self._passive(trig, tokens, verb_index, event)
         if passive:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
             agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]

@@ -21,11 +21,12 @@ def test_event_case(case):
             "actor": [p["text"] for p in e["actor"]], "recipient": [p["text"] for p in e["recipient"]],
             "actor_names": [p["canonical_name"] or p["text"] for p in e["actor"]],
             "recipient_names": [p["canonical_name"] or p["text"] for p in e["recipient"]],
-            "topic": next((a["text"] for a in e["arguments"] if a["role"] == "Topic"), None)}
+            "topic": next((a["text"] for a in e["arguments"] if a["role"] == "Topic"), None),
+            "location": (e["location"] or {}).get("text")}
            for e in record["events"] if e["event_type"] == case.get("only", e["event_type"])]
     assert len(got) == len(case["events"]), (case["explanation"], got)
     for want, have in zip(case["events"], got):
-        for field in ("type", "modality", "mode", "actor", "recipient", "actor_names", "recipient_names", "topic"):
+        for field in ("type", "modality", "mode", "actor", "recipient", "actor_names", "recipient_names", "topic", "location"):
             if field in want:
                 assert have[field] == want[field], (case["explanation"], field, got)
 
