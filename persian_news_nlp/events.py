@@ -813,9 +813,10 @@ class EventExtractor:
                 same_people = bool(event.identities() & earlier.identities())
                 same_place = event.location and earlier.location and event.location.identity == earlier.location.identity \
                     and earlier.rule.words == event.rule.words
-                # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same word for the same
-                # pair of countries, named differently
-                same_sides = earlier.rule.words == event.rule.words and len(event.countries() & earlier.countries()) >= 2
+                # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
+                # named differently, with the same word or in the next sentences (a headline and its lead)
+                same_sides = len(event.countries() & earlier.countries()) >= 2 and (
+                    earlier.rule.words == event.rule.words or event.sentence - max(earlier.sentence_ids) <= 2)
                 # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
                 # «این حمله توسط … X را هدف قرار داده است»: a sentence that names the event as «این حمله» tells
                 # of it again in its other words for the same kind of act
@@ -966,12 +967,14 @@ def _is_past_year(date: dict | None, reference: dt.date) -> bool:
 
 
 def _appositions(doc: Doc, in_sent) -> dict[tuple[int, int], tuple[int, int, Participant]]:  # noqa: ANN001
-    """Each apposition or bracketed short name (``X، سخنگوی Y``, ``X (یوناما)``) mapped to the mention it stands beside."""
+    """Each apposition or bracketed short name (``X، سخنگوی Y``, ``X سخنگوی Y``, ``X (یوناما)``) mapped to the
+    mention it stands beside."""
     heads: dict[tuple[int, int], tuple[int, int, Participant]] = {}
     previous = None
     for s, e, p in in_sent:
-        if previous is not None and s - previous[1] == 1 and (
-                doc[s - 1].norm_ == "(" or doc[s - 1].norm_ in ("،", ",") and p.role_title == p.text):
+        if previous is not None and (s - previous[1] == 1 and (
+                doc[s - 1].norm_ == "(" or doc[s - 1].norm_ in ("،", ",") and p.role_title == p.text)
+                or s == previous[1] and p.role_title == p.text and previous[2].label == "PER"):  # «X نماینده ویژه …»
             heads[(s, e)] = heads.get(previous[:2], previous)
         previous = (s, e, p)
     return heads

@@ -563,6 +563,10 @@ class EntityRecognizer:
             unknown = i - start >= 2 and all(word_frequency(ctx.plain(k)) == 0 and not ctx.ordinary(k) for k in range(start, i))
             if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
+        for i in range(1, len(ctx.doc) - 1):  # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
+            if ctx.norm(i - 1) in ("با", "به", "از") and i not in taken and ctx.is_title_start(i + 1) \
+                    and ctx.name_word(i) and word_frequency(ctx.plain(i)) == 0 and not ctx.everyday(i):
+                out.append(Candidate(i, i + 1, "PER", 1, "rules:apposition", confidence=0.6))
         return out
 
     def _source_candidates(self, ctx: _DocContext) -> list[Candidate]:
