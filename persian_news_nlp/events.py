@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import DataFileError, Errors
 from .gazetteer import default_gazetteer, doc_gazetteer, key
-from .relations import Mention, antecedent_of, sentence_index
+from .relations import DEMONSTRATIVES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
 
 _WORDS = word_lists("rules", "event_words.tsv")  # closed word lists, documented in the table
@@ -47,6 +47,8 @@ NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
+BETWEEN = frozenset(_WORDS["between"])
+HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
 TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
 _TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
 PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
@@ -511,9 +513,9 @@ class EventExtractor:
         clause_start = self._clause_start(doc, sent, t_start)
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
                       boilerplate=self._boilerplate[number], dictionary=[trig.rule_id])
-        event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in ("این", "همین")
+        event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in DEMONSTRATIVES
         event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
-        if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in ("این", "همین"):
+        if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in DEMONSTRATIVES:
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
@@ -554,7 +556,7 @@ class EventExtractor:
             elif genitive and trig.verb == "-":
                 event.actor = [genitive[0][2]]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
         if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
-            heads_of = [p for s, e, p in in_sent if s >= 2 and self._keys[s - 2] == "به" and self._keys[s - 1] == "ریاست"]
+            heads_of = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
             event.actor = _dedupe(event.actor + heads_of)
         passive = self._passive(trig, tokens, verb_index, event)
         if passive:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
@@ -610,7 +612,7 @@ class EventExtractor:
         «میان X، وزیر Y، و Z»).
         """
         # right after the trigger, or after the noun it acts on (توافق آتش‌بس میان X و Y)
-        at = next((j for j in (t_end, t_end + 1) if j < sent.end and doc[j].norm_ in ("میان", "بین")), None)
+        at = next((j for j in (t_end, t_end + 1) if j < sent.end and doc[j].norm_ in BETWEEN), None)
         if at is None:
             return []
         sides, i = [], at + 1
