@@ -349,9 +349,11 @@ def word_frequency(k: str) -> int:
     return word_frequencies().get(k, 0)
 
 
+#: Ordinals spelt as words (دهم, یازدهم): after دولت/مجلس they number an administration or a term.
+ORDINAL_WORD = re.compile(r"^(?:یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|"
+                          r"چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
 #: Ordinal numbers (ششم، شانزدهم، دهمین) and digits: never a short name or a surname.
-ORDINAL = re.compile(r"^(?:[0-9]+|.+(?:مین|ام)|یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|"
-                     r"چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
+ORDINAL = re.compile(r"^(?:[0-9]+|.+(?:مین|ام))$|" + ORDINAL_WORD.pattern)
 #: So frequent that a given name spelt like it is read as the word first (نظام, بازی).
 EVERYDAY_FREQUENCY = 5_000_000
 #: A ‑ی word is an everyday adjective when its base is at least this frequent (شهر → شهری).

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .dates import DateMatch, find_dates
-from .gazetteer import (COMMON_FREQUENCY, ORDINAL, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
+from .gazetteer import (COMMON_FREQUENCY, ORDINAL, ORDINAL_WORD, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
                         word_frequency)
 from .normalizer import ZWNJ
 from .pipeline import normalized
@@ -58,6 +58,7 @@ LIGHT_VERB_KEYS = frozenset(key(w) for w in (
     "داشت", "داشتند", "دارد", "دارند", "گرفت", "گرفتند", "گیرد", "زد", "زدند", "یافت", "یافتند", "کرد.", "است"))
 # Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
 EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
+DOMAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}")  # a site: example.ir
 PUNCT = frozenset("،,.;؛:!؟?()[]«»\"'-–—/…")
 
 for _name, _default in (("rule", None), ("entity_id", None), ("canonical_name", None), ("confidence", None),
@@ -96,6 +97,7 @@ class Head:
     max_tokens: int
     known: str = ""  # "out": a known name right after the head stands alone; "out_place": only a place does
     person: bool = False  # a known person right after the head is the name (بنیاد نمونه‌زاده)
+    ordinal: bool = False  # an ordinal right after the head is the name (دولت یازدهم)
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class Lexicons:
     cues: dict[tuple[str, str], set[str]]  # (side, cue) -> labels supported
     common: frozenset[str]
     speech_verbs: frozenset[str]
+    speech_openers: frozenset[str]      # openings of a reported statement (با اشاره، در ادامه): need a verb later
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
     detached_suffixes: frozenset[str]   # surname endings also written apart (جمالی پور)
@@ -143,16 +146,18 @@ class Lexicons:
             if r.get("known", "") not in ("", "out", "out_place"):
                 raise r.error(f"known={r['known']!r}", "empty, out or out_place")
             heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"]), r.get("known", ""),
-                                        r.get("person", "") == "1"))
+                                        r.get("person", "") == "1", r.get("ordinal", "") == "1"))
         cues: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in read_tsv(model_path("rules", "context_cues.tsv"), ("cue", "side", "supports")):
             cues[(r["side"], r["cue"])].add(r["supports"])
         from .gazetteer import common_words
 
-        speech = frozenset(r["form"] for r in read_tsv(model_path("rules", "speech_verbs.tsv"), ("form",)))
+        speech_rows = read_tsv(model_path("rules", "speech_verbs.tsv"), ("form",))
+        speech = frozenset(r["form"] for r in speech_rows if r.get("opens") != "1")
+        openers = frozenset(r["form"] for r in speech_rows if r.get("opens") == "1")
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
         return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, prefixes, suffixes, suffix_re,
-                   dict(heads), dict(cues), common_words(), speech, verb_forms(),
+                   dict(heads), dict(cues), common_words(), speech, openers, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")), _portfolios())
@@ -214,10 +219,12 @@ class EntityRecognizer:
         ctx.gazetteer = self.gazetteer
         candidates: list[Candidate] = []
         candidates += self._date_candidates(ctx, reference)
+        candidates += [Candidate(i, i + 1, "ORG", 2, "rules:domain", confidence=0.8)  # a site: example.ir
+                       for i, token in enumerate(doc) if DOMAIN.fullmatch(token.text)]
         gaz = self._gazetteer_candidates(ctx)
         candidates += gaz
         ctx.title_starts = {c.start for c in gaz if c.label == "ROLE"}
-        ctx.blocked_starts = {c.start for c in candidates if c.label in ("DATE", "PER", "ROLE")}
+        ctx.blocked_starts = {c.start for c in candidates if c.label in ("DATE", "PER", "ROLE") or c.rule == "rules:domain"}
         ctx.role_ends = {c.end for c in gaz if c.label == "ROLE"}
         heads = self._head_candidates(ctx, gaz)
         candidates += heads
@@ -231,6 +238,7 @@ class EntityRecognizer:
         candidates += self._portfolio_candidates(ctx, gaz + heads)
         chosen = _resolve(candidates)
         chosen = self._decide_weekday_places(ctx, chosen, gaz)
+        chosen = _with_list_members(ctx, chosen)
         surnames = self._surname_candidates(ctx, chosen)
         if surnames:
             chosen = _resolve(chosen + surnames)
@@ -261,8 +269,11 @@ class EntityRecognizer:
                 entry = next((e for e in hit.entries if e.id in hit.weak_ids and e.type != entry.type
                               and self._supported(ctx, e, span, strong_ids, hits)), entry)
             if hit.weak and not self._supported(ctx, entry, span, strong_ids, hits):
+                weak = Candidate(*span, entry.type, 0, entry.source, entry, confidence=0.6)
                 if entry.type == "LOC":
-                    ctx.unsupported_places[span] = Candidate(*span, "LOC", 0, entry.source, entry, confidence=0.6)
+                    ctx.unsupported_places[span] = weak
+                if entry.type != "ROLE":
+                    ctx.weak.append(weak)
                 continue
             priority = 0 if hit.weak else 3
             start, end = span
@@ -361,6 +372,9 @@ class EntityRecognizer:
                     same = head.label == known.label == "LOC"  # شهر دوشنبه is Dushanbe itself
                     out.append(Candidate(i, end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
                                          nested=[] if same else [known], confidence=0.85))
+                    continue
+                if head.ordinal and ORDINAL_WORD.match(ctx.plain(j)):
+                    out.append(Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8))
                     continue
                 if head.needs == "entity":
                     if ctx.is_demonym(j):
@@ -516,6 +530,11 @@ class EntityRecognizer:
                 out.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.75 if clear_given else 0.65))
                 i = end
             else:
+                if names and (has_surname or (ctx.name_word(end) and not ctx.is_title_start(end))):
+                    # «عادل نمونه‌ای»: a doubtful given name and a word that may be the surname
+                    if not has_surname:
+                        end += 1 + (ctx.plain(end + 1) in self.lex.detached_suffixes)
+                    ctx.weak.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.6))
                 i = start + 1
         out += self._apposition_candidates(ctx, taken)
         return out
@@ -588,7 +607,8 @@ class EntityRecognizer:
         return out
 
     def _speaker_candidates(self, ctx: _DocContext) -> list[Candidate]:
-        """``نوروزی با بیان اینکه …``, ``نمونه‌پور تصریح کرد``: a clause-initial name before a verb of saying."""
+        """``نوروزی با بیان اینکه …``, ``نمونه‌پور تصریح کرد``: a clause-initial name before a verb of saying,
+        or before the opening of a statement (``نمونه‌پور با اشاره به … گفت``) whose verb follows."""
         out = []
         n = len(ctx.doc)
         for i in range(n):
@@ -597,12 +617,28 @@ class EntityRecognizer:
                 continue
             for width in (2, 1):
                 end = i + width
-                if end >= n or not all(ctx.name_word(k) and not ctx.is_common(k) for k in range(i, end)):
+                if end >= n or not all((ctx.name_word(k) and not ctx.is_common(k) and k not in ctx.blocked_starts)
+                                       or (k > i and ctx.plain(k) in self.lex.detached_suffixes) for k in range(i, end)):
                     continue
-                if ctx.norm(end) in self.lex.speech_verbs or ctx.phrase(end, 2) in self.lex.speech_verbs:
+                if self._says(ctx, end) or (self._opens_statement(ctx, end) and self._says_later(ctx, end + 1)):
                     out.append(Candidate(i, end, "PER", 1, "rules:speaker", confidence=0.65))
                     break
         return out
+
+    def _says(self, ctx: _DocContext, i: int) -> bool:
+        return ctx.norm(i) in self.lex.speech_verbs or ctx.phrase(i, 2) in self.lex.speech_verbs
+
+    def _opens_statement(self, ctx: _DocContext, i: int) -> bool:
+        return ctx.norm(i) in self.lex.speech_openers or ctx.phrase(i, 2) in self.lex.speech_openers
+
+    def _says_later(self, ctx: _DocContext, i: int) -> bool:
+        """A verb of saying from token ``i`` to the end of its sentence."""
+        for k in range(i, len(ctx.doc)):
+            if ctx.doc[k].is_sent_start:
+                return False
+            if self._says(ctx, k):
+                return True
+        return False
 
     def _portfolio_candidates(self, ctx: _DocContext, known: list[Candidate]) -> list[Candidate]:
         """``آموزش و پرورش استان نمونه``: a department's portfolio right before a province or town is
@@ -734,6 +770,39 @@ def _make_span(doc: Doc, c: Candidate) -> Span:
     return span
 
 
+LIST_SEPARATORS = frozenset({"،", ",", "و"})
+
+
+def _with_list_members(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
+    """Members of a list share their kind: a name held back for want of context (a doubtful given name
+    with a surname, a name that is also a word) is taken when a separator («،», «و») joins it to an
+    entity of the same type (سعید نمونه‌پور، عادل نمونه‌ای و …). Repeats along the list."""
+    if not ctx.weak:
+        return chosen
+    covered = {i for c in chosen for i in range(c.start, c.end)}
+    label_at_end = {c.end: c.label for c in chosen}
+    label_at_start = {c.start: c.label for c in chosen}
+    added: list[Candidate] = []
+    pending = sorted(ctx.weak, key=lambda c: -c.length)
+    progress = True
+    while progress:
+        progress = False
+        for c in pending:
+            if any(i in covered for i in range(c.start, c.end)):
+                continue
+            # joined to a like entity on one side, and not running on into other name words on the other
+            before = c.start >= 2 and ctx.norm(c.start - 1) in LIST_SEPARATORS and label_at_end.get(c.start - 1) == c.label \
+                and (not ctx.name_word(c.end) or ctx.norm(c.end) in LIST_SEPARATORS)
+            after = ctx.norm(c.end) in LIST_SEPARATORS and label_at_start.get(c.end + 1) == c.label \
+                and (not ctx.name_word(c.start - 1) or ctx.norm(c.start - 1) in LIST_SEPARATORS)
+            if before or after:
+                added.append(Candidate(c.start, c.end, c.label, 1, c.rule, c.entry, confidence=c.confidence))
+                covered.update(range(c.start, c.end))
+                label_at_end[c.end] = label_at_start[c.start] = c.label
+                progress = True
+    return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping choice: longest first, then priority, then earliest."""
     order = sorted(candidates, key=lambda c: (-c.length, -c.priority, c.start))
@@ -768,6 +837,7 @@ class _DocContext:
         self.title_starts: set[int] = set()
         self.blocked_starts: set[int] = set()
         self.unsupported_places: dict[tuple[int, int], Candidate] = {}
+        self.weak: list[Candidate] = []  # names rejected for want of context; a list of like names may supply it
         self._sentence_of: list[int] | None = None
         self._cues_by_sentence: list[set[str]] = []
         self.role_ends: set[int] = set()

@@ -27,6 +27,7 @@ DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
 TOKEN = regex.compile(
     r"(?:https?://|www\.)[^\s«»()\[\]،]+[^\s«»()\[\]،.!?؟:;]"   # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                             # e-mail addresses
+    r"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}(?!\w|\.\w)"  # bare domains: example.ir, news.example.com
     rf"|[{LETTERS}](?:\.[{LETTERS}]){{1,4}}\.?(?![{LETTERS}])"   # dotted abbreviations: ا.ا.ا ق.م
     rf"|[{DIGITS}]+(?:[.,٫٬/:][{DIGITS}]+)*%?"                    # numbers, decimals, dates ۱۴۰۴/۰۸/۰۱
     rf"|[{LETTERS}\u200c]+(?:[{DIGITS}]+[{LETTERS}\u200c]*)?"    # Persian words (ZWNJ inside)
