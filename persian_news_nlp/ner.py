@@ -98,6 +98,7 @@ class Head:
     known: str = ""  # "out": a known name right after the head stands alone; "out_place": only a place does
     person: bool = False  # a known person right after the head is the name (بنیاد نمونه‌زاده)
     ordinal: bool = False  # an ordinal right after the head is the name (دولت یازدهم)
+    seat: bool = False  # a place with this head right after an organisation is part of its name
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class Lexicons:
             if r.get("known", "") not in ("", "out", "out_place"):
                 raise r.error(f"known={r['known']!r}", "empty, out or out_place")
             heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"]), r.get("known", ""),
-                                        r.get("person", "") == "1", r.get("ordinal", "") == "1"))
+                                        r.get("person", "") == "1", r.get("ordinal", "") == "1", r.get("seat", "") == "1"))
         cues: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in read_tsv(model_path("rules", "context_cues.tsv"), ("cue", "side", "supports")):
             cues[(r["side"], r["cue"])].add(r["supports"])
@@ -365,8 +366,9 @@ class EntityRecognizer:
                 known = entity_at.get(j)
                 if known is not None and (head.known == "out" or (head.known == "out_place" and known.label == "LOC")):
                     continue  # منطقه [خاورمیانه]: the known name alone
-                if known is None and head.person and j in person_at:
-                    known = person_at[j]  # بنیاد نمونه‌زاده: an organisation named after a person
+                if known is None and head.person:
+                    # بنیاد نمونه‌زاده: an organisation named after a person; دولت آقای نمونه‌زاده: with a courtesy title
+                    known = person_at.get(j) or (person_at.get(j + 1) if self.lex.honorifics.get(ctx.norm(j)) == "courtesy" else None)
                 if known is not None and (head.label == "ORG" or known.label != "ORG"):
                     end = known.end
                     same = head.label == known.label == "LOC"  # شهر دوشنبه is Dushanbe itself
@@ -386,6 +388,22 @@ class EntityRecognizer:
                 if not inner and all(ctx.everyday(k) for k in range(j, end)) and (head.needs == "proper" or end - j == 1):
                     continue
                 out.append(Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7))
+        return out + self._with_seats(ctx, gaz, out)
+
+    def _with_seats(self, ctx: _DocContext, gaz: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
+        """An organisation followed by its seat (``استان X``, ``شهرستان X``, ``شهر X``) is one name:
+        ``اداره کل نمونه‌داری استان نمونه``, ``شورای اسلامی شهر نمونه‌آباد``."""
+        seats = {}
+        for c in heads:
+            if c.label == "LOC" and any(h.seat and h.label == "LOC" for h in self.lex.heads.get(ctx.norm(c.start), ())):
+                best = seats.get(c.start)
+                if best is None or c.length > best.length:
+                    seats[c.start] = c
+        out = []
+        for c in gaz + heads:
+            seat = seats.get(c.end) if c.label == "ORG" and (c.priority >= 3 or c.rule == "rules/ner_heads.tsv") else None
+            if seat is not None:
+                out.append(Candidate(c.start, seat.end, "ORG", c.priority, c.rule, c.entry, nested=[seat], confidence=c.confidence))
         return out
 
     @staticmethod
