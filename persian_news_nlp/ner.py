@@ -173,6 +173,9 @@ def _portfolios() -> dict[str, list[tuple[str, ...]]]:
     return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
 
 
+PERFECT_ENDINGS = ("ام", "ای", "است", "ایم", "اید", "اند")
+
+
 @cache
 def verb_forms() -> frozenset[str]:
     """Keys of inflected verb forms, generated from hazm's verb stems (past#present per line).
@@ -192,6 +195,8 @@ def verb_forms() -> frozenset[str]:
         if past and " " not in past and len(past) > 1:
             for prefix in ("", "ن", "می", "نمی"):
                 forms.update(key(prefix + past + e) for e in past_endings)
+            for prefix in ("", "ن"):  # perfect forms, glued to their ending by the normaliser (کرده‌اند)
+                forms.update(key(prefix + past + "ه" + e) for e in PERFECT_ENDINGS)
         for stem in present.split(" یا "):
             stem = stem.strip()
             if stem and " " not in stem:
