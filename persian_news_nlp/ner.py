@@ -284,8 +284,9 @@ class EntityRecognizer:
             priority = 0 if hit.weak else 3
             start, end = span
             while entry.type == "PER" and end - start > 1 and ctx.norm(start) in self.lex.honorifics \
-                    and ctx.norm(start) not in self.lex.name_honorifics:
-                start += 1  # «شیخ احمد نمونه‌زاده»: the honorific is not part of the name
+                    and ctx.norm(start) not in self.lex.name_honorifics \
+                    and not (ctx.plain(start) in self.lex.given_names and ctx.plain(start + 1) not in self.lex.given_names):
+                start += 1  # «شیخ احمد نمونه‌زاده»: the honorific is not part of the name; «امیر نمونه‌زاده» has it as given name
             if entry.type == "PER":
                 end = _with_religious_suffix(ctx, end)  # «امام علی (ع)»: the blessing belongs to the name
             out.append(Candidate(start, end, entry.type, priority, entry.source, entry,
