@@ -540,7 +540,8 @@ class EntityRecognizer:
             end = i
             has_surname = end > surname_start
             prefixed = ctx.norm(start) in self.lex.name_honorifics
-            strong = any(ctx.strong_surname(k, self.lex) for k in range(surname_start, end))
+            strong = any(ctx.strong_surname(k, self.lex) for k in range(surname_start, end)) \
+                or (end - surname_start >= 2 and ctx.plain(end - 1) in self.lex.detached_suffixes)
             after_honorific = start > 0 and ctx.norm(start - 1) in self.lex.honorifics and not ctx.is_title_end(start)
             while start < surname_start - 1 and ctx.plain(start) in self.lex.ambiguous_given:
                 start += 1  # «روی فاطمه …»: an everyday word before a clear given name is not part of the name
@@ -576,6 +577,9 @@ class EntityRecognizer:
         word = ctx.plain(i)
         if word in given:
             return 1, word
+        for prefix in self.lex.name_honorifics:  # «سیدمحمد»: a name prefix glued to the given name
+            if word.startswith(prefix) and word[len(prefix):] in given and len(word) > len(prefix) + 1:
+                return 1, word[len(prefix):]
         joined = word + ctx.plain(i + 1)
         if joined.endswith("اله") and joined not in given:
             joined = joined[:-3] + "الله"
@@ -893,26 +897,33 @@ class _DocContext:
     def is_common(self, i: int) -> bool:
         return self.plain(i) in self.lex.common or self.norm(i) in self.lex.function_words
 
-    def name_word(self, i: int) -> bool:
-        """Could token ``i`` be part of a name (not punctuation, a digit-only token, a function word or verb)?"""
+    def name_word(self, i: int, before_light_verb: bool = False) -> bool:
+        """Could token ``i`` be part of a name (not punctuation, a digit-only token, a function word or verb)?
+        A word before a light verb is taken as the verb's noun (بیان کرد، خبر داد) unless
+        ``before_light_verb`` says its shape makes it a name anyway (نمونه‌ای می‌شود)."""
         if not 0 <= i < len(self.doc):
             return False
         token = self.doc[i]
         word = self.norms[i]
         if token.is_space or word in PUNCT or word in self.lex.function_words or word in self.lex.speech_verbs:
             return False
-        if self.plain(i) in self.lex.verbs or (i + 1 < len(self.norms) and self.plain(i + 1) in LIGHT_VERB_KEYS):
-            return False  # a verb, or the noun of a compound verb (بیان کرد، خبر داد)
+        if self.plain(i) in self.lex.verbs:
+            return False
+        if not before_light_verb and i + 1 < len(self.norms) and self.plain(i + 1) in LIGHT_VERB_KEYS:
+            return False
         return any(ch.isalpha() for ch in word)
 
     def surname_like(self, i: int, lex: Lexicons, after_given: bool = False, derived_ok: bool = False) -> bool:
         """Could token ``i`` be a surname? Right after a given name only everyday words are ruled out,
         and right after a clear given name (``derived_ok``) an ‑ی word is the surname (مجید همتی)."""
-        if not self.name_word(i) or self.is_title_start(i) or ORDINAL.match(self.plain(i)) or self.is_demonym(i):
+        if not self.name_word(i, before_light_verb=after_given and self.strong_surname(i, lex)) or self.is_title_start(i) \
+                or ORDINAL.match(self.plain(i)) or self.is_demonym(i):
             return False  # a demonym (ایرانی, سعودی) is an adjective after a name, not its surname
         word = self.plain(i)
         if word in lex.given_names or self.strong_surname(i, lex):
             return True
+        if self.plain(i + 1) in lex.detached_suffixes and self.name_word(i + 1, before_light_verb=True):
+            return True  # «نمونه زاده»: a word and a surname ending written apart
         if after_given:
             if derived_ok and word_frequency(word) < SURNAME_AFTER_GIVEN_MAX_FREQUENCY and derived_base(word) is not None:
                 return True
