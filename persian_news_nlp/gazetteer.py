@@ -278,7 +278,7 @@ class Gazetteer:
         only when its name is an everyday word (مالی), not when it is merely shared (مصر)."""
         if entry.kind == "continent" or entry.type == "ROLE" or not entry.attrs.get("ambiguous"):
             return False
-        if len(name.replace(ZWNJ, " ").split()) > 1:
+        if len(name.split()) > 1:  # a ZWNJ compound (راه‌آهن) is one word: ambiguous like any other
             return False
         return entry.kind != "country" or is_ordinary(key(name))
 
@@ -352,8 +352,12 @@ def word_frequency(k: str) -> int:
 #: Ordinals spelt as words (دهم, یازدهم): after دولت/مجلس they number an administration or a term.
 ORDINAL_WORD = re.compile(r"^(?:یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|"
                           r"چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
-#: Ordinal numbers (ششم، شانزدهم، دهمین) and digits: never a short name or a surname.
-ORDINAL = re.compile(r"^(?:[0-9]+|.+(?:مین|ام))$|" + ORDINAL_WORD.pattern)
+_NUMBER_STEMS = ("(?:یک|دو|سو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|هجده|"
+                 "هیجده|نوزده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|دویست|سیصد|پانصد|هزار|میلیون|میلیارد)")
+#: Ordinal numbers (ششم، شانزدهم، دهمین، بیست‌وپنجمین، ۱۲ام) and digits: never a short name or a surname.
+#: Only number words take the ending: بهرام and اسلام are no ordinals.
+ORDINAL = re.compile(rf"^(?:[0-9]+(?:ام|مین|امین)?|{_NUMBER_STEMS}(?:و?{_NUMBER_STEMS})*(?:مین|امین|ام|م))$|"
+                     + ORDINAL_WORD.pattern)
 #: So frequent that a given name spelt like it is read as the word first (نظام, بازی).
 EVERYDAY_FREQUENCY = 5_000_000
 #: A ‑ی word is an everyday adjective when its base is at least this frequent (شهر → شهری).

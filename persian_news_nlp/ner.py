@@ -109,6 +109,7 @@ class Lexicons:
     given_names: frozenset[str]
     ambiguous_given: frozenset[str]
     honorifics: dict[str, str]          # form -> kind
+    honorific_keys: frozenset[str]      # keys of all honorifics, multi-word ones too (امیر سرتیپ)
     name_honorifics: frozenset[str]     # name prefixes that belong inside the PER span (سید)
     surname_suffixes: tuple[str, ...]
     surname_suffix_re: re.Pattern        # the same endings as one pattern (one test per word)
@@ -157,7 +158,8 @@ class Lexicons:
         speech = frozenset(r["form"] for r in speech_rows if r.get("opens") != "1")
         openers = frozenset(r["form"] for r in speech_rows if r.get("opens") == "1")
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
-        return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, prefixes, suffixes, suffix_re,
+        return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, frozenset(key(h) for h in honorifics),
+                   prefixes, suffixes, suffix_re,
                    dict(heads), dict(cues), common_words(), speech, openers, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
@@ -329,7 +331,7 @@ class EntityRecognizer:
         if entry.kind == "media" and ctx.norm(end) == ":" and (start == 0 or ctx.doc[start].is_sent_start):
             return True  # a press review: «نمونه‌نامه: …» opens with the paper's name
         if entry.type == "PER":
-            if before in self.lex.honorifics or ctx.is_title_end(start):
+            if ctx.honorific_ends(start - 1) or ctx.is_title_end(start):
                 return True
             after = ctx.norm(end) if end < len(ctx.doc) else ""
             if after in self.lex.speech_verbs or ctx.phrase(end, 2) in self.lex.speech_verbs:
@@ -511,6 +513,9 @@ class EntityRecognizer:
         i = 0
         while i < len(doc):
             start = i
+            if ctx.honorific_ends(i) and ctx.norm(i) not in self.lex.name_honorifics and ctx.honorific_ends(i - 1):
+                i += 1  # «حجت‌الاسلام والمسلمین»: the end of a longer honorific is no name
+                continue
             if ctx.norm(i) in self.lex.name_honorifics:
                 i += 1
             names, given_keys = 0, []
@@ -521,7 +526,7 @@ class EntityRecognizer:
                 names += 1
                 given_keys.append(given)
                 i += width
-            after_title = ctx.is_title_end(start) or (start > 0 and ctx.norm(start - 1) in self.lex.honorifics)
+            after_title = ctx.is_title_end(start) or ctx.honorific_ends(start - 1)
             if names == 0 and not after_title:
                 i = start + 1
                 continue
@@ -542,7 +547,7 @@ class EntityRecognizer:
             prefixed = ctx.norm(start) in self.lex.name_honorifics
             strong = any(ctx.strong_surname(k, self.lex) for k in range(surname_start, end)) \
                 or (end - surname_start >= 2 and ctx.plain(end - 1) in self.lex.detached_suffixes)
-            after_honorific = start > 0 and ctx.norm(start - 1) in self.lex.honorifics and not ctx.is_title_end(start)
+            after_honorific = ctx.honorific_ends(start - 1) and not ctx.is_title_end(start)
             while start < surname_start - 1 and ctx.plain(start) in self.lex.ambiguous_given:
                 start += 1  # «روی فاطمه …»: an everyday word before a clear given name is not part of the name
             if has_surname:
@@ -882,6 +887,11 @@ class _DocContext:
 
     def plain(self, i: int) -> str:
         return self.plains[i] if 0 <= i < len(self.plains) else ""
+
+    def honorific_ends(self, i: int) -> bool:
+        """Does an honorific end at token ``i`` (شیخ; حجت‌الاسلام و المسلمین over three tokens)?"""
+        keys = self.lex.honorific_keys
+        return i >= 0 and any("".join(self.plains[i - n + 1:i + 1]) in keys for n in range(1, min(4, i + 1) + 1))
 
     def phrase(self, i: int, n: int) -> str:
         return " ".join(self.norm(k) for k in range(i, min(i + n, len(self.norms))))
