@@ -160,7 +160,7 @@ class Lexicons:
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
         return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, frozenset(key(h) for h in honorifics),
                    prefixes, suffixes, suffix_re,
-                   dict(heads), dict(cues), common_words(), speech, openers, verb_forms(),
+                   {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()}, dict(cues), common_words(), speech, openers, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")), _portfolios())
@@ -363,40 +363,40 @@ class EntityRecognizer:
             if c.label == "ORG" and c.priority >= 3 and follow is not None and follow.label == "LOC" and c.entry is not None \
                     and follow.entry is not None and follow.entry.kind in ORG_PLACE_KINDS:
                 out.append(Candidate(c.start, follow.end, "ORG", 3, c.rule, c.entry, nested=[follow], confidence=0.9))
-        for i, token in enumerate(doc):
-            for head in self.lex.heads.get(ctx.norm(i), ()):
-                n = len(head.words)
-                if tuple(ctx.norm(i + k) for k in range(n)) != head.words:
-                    continue
-                j = i + n
-                if i in gaz_starts:
-                    continue  # the gazetteer knows this name (سازمان ملل): no rule-made rival
-                known = entity_at.get(j)
-                if known is not None and (head.known == "out" or (head.known == "out_place" and known.label == "LOC")):
-                    continue  # منطقه [خاورمیانه]: the known name alone
-                if known is None and head.person:
-                    # بنیاد نمونه‌زاده: an organisation named after a person; دولت آقای نمونه‌زاده: with a courtesy title
-                    known = person_at.get(j) or (person_at.get(j + 1) if self.lex.honorifics.get(ctx.norm(j)) == "courtesy" else None)
-                if known is not None and (head.label == "ORG" or known.label != "ORG"):
-                    end = known.end
-                    same = head.label == known.label == "LOC"  # شهر دوشنبه is Dushanbe itself
-                    out.append(Candidate(i, end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
-                                         nested=[] if same else [known], confidence=0.85))
-                    continue
-                if head.ordinal and ORDINAL_WORD.match(ctx.plain(j)):
-                    out.append(Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8))
-                    continue
-                if head.needs == "entity":
-                    if ctx.is_demonym(j):
-                        out.append(Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8))
-                    continue
-                end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
-                if end == j:
-                    continue
-                if not inner and all(ctx.everyday(k) for k in range(j, end)) and (head.needs == "proper" or end - j == 1):
-                    continue
-                out.append(Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7))
+        for i in range(len(doc)):
+            if i in gaz_starts:
+                continue  # the gazetteer knows this name (سازمان ملل): no rule-made rival
+            head = next((h for h in self.lex.heads.get(ctx.norm(i), ())  # longest first: «تیم ملی» before «تیم»
+                         if tuple(ctx.norm(i + k) for k in range(len(h.words))) == h.words), None)
+            c = self._head_candidate(ctx, head, i, entity_at, person_at) if head is not None else None
+            if c is not None:
+                out.append(c)
         return out + self._with_seats(ctx, gaz, out)
+
+    def _head_candidate(self, ctx: _DocContext, head: Head, i: int, entity_at: dict[int, Candidate],
+                        person_at: dict[int, Candidate]) -> Candidate | None:
+        """The name a head word at token ``i`` opens, if any."""
+        j = i + len(head.words)
+        known = entity_at.get(j)
+        if known is not None and (head.known == "out" or (head.known == "out_place" and known.label == "LOC")):
+            return None  # منطقه [خاورمیانه]: the known name alone
+        if known is None and head.person:
+            # بنیاد نمونه‌زاده: an organisation named after a person; دولت آقای نمونه‌زاده: with a courtesy title
+            known = person_at.get(j) or (person_at.get(j + 1) if self.lex.honorifics.get(ctx.norm(j)) == "courtesy" else None)
+        if known is not None and (head.label == "ORG" or known.label != "ORG"):
+            same = head.label == known.label == "LOC"  # شهر دوشنبه is Dushanbe itself
+            return Candidate(i, known.end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
+                             nested=[] if same else [known], confidence=0.85)
+        if head.ordinal and ORDINAL_WORD.match(ctx.plain(j)):
+            return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8)
+        if head.needs == "entity":
+            return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8) if ctx.is_demonym(j) else None
+        end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
+        if end == j:
+            return None
+        if not inner and all(ctx.everyday(k) for k in range(j, end)) and (head.needs == "proper" or end - j == 1):
+            return None
+        return Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7)
 
     def _with_seats(self, ctx: _DocContext, gaz: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
         """An organisation followed by its seat (``استان X``, ``شهرستان X``, ``شهر X``) is one name:
