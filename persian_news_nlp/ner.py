@@ -434,8 +434,9 @@ class EntityRecognizer:
                 continue
             if not ctx.name_word(end) or ctx.is_title_start(end):
                 break
-            if ctx.plain(end) in ctx.lex.verbal_nouns and (end > j or not ctx.name_word(end + 1)):
-                break  # a compound verb's noun ends a name, unless it opens one (سازمان حمایت …)
+            if ctx.plain(end) in ctx.lex.verbal_nouns and (end > j or not ctx.name_word(end + 1)) \
+                    and not (end + 1 >= len(ctx.doc) or ctx.norm(end + 1) in PUNCT):
+                break  # a compound verb's noun ends a name, unless it opens one (سازمان حمایت …) or closes it (… انتخاب،)
             end += 1
             taken += 1
         if end > j and ctx.norm(end - 1) == "و":
