@@ -312,7 +312,8 @@ class EntityRecognizer:
         pool = [e for e in hit.entries if e.type in supported] or list(strong)
         order = {"LOC": 0, "ORG": 1, "PER": 2, "ROLE": 3}
         kind_order = {"country": 0, "city": 1, "province": 2}
-        return min(pool, key=lambda e: (order.get(e.type, 9), kind_order.get(e.kind or "", 5)))
+        # a reading this name is weak for (a surname that is also a word) comes last
+        return min(pool, key=lambda e: (e.id in hit.weak_ids, order.get(e.type, 9), kind_order.get(e.kind or "", 5)))
 
     def _supported(self, ctx: _DocContext, entry: Entry, span: tuple[int, int], strong_ids: set[str],
                    hits: list[Hit]) -> bool:
@@ -333,9 +334,8 @@ class EntityRecognizer:
         if entry.type == "PER":
             if ctx.honorific_ends(start - 1) or ctx.is_title_end(start):
                 return True
-            after = ctx.norm(end) if end < len(ctx.doc) else ""
-            if after in self.lex.speech_verbs or ctx.phrase(end, 2) in self.lex.speech_verbs:
-                return True
+            if self._says(ctx, end) and ctx.clause_starts(start):
+                return True  # «نمونه‌زاده گفت», not «… انقلاب اسلامی گفت»
             if self._role_in_document(ctx, entry):
                 return True
         return False
@@ -888,6 +888,10 @@ class _DocContext:
 
     def plain(self, i: int) -> str:
         return self.plains[i] if 0 <= i < len(self.plains) else ""
+
+    def clause_starts(self, i: int) -> bool:
+        """Does token ``i`` open a clause (sentence start, after punctuation or a quote)?"""
+        return i == 0 or self.doc[i].is_sent_start or self.norm(i - 1) in PUNCT
 
     def honorific_ends(self, i: int) -> bool:
         """Does an honorific end at token ``i`` (شیخ; حجت‌الاسلام و المسلمین over three tokens)?"""
