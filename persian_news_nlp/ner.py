@@ -519,7 +519,7 @@ class EntityRecognizer:
                 continue
             if ctx.norm(i) in self.lex.name_honorifics:
                 i += 1
-            names, given_keys = 0, []
+            names, given_keys, last_width = 0, [], 0
             while i < len(doc) and i not in taken and names < 3:
                 width, given = self._given_name_at(ctx, i)
                 if not width or (i + width - 1) in taken:
@@ -527,12 +527,17 @@ class EntityRecognizer:
                 names += 1
                 given_keys.append(given)
                 i += width
+                last_width = width
             after_title = ctx.is_title_end(start) or ctx.honorific_ends(start - 1)
             if names == 0 and not after_title:
                 i = start + 1
                 continue
             if names == 0:
                 i = start
+            if names >= 2 and ctx.plain(i) in self.lex.detached_suffixes:
+                i -= last_width  # «میلاد قربان زاده»: the last "given name" opens the surname written apart
+                names -= 1
+                given_keys = given_keys[:-1]
             # surname: one or two name-like words that are not given names we already took
             surname_start = i
             givens = given_keys
