@@ -371,7 +371,7 @@ class EntityRecognizer:
             c = self._head_candidate(ctx, head, i, entity_at, person_at) if head is not None else None
             if c is not None:
                 out.append(c)
-        return out + self._with_seats(ctx, gaz, out)
+        return out + self._with_seats(ctx, gaz, out, entity_at)
 
     def _head_candidate(self, ctx: _DocContext, head: Head, i: int, entity_at: dict[int, Candidate],
                         person_at: dict[int, Candidate]) -> Candidate | None:
@@ -398,15 +398,22 @@ class EntityRecognizer:
             return None
         return Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7)
 
-    def _with_seats(self, ctx: _DocContext, gaz: list[Candidate], heads: list[Candidate]) -> list[Candidate]:
-        """An organisation followed by its seat (``استان X``, ``شهرستان X``, ``شهر X``) is one name:
-        ``اداره کل نمونه‌داری استان نمونه``, ``شورای اسلامی شهر نمونه‌آباد``."""
+    def _with_seats(self, ctx: _DocContext, gaz: list[Candidate], heads: list[Candidate],
+                    entity_at: dict[int, Candidate]) -> list[Candidate]:
+        """An organisation followed by its seat (``استان X``, ``شهرستان X``, ``شهر X``, ``واحد X``) is one
+        name: ``اداره کل نمونه‌داری استان نمونه``, ``دانشگاه نمونه واحد نمونه‌آباد``."""
         seats = {}
         for c in heads:
             if c.label == "LOC" and any(h.seat and h.label == "LOC" for h in self.lex.heads.get(ctx.norm(c.start), ())):
                 best = seats.get(c.start)
                 if best is None or c.length > best.length:
                     seats[c.start] = c
+        for i in range(len(ctx.doc)):  # a seat head that leaves a known place alone (واحد [X]) still joins it here
+            head = next((h for h in self.lex.heads.get(ctx.norm(i), ()) if h.seat and h.known == "out"
+                         and tuple(ctx.norm(i + k) for k in range(len(h.words))) == h.words), None)
+            place = entity_at.get(i + len(head.words)) if head is not None else None
+            if place is not None and place.label == "LOC" and i not in seats:
+                seats[i] = Candidate(i, place.end, "LOC", 2, "rules/ner_heads.tsv", nested=[place])
         out = []
         for c in gaz + heads:
             seat = seats.get(c.end) if c.label == "ORG" and (c.priority >= 3 or c.rule == "rules/ner_heads.tsv") else None
