@@ -110,7 +110,9 @@ class Lexicons:
     ambiguous_given: frozenset[str]
     honorifics: dict[str, str]          # form -> kind
     honorific_keys: frozenset[str]      # keys of all honorifics, multi-word ones too (امیر سرتیپ)
+    honorific_starts: frozenset[str]    # keys of the first words of honorifics
     name_honorifics: frozenset[str]     # name prefixes that belong inside the PER span (سید)
+    glued_prefix_re: re.Pattern          # a name prefix glued to a given name: (سید)(محمد)
     surname_suffixes: tuple[str, ...]
     surname_suffix_re: re.Pattern        # the same endings as one pattern (one test per word)
     heads: dict[str, list[Head]]        # first word -> heads starting with it
@@ -159,7 +161,9 @@ class Lexicons:
         openers = frozenset(r["form"] for r in speech_rows if r.get("opens") == "1")
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
         return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, frozenset(key(h) for h in honorifics),
-                   prefixes, suffixes, suffix_re,
+                   frozenset(key(w.split()[0]) for h in honorifics for w in (h, h.replace(ZWNJ, " "))),
+                   prefixes, re.compile("^(" + "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True)) + ")(..+)$"),
+                   suffixes, suffix_re,
                    {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()}, dict(cues), common_words(), speech, openers, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
@@ -595,9 +599,9 @@ class EntityRecognizer:
         word = ctx.plain(i)
         if word in given:
             return 1, word
-        for prefix in self.lex.name_honorifics:  # «سیدمحمد»: a name prefix glued to the given name
-            if word.startswith(prefix) and word[len(prefix):] in given and len(word) > len(prefix) + 1:
-                return 1, word[len(prefix):]
+        m = self.lex.glued_prefix_re.match(word)  # «سیدمحمد»: a name prefix glued to the given name
+        if m is not None and m.group(2) in given:
+            return 1, m.group(2)
         joined = word + ctx.plain(i + 1)
         if joined.endswith("اله") and joined not in given:
             joined = joined[:-3] + "الله"
@@ -884,6 +888,7 @@ class _DocContext:
         self.blocked_starts: set[int] = set()
         self.unsupported_places: dict[tuple[int, int], Candidate] = {}
         self.weak: list[Candidate] = []  # names rejected for want of context; a list of like names may supply it
+        self._honorific_ends: set[int] | None = None
         self._sentence_of: list[int] | None = None
         self._cues_by_sentence: list[set[str]] = []
         self.role_ends: set[int] = set()
@@ -907,8 +912,11 @@ class _DocContext:
 
     def honorific_ends(self, i: int) -> bool:
         """Does an honorific end at token ``i`` (شیخ; حجت‌الاسلام و المسلمین over three tokens)?"""
-        keys = self.lex.honorific_keys
-        return i >= 0 and any("".join(self.plains[i - n + 1:i + 1]) in keys for n in range(1, min(4, i + 1) + 1))
+        if self._honorific_ends is None:
+            keys, plains = self.lex.honorific_keys, self.plains
+            self._honorific_ends = {k + n - 1 for k in range(len(plains)) if plains[k] in self.lex.honorific_starts
+                                    for n in range(1, 5) if "".join(plains[k:k + n]) in keys}
+        return i in self._honorific_ends
 
     def phrase(self, i: int, n: int) -> str:
         return " ".join(self.norm(k) for k in range(i, min(i + n, len(self.norms))))
