@@ -658,7 +658,9 @@ class EntityRecognizer:
 
     def _speaker_candidates(self, ctx: _DocContext) -> list[Candidate]:
         """``نوروزی با بیان اینکه …``, ``نمونه‌پور تصریح کرد``: a clause-initial name before a verb of saying,
-        or before the opening of a statement (``نمونه‌پور با اشاره به … گفت``) whose verb follows."""
+        or before the opening of a statement (``نمونه‌پور با اشاره به … گفت``) whose verb follows; and a
+        headline quoting a surname-shaped name (``نمونه‌زاده: …``). A common word is no speaker unless it has a
+        surname's shape (حسینی)."""
         out = []
         n = len(ctx.doc)
         for i in range(n):
@@ -667,10 +669,13 @@ class EntityRecognizer:
                 continue
             for width in (2, 1):
                 end = i + width
-                if end >= n or not all((ctx.name_word(k) and not ctx.is_common(k) and k not in ctx.blocked_starts)
+                if end >= n or not all((ctx.name_word(k) and k not in ctx.blocked_starts
+                                        and (not ctx.is_common(k) or ctx.surname_shaped(k, self.lex)))
                                        or (k > i and ctx.plain(k) in self.lex.detached_suffixes) for k in range(i, end)):
                     continue
-                if self._says(ctx, end) or (self._opens_statement(ctx, end) and self._says_later(ctx, end + 1)):
+                headline = ctx.norm(end) == ":" and ctx.doc[i].is_sent_start \
+                    and any(ctx.surname_shaped(k, self.lex) for k in range(i, end))
+                if headline or self._says(ctx, end) or (self._opens_statement(ctx, end) and self._says_later(ctx, end + 1)):
                     out.append(Candidate(i, end, "PER", 1, "rules:speaker", confidence=0.65))
                     break
         return out
@@ -973,6 +978,12 @@ class _DocContext:
             return True
         base = derived_base(word)
         return base is not None and base in lex.given_names and len(base) > 2 and not is_ordinary(word)
+
+    def surname_shaped(self, i: int, lex: Lexicons) -> bool:
+        """A clear given name plus ‑ی (حسینی, رضایی), even when the surname is frequent enough to count
+        as a common word; for clause-initial speakers."""
+        base = derived_base(self.plain(i))
+        return base is not None and len(base) > 2 and base in lex.given_names and base not in lex.ambiguous_given
 
     def everyday(self, i: int) -> bool:
         """An ordinary word, also when inflected (کشورمان, جوانان, داوری‌ها) or an ordinal/number (چهارم)."""
