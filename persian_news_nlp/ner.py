@@ -412,12 +412,15 @@ class EntityRecognizer:
                 best = seats.get(c.start)
                 if best is None or c.length > best.length:
                     seats[c.start] = c
-        for i in range(len(ctx.doc)):  # a seat head that leaves a known place alone (واحد [X]) still joins it here
+        for i in range(len(ctx.doc)):  # a seat head that leaves a known place alone (واحد [X]), or has no name after it
             head = next((h for h in self.lex.heads.get(ctx.norm(i), ()) if h.seat and h.known == "out"
                          and tuple(ctx.norm(i + k) for k in range(len(h.words))) == h.words), None)
             place = entity_at.get(i + len(head.words)) if head is not None else None
             if place is not None and place.label == "LOC" and i not in seats:
                 seats[i] = Candidate(i, place.end, "LOC", 2, "rules/ner_heads.tsv", nested=[place])
+            elif i not in seats and not ctx.name_word(i + 1) and any(
+                    h.seat and h.words == (ctx.norm(i),) for h in self.lex.heads.get(ctx.norm(i), ())):
+                seats[i] = Candidate(i, i + 1, "LOC", 1, "rules/ner_heads.tsv")  # «کمیته امداد استان»: the head alone
         out = []
         for c in gaz + heads:
             seat = seats.get(c.end) if c.label == "ORG" and (c.priority >= 3 or c.rule == "rules/ner_heads.tsv") else None
