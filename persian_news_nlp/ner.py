@@ -247,6 +247,7 @@ class EntityRecognizer:
         candidates += self._source_candidates(ctx)
         candidates += self._speaker_candidates(ctx)
         candidates += self._club_candidates(ctx, gaz)
+        candidates += self._press_review_candidates(ctx, gaz)
         candidates += self._portfolio_candidates(ctx, gaz + heads)
         chosen = _resolve(candidates)
         chosen = self._decide_weekday_places(ctx, chosen, gaz)
@@ -697,6 +698,24 @@ class EntityRecognizer:
             if self._says(ctx, k):
                 return True
         return False
+
+    def _press_review_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
+        """A press review: when two or more lines open with a known outlet and a colon (``کیهان: …``),
+        every line opening with one to three name words and a colon names an outlet too."""
+        openings = []
+        for i in range(len(ctx.doc)):
+            if not ctx.doc[i].is_sent_start:
+                continue
+            end = next((k for k in range(i + 1, min(i + 4, len(ctx.doc))) if ctx.norm(k) == ":"), None)
+            if end is not None and all(ctx.name_word(k) for k in range(i, end)):
+                openings.append((i, end))
+        media = {(c.start, c.end) for c in gaz if c.entry is not None and c.entry.kind == "media"}
+        known = {(i, end) for i, end in openings if (i, end) in media or any(
+            e.kind == "media" for e in self.gazetteer.lookup(ctx.phrase(i, end - i)))}
+        if len(known) < 2:
+            return []
+        return [Candidate(i, end, "ORG", 1, "rules:press_review", confidence=0.7) for i, end in openings
+                if (i, end) not in known and not any(k in ctx.blocked_starts for k in range(i, end))]
 
     def _portfolio_candidates(self, ctx: _DocContext, known: list[Candidate]) -> list[Candidate]:
         """``آموزش و پرورش استان نمونه``: a department's portfolio right before a province or town is
