@@ -371,8 +371,7 @@ class EntityRecognizer:
         for i in range(len(doc)):
             if i in gaz_starts:
                 continue  # the gazetteer knows this name (سازمان ملل): no rule-made rival
-            head = next((h for h in self.lex.heads.get(ctx.norm(i), ())  # longest first: «تیم ملی» before «تیم»
-                         if tuple(ctx.norm(i + k) for k in range(len(h.words))) == h.words), None)
+            head = next(iter(ctx.heads_at(i)), None)  # longest first: «تیم ملی» before «تیم»
             c = self._head_candidate(ctx, head, i, entity_at, person_at) if head is not None else None
             if c is not None:
                 out.append(c)
@@ -414,13 +413,11 @@ class EntityRecognizer:
                 if best is None or c.length > best.length:
                     seats[c.start] = c
         for i in range(len(ctx.doc)):  # a seat head that leaves a known place alone (واحد [X]), or has no name after it
-            head = next((h for h in self.lex.heads.get(ctx.norm(i), ()) if h.seat and h.known == "out"
-                         and tuple(ctx.norm(i + k) for k in range(len(h.words))) == h.words), None)
+            head = next((h for h in ctx.heads_at(i) if h.seat and h.known == "out"), None)
             place = entity_at.get(i + len(head.words)) if head is not None else None
             if place is not None and place.label == "LOC" and i not in seats:
                 seats[i] = Candidate(i, place.end, "LOC", 2, "rules/ner_heads.tsv", nested=[place])
-            elif i not in seats and not ctx.name_word(i + 1) and any(
-                    h.seat and h.words == (ctx.norm(i),) for h in self.lex.heads.get(ctx.norm(i), ())):
+            elif i not in seats and not ctx.name_word(i + 1) and any(h.seat and len(h.words) == 1 for h in ctx.heads_at(i)):
                 seats[i] = Candidate(i, i + 1, "LOC", 1, "rules/ner_heads.tsv")  # «کمیته امداد استان»: the head alone
         out = []
         for c in gaz + heads:
@@ -511,10 +508,9 @@ class EntityRecognizer:
     def _org_head_inside(self, ctx: _DocContext, role: Candidate) -> int | None:
         """Where an organisation head word opens the rest of a title (رئیس [سازمان …]), if it does."""
         for p in range(role.start + 1, role.end):
-            for head in self.lex.heads.get(ctx.norm(p), ()):
+            for head in ctx.heads_at(p):
                 n = len(head.words)
-                if head.label != "ORG" or head.needs == "entity" or p + n >= role.end \
-                        or tuple(ctx.norm(p + k) for k in range(n)) != head.words:
+                if head.label != "ORG" or head.needs == "entity" or p + n >= role.end:
                     continue
                 if head.needs == "proper" and all(ctx.ordinary(k) for k in range(p + n, role.end)):
                     continue  # «عضو هیئت علمی»: a head before everyday words is no name
@@ -932,6 +928,11 @@ class _DocContext:
 
     def plain(self, i: int) -> str:
         return self.plains[i] if 0 <= i < len(self.plains) else ""
+
+    def heads_at(self, i: int) -> list[Head]:
+        """The head words (``ner_heads.tsv``) written at token ``i``, longest first."""
+        return [h for h in self.lex.heads.get(self.norm(i), ())
+                if len(h.words) == 1 or tuple(self.norm(i + k) for k in range(len(h.words))) == h.words]
 
     def clause_starts(self, i: int) -> bool:
         """Does token ``i`` open a clause (sentence start, after punctuation or a quote)?"""
