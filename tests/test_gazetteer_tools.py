@@ -43,10 +43,13 @@ def codes(report, severity: str) -> list[str]:  # noqa: ANN001
 
 # --------------------------------------------------------------------------- validate
 def test_shipped_gazetteers_have_no_errors():
-    """CI gate: the shipped files pass ``gazetteer validate`` (warnings and notes are allowed)."""
+    """CI gate: the shipped files pass ``gazetteer validate`` with no dangling reference (other warnings
+    and notes are allowed)."""
     report = validate()
     assert report.entries > 1000
     assert report.errors == [], "\n".join(map(str, report.errors[:20]))
+    dangling = [i for i in report.issues if i.code == "dangling"]
+    assert dangling == [], "\n".join(map(str, dangling[:20]))  # every role's organisation and parent exists
 
 
 def test_clean_user_file_passes(tmp_path: Path):
