@@ -219,14 +219,12 @@ class ZwnjLexicon:
         if compound is not None:
             return compound[0]
         for preverb in self.affixes["preverb"]:
-            rest = word[len(preverb):]
-            if word.startswith(preverb) and rest.startswith(("می", "نمی")):
+            if word.startswith(preverb) and (rest := word[len(preverb):]).startswith(("می", "نمی")):
                 restored = self.restore_word(rest, depth - 1)
                 if restored is not None and restored.startswith(("می" + ZWNJ, "نمی" + ZWNJ)):
                     return preverb + restored
         for prefix in self.affixes["prefix"]:
-            rest = word[len(prefix):]
-            if word.startswith(prefix) and len(rest) >= 4 and self.is_word(rest):
+            if word.startswith(prefix) and len(rest := word[len(prefix):]) >= 4 and self.is_word(rest):
                 return prefix + ZWNJ + rest
         for i in range(4, len(word) - 2):  # a word (4 letters or more) ending in a silent ه, glued to a word
             if word[i - 1] != "ه" or word[i - 2] in ("ا", "و"):  # not silent (راه), or وه (کوه, گروه)
@@ -238,6 +236,8 @@ class ZwnjLexicon:
                 restored = self.restore_word(rest, depth - 1)
                 if restored is not None:
                     return head + ZWNJ + restored
+        if "أ" not in word and "ئ" not in word:  # no variant differs from the word
+            return None
         for variant in (word.replace("أ", "ئ"), _HAMZA_VARIANT.sub("ی", word)):  # older spellings: مسأله, آئین
             if variant == word:
                 continue
@@ -249,7 +249,7 @@ class ZwnjLexicon:
 
     def _glued_suffix_compound(self, word: str) -> tuple[str, str] | None:
         """A listed compound plus a glued suffix: (restored word, compound's glued form)."""
-        for suffix in self.affixes["suffix_glued"]:
+        for suffix in self._glued_by_last.get(word[-1:], ()):
             if not word.endswith(suffix) or len(word) < len(suffix) + 4:
                 continue
             base = word[: -len(suffix)]
@@ -259,6 +259,15 @@ class ZwnjLexicon:
             if restored is not None and base not in self.known:
                 return (restored[:-1] if suffix == "گان" else restored) + suffix, base
         return None
+
+    @cached_property
+    def _glued_by_last(self) -> dict[str, tuple[str, ...]]:
+        """The ``suffix_glued`` affixes by their last letter, in their order: a word is only
+        tested against those it may end with."""
+        by_last: dict[str, tuple[str, ...]] = {}
+        for suffix in self.affixes["suffix_glued"]:
+            by_last[suffix[-1:]] = by_last.get(suffix[-1:], ()) + (suffix,)
+        return by_last
 
     def is_word(self, word: str) -> bool:
         """Known as written, or a known word plus the derivational ``ی`` (همکار → همکاری)."""
@@ -281,9 +290,8 @@ class ZwnjLexicon:
             return self.zwnj[glued] == left + ZWNJ + right
         if left.endswith("می") and any(left[:-2] in (p, p + "ن") for p in self.affixes["preverb"]):
             return self.restore_word(glued) == left + ZWNJ + right  # برمی گردد
-        for n in self._suffix_lengths:  # گل فروشیها: a compound, then a ZWNJ suffix
-            suffix_kinds = self.free_suffixes.get(right[-n:]) if len(right) > n + 1 else None
-            if suffix_kinds is not None and left + right[:-n] in self.joinable:
+        for n, suffix_kinds in self._suffix_splits(right):  # گل فروشیها: a compound, then a ZWNJ suffix
+            if left + right[:-n] in self.joinable:
                 base = left + right[:-n]
                 return self.zwnj[base] == left + ZWNJ + right[:-n] and any(_SUFFIX_FITS[k](base) for k in suffix_kinds)
         if not right.endswith(self._glued_endings):
@@ -294,6 +302,13 @@ class ZwnjLexicon:
     @cached_property
     def _suffix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(suffix) for suffix in self.free_suffixes}, reverse=True))
+
+    @lru_cache(maxsize=100_000)
+    def _suffix_splits(self, word: str) -> tuple[tuple[int, frozenset[str]], ...]:
+        """``(n, kinds)`` for each ZWNJ suffix the word ends with, longest first, that leaves
+        more than one letter before it: computed once per word, not once per pair it is in."""
+        return tuple((n, kinds) for n in self._suffix_lengths
+                     if len(word) > n + 1 and (kinds := self.free_suffixes.get(word[-n:])) is not None)
 
     @cached_property
     def join_lefts(self) -> frozenset[str]:
@@ -357,11 +372,11 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     for w in distinct.intersection(lexicon.join_lefts).union(w for w in distinct if w.endswith("می")):
         role[w] |= _JOINS_RIGHT
     roles = np.fromiter(map(role.__getitem__, words), dtype=np.int8, count=len(words))
-    looked = np.flatnonzero(roles & _RESTORED)
+    looking = roles & _RESTORED != 0
     if len(words) > 1 and (roles & (_JOINS_LEFT | _JOINS_RIGHT)).any():  # pairs one space apart: words[k - 1], words[k]
         spaced = np.fromiter(map(" ".__eq__, parts[2:-1:2]), dtype=bool, count=len(words) - 1)
-        pairs = spaced & ((roles[1:] & _JOINS_LEFT != 0) | (roles[:-1] & _JOINS_RIGHT != 0))
-        looked = np.union1d(looked, np.flatnonzero(pairs) + 1)
+        looking[1:] |= spaced & ((roles[1:] & _JOINS_LEFT != 0) | (roles[:-1] & _JOINS_RIGHT != 0))
+    looked = np.flatnonzero(looking)
     if not len(looked):
         return []
     word_starts = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))[0::2]  # [k]: start of words[k]
@@ -575,7 +590,7 @@ class Normalizer:
             text, s, e = _apply(text, edits)
             # Compose: a character of the new text covers the raw range of the old characters it came from.
             old_starts = np.append(starts, len(raw))
-            old_ends = np.insert(ends, 0, 0)
+            old_ends = np.concatenate((np.zeros(1, dtype=ends.dtype), ends))
             new_starts = old_starts[s]
             new_ends = np.where(e > s, old_ends[e], new_starts)
             starts, ends = new_starts, np.maximum(new_ends, new_starts)
