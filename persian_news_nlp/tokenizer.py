@@ -8,18 +8,22 @@ space when normalisation joined two raw words (``می کنیم`` → one token, 
 """
 from __future__ import annotations
 
-from functools import lru_cache
+import re
+from collections.abc import Callable
+from functools import lru_cache, partial
 from itertools import chain
 
 import numpy as np
 import regex
+from spacy import attrs
 from spacy.attrs import NORM, ORTH
+from spacy.lang import lex_attrs
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from .errors import Errors, TextTooLongError, check_text
-from .normalizer import LETTERS, Normalized, Normalizer
+from .normalizer import LETTERS, ZWNJ, Normalized, Normalizer
 
 DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
 
@@ -40,6 +44,70 @@ TOKEN = regex.compile(
 DEFAULT_MAX_LENGTH = 50_000_000
 
 
+def _uncased_letters() -> str:
+    """The Persian/Arabic letters that are alphabetic and have no case, as a character class."""
+    letter = re.compile(f"[{LETTERS}]")
+    return "".join(c for c in map(chr, range(0x600, 0x700))
+                   if letter.fullmatch(c) and c.isalpha() and not (c.isupper() or c.islower() or c.istitle()))
+
+
+# A "plain" word: uncased letters, single ZWNJs between them, shorter than spaCy's "LONG" shape.
+_PLAIN = re.compile("[{0}]+(?:{1}[{0}]+)*".format(_uncased_letters(), ZWNJ))
+
+
+_last_plain: tuple[str, bool] = ("", False)  # the getters of one new word ask in turn
+
+
+def _plain(string: str) -> bool:
+    global _last_plain
+    last = _last_plain
+    if last[0] is string:
+        return last[1]
+    plain = len(string) < 100 and _PLAIN.fullmatch(string) is not None
+    _last_plain = (string, plain)
+    return plain
+
+
+def _false_if_plain(getter: Callable[[str], bool], string: str) -> bool:
+    return False if _plain(string) else getter(string)
+
+
+def _shape(string: str) -> str:
+    """spaCy's ``word_shape``: on a plain word, ``x`` for each letter (at most four in a row), the ZWNJs kept."""
+    if not _plain(string):
+        return lex_attrs.word_shape(string)
+    if ZWNJ not in string:
+        return "xxxx"[:len(string)]
+    return ZWNJ.join(["xxxx"[:len(part)] for part in string.split(ZWNJ)])
+
+
+#: spaCy's default getters that are false on plain words and cost more than asking whether a
+#: word is plain (those that only call a ``str`` method are cheaper as they are).
+_FALSE_ON_PLAIN = {
+    attrs.LIKE_EMAIL: lex_attrs.like_email, attrs.IS_PUNCT: lex_attrs.is_punct, attrs.IS_ASCII: lex_attrs.is_ascii,
+    attrs.IS_BRACKET: lex_attrs.is_bracket, attrs.IS_QUOTE: lex_attrs.is_quote,
+    attrs.IS_LEFT_PUNCT: lex_attrs.is_left_punct, attrs.IS_RIGHT_PUNCT: lex_attrs.is_right_punct,
+    attrs.IS_CURRENCY: lex_attrs.is_currency, attrs.LIKE_URL: lex_attrs.like_url,
+}
+
+
+def fast_lex_attrs(vocab: Vocab) -> None:
+    """Give ``vocab`` quicker equivalents of spaCy's default lexeme getters (same values on every string).
+
+    spaCy calls some twenty Python getters for every word new to the vocabulary (about 20 µs a
+    word), the costliest (``word_shape``, ``like_url``) looping over its characters. Half of that
+    goes to getters that are constant on "plain" words (Persian letters, single ZWNJs between),
+    which are most words of news; the shape of a plain word is its length. Getters that are not
+    spaCy's defaults (a custom vocabulary's) are left alone.
+    """
+    getters = vocab.lex_attr_getters
+    for attr, default in _FALSE_ON_PLAIN.items():
+        if getters.get(attr) is default:
+            getters[attr] = partial(_false_if_plain, default)
+    if getters.get(attrs.SHAPE) is lex_attrs.word_shape:
+        getters[attrs.SHAPE] = _shape
+
+
 class NewsTokenizer:
     """Normalise, tokenise, and return a ``Doc`` over the raw text.
 
@@ -50,6 +118,7 @@ class NewsTokenizer:
     def __init__(self, vocab: Vocab, *, digits: str = "persian", zwnj: str = "auto",
                  max_length: int = DEFAULT_MAX_LENGTH) -> None:
         self.vocab = vocab
+        fast_lex_attrs(vocab)
         self.normalizer = Normalizer(digits=digits, zwnj=zwnj)
         self.max_length = max_length
 
@@ -98,9 +167,23 @@ def token_spans(norm: Normalized) -> list[tuple[int, int, int, int]]:
     return list(zip(*(a.tolist() for a in _token_arrays(norm))))
 
 
+# A piece that is a Persian word, perhaps with one closing mark or period after it: at a letter,
+# no alternative of TOKEN before the one for Persian words can match without a period and a letter
+# after it, or an "@"; and such a mark after a word is a token alone (checked in the tests).
+_PERSIAN_WORD = re.compile(f"[{LETTERS}\u200c]+")
+_CLOSING = frozenset("،؛:!؟?».)]\"'")
+
+
 @lru_cache(maxsize=100_000)
 def _piece_tokens(piece: str) -> tuple[int, ...]:
     """Token offsets in a piece of text between two spaces, flat: start, end, start, end…"""
+    word = _PERSIAN_WORD.match(piece)
+    if word is not None:  # what TOKEN finds there, found quicker
+        end = word.end()
+        if end == len(piece):
+            return 0, end
+        if end + 1 == len(piece) and piece[end] in _CLOSING:
+            return 0, end, end, end + 1
     whole = TOKEN.match(piece)
     if whole is not None and whole.end() == len(piece):  # the usual piece: one token
         return 0, len(piece)
@@ -170,13 +253,23 @@ def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str], list[in
     # The normalised characters made from each gap (Normalized.norm_span, for all at once).
     last = np.searchsorted(norm.starts, gap_ends, side="left")
     first = np.minimum(np.searchsorted(norm.ends, gap_starts, side="right"), last)
-    # Merge: token i sorts by 2i + 1, a gap token before token j by 2j.
-    order = np.argsort(np.concatenate((np.arange(len(words)) * 2 + 1, at * 2)), kind="stable")
-    return (np.array(words + segments, dtype=object)[order].tolist(),
-            np.concatenate((spaced, np.zeros(len(at), dtype=bool)))[order].tolist(),
-            np.array(norms + segments, dtype=object)[order].tolist(),
-            np.concatenate((norm_starts, first))[order].tolist(),
-            np.concatenate((norm_ends, last))[order].tolist())
+    # Merge: each gap token goes before the token it precedes (``at`` ascends; gaps are few).
+    at_list = at.tolist()
+    return (_insert(words, at_list, segments), _insert(spaces, at_list, [False] * len(at_list)),
+            _insert(norms, at_list, segments), _insert(starts, at_list, first.tolist()),
+            _insert(ends, at_list, last.tolist()))
+
+
+def _insert(items: list, at: list[int], inserted: list) -> list:
+    """``items`` with ``inserted[k]`` placed before ``items[at[k]]`` (``at`` ascending)."""
+    out: list = []
+    prev = 0
+    for position, item in zip(at, inserted):
+        out += items[prev:position]
+        out.append(item)
+        prev = position
+    out += items[prev:]
+    return out
 
 
 @registry.tokenizers("pnn.NewsTokenizer.v1")

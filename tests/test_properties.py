@@ -1,6 +1,8 @@
 """Invariants over arbitrary input (hypothesis): nothing crashes and offsets stay exact."""
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -40,3 +42,55 @@ def test_doc_text_is_raw_and_spans_are_exact(nlp, raw):
     for sent in doc.sents:
         assert raw[sent.start_char: sent.end_char] == sent.text
         assert isinstance(sent._.boilerplate, bool)
+
+
+
+WORD = st.one_of(st.text(alphabet=st.sampled_from([chr(c) for c in range(0x600, 0x700)] + ["\u200c"]), min_size=1, max_size=120),
+                 PERSIAN.filter(bool), ANY.filter(bool))
+
+
+@functools.cache
+def _getters() -> tuple[dict, dict]:
+    """spaCy's lexeme getters for Persian, and the quick ones of ``fast_lex_attrs``."""
+    from spacy.lang.fa import Persian
+
+    from persian_news_nlp.tokenizer import fast_lex_attrs
+
+    vocab = Persian().vocab
+    fast_lex_attrs(vocab)
+    return Persian().vocab.lex_attr_getters, vocab.lex_attr_getters
+
+
+def _same_lexeme_attributes(word: str) -> None:
+    spacys, quick = _getters()
+    assert quick.keys() == spacys.keys()
+    for attr, getter in spacys.items():
+        assert quick[attr](word) == getter(word), (attr, word)
+
+
+def test_quick_lexeme_getters_equal_spacys_on_every_arabic_script_character():
+    for c in map(chr, range(0x600, 0x700)):
+        for word in (c, c * 5, c + "\u200c" + c, "ب" + c + "\u200c\u200cب", c * 100, "\u200c" + c):
+            _same_lexeme_attributes(word)
+
+
+@SETTINGS
+@given(WORD)
+def test_quick_lexeme_getters_equal_spacys(word):
+    _same_lexeme_attributes(word)
+
+
+PIECE = st.one_of(st.text(alphabet=st.sampled_from(list("ابپکمیه\u200c۱2a.،؛:!؟?»«)(][\"'@#-…/")), min_size=1, max_size=12),
+                  st.builds(lambda w, c: w + c, st.text(alphabet=st.sampled_from(list("ابپکمیه\u200c")), min_size=1, max_size=8),
+                            st.sampled_from(list(".،؛:!؟?»)]\"'@#-…/۱2a\u0640\u064e"))),
+                  ANY.filter(lambda s: s and " " not in s))
+
+
+@SETTINGS
+@given(PIECE)
+def test_piece_tokens_are_what_the_token_pattern_finds(piece):
+    from itertools import chain
+
+    from persian_news_nlp.tokenizer import TOKEN, _piece_tokens
+
+    assert _piece_tokens.__wrapped__(piece) == tuple(chain.from_iterable(m.span() for m in TOKEN.finditer(piece)))
