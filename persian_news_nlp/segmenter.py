@@ -41,6 +41,32 @@ if not Span.has_extension("boilerplate"):
     Span.set_extension("boilerplate", getter=lambda span: any(t._.boilerplate for t in span if not t.is_space))
 
 
+# What could make a pattern mean something else as one alternative of many: inline flags, group
+# numbers and names (references, conditionals), escapes that are not plain characters' names.
+_CONTEXT_BOUND = regex.compile(r"\(\?(?![:=!]|<[=!])|\\[0-9gGkK]")
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Does the pattern have a ``|`` outside any parentheses and character class (``^a|b``)?"""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class BoilerplateRules:
     """Line patterns from ``models/rules/boilerplate.tsv``."""
@@ -65,8 +91,26 @@ class BoilerplateRules:
             compiled[row["kind"]].append(pattern)
         return cls(tuple(compiled["box_header"]), tuple(compiled["banner"]))
 
+    @cached_property
+    def _screen(self) -> tuple[regex.Pattern, ...]:
+        """Patterns that find a match in a line where any rule does, fewer than the rules: the
+        rules anchored at the line's start searched as one (``^(?:a|b)``), which costs about what
+        one of them does; most lines match none. A rule that might mean something else inside
+        the group (an alternative outside its parentheses, inline flags, group references)
+        stays alone."""
+        anchored, alone = [], []
+        for pattern in self.box_headers + self.banners:
+            text = pattern.pattern
+            groupable = text.startswith("^") and not _CONTEXT_BOUND.search(text) and not _top_level_bar(text)
+            (anchored if groupable else alone).append(pattern)
+        if len(anchored) > 1:
+            return (regex.compile("^(?:" + "|".join(f"(?:{p.pattern[1:]})" for p in anchored) + ")"), *alone)
+        return tuple(anchored + alone)
+
     def kind(self, line: str) -> str | None:
         line = line.replace(ZWNJ, " ").strip()
+        if not any(pattern.search(line) for pattern in self._screen):
+            return None
         for pattern in self.box_headers:
             if pattern.search(line):
                 return "box_header"

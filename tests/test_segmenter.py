@@ -46,3 +46,21 @@ def test_seed_report_segments(nlp, seed_text):
     # the splitter does not depend on the line breaks: joined into one line, the body still splits
     body = " ".join(seed_text.splitlines()[:13])
     assert len([s for s in nlp(body).sents]) == 13
+
+
+def test_boilerplate_patterns_searched_as_one_find_what_each_finds():
+    import regex
+
+    from persian_news_nlp.segmenter import BoilerplateRules
+
+    shipped = BoilerplateRules.load()
+    assert len(shipped._screen) < len(shipped.box_headers) + len(shipped.banners)
+    lines = ["آخرین اخبار", "اخبار مرتبط با این خبر", "ما را در تلگرام دنبال کنید", "منبع: ایرنا",
+             "منبع خبر", "وزیر گفت آخرین اخبار را خواندم.", "کد خبر: ۱۲۳", ""]
+    for line in lines:
+        alone = next((kind for kind, patterns in (("box_header", shipped.box_headers), ("banner", shipped.banners))
+                      if any(p.search(line) for p in patterns)), None)
+        assert shipped.kind(line) == alone, line
+    alone = BoilerplateRules((regex.compile("^(?i)abc"), regex.compile("^x|y")), (regex.compile(r"^(a)\1"), regex.compile("^[|]z")))
+    assert len(alone._screen) == 4
+    assert [alone.kind(line) for line in ("ABC", "-y", "aa", "|z", "-x")] == ["box_header", "box_header", "banner", "banner", None]
