@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache, partial
 from itertools import chain
+from operator import itemgetter
 
 import numpy as np
 import regex
@@ -84,10 +85,20 @@ def _shape(string: str) -> str:
 #: spaCy's default getters that are false on plain words and cost more than asking whether a
 #: word is plain (those that only call a ``str`` method are cheaper as they are).
 _FALSE_ON_PLAIN = {
-    attrs.LIKE_EMAIL: lex_attrs.like_email, attrs.IS_PUNCT: lex_attrs.is_punct, attrs.IS_ASCII: lex_attrs.is_ascii,
+    attrs.LIKE_EMAIL: lex_attrs.like_email, attrs.IS_PUNCT: lex_attrs.is_punct,
     attrs.IS_BRACKET: lex_attrs.is_bracket, attrs.IS_QUOTE: lex_attrs.is_quote,
     attrs.IS_LEFT_PUNCT: lex_attrs.is_left_punct, attrs.IS_RIGHT_PUNCT: lex_attrs.is_right_punct,
     attrs.IS_CURRENCY: lex_attrs.is_currency, attrs.LIKE_URL: lex_attrs.like_url,
+}
+
+#: spaCy's default getters that only call a ``str`` method or slice, and the same operation as a
+#: C-level callable: the same value on every string, without a Python frame per call.
+_SAME_IN_C = {
+    attrs.LOWER: (lex_attrs.lower, str.lower), attrs.PREFIX: (lex_attrs.prefix, itemgetter(0)),
+    attrs.SUFFIX: (lex_attrs.suffix, itemgetter(slice(-3, None))), attrs.IS_ALPHA: (lex_attrs.is_alpha, str.isalpha),
+    attrs.IS_DIGIT: (lex_attrs.is_digit, str.isdigit), attrs.IS_LOWER: (lex_attrs.is_lower, str.islower),
+    attrs.IS_SPACE: (lex_attrs.is_space, str.isspace), attrs.IS_TITLE: (lex_attrs.is_title, str.istitle),
+    attrs.IS_UPPER: (lex_attrs.is_upper, str.isupper), attrs.IS_ASCII: (lex_attrs.is_ascii, str.isascii),
 }
 
 
@@ -97,10 +108,14 @@ def fast_lex_attrs(vocab: Vocab) -> None:
     spaCy calls some twenty Python getters for every word new to the vocabulary (about 20 µs a
     word), the costliest (``word_shape``, ``like_url``) looping over its characters. Half of that
     goes to getters that are constant on "plain" words (Persian letters, single ZWNJs between),
-    which are most words of news; the shape of a plain word is its length. Getters that are not
-    spaCy's defaults (a custom vocabulary's) are left alone.
+    which are most words of news; the shape of a plain word is its length. Getters that only call
+    a ``str`` method become that method. Getters that are not spaCy's defaults (a custom
+    vocabulary's) are left alone.
     """
     getters = vocab.lex_attr_getters
+    for attr, (default, same) in _SAME_IN_C.items():
+        if getters.get(attr) is default:
+            getters[attr] = same
     for attr, default in _FALSE_ON_PLAIN.items():
         if getters.get(attr) is default:
             getters[attr] = partial(_false_if_plain, default)
