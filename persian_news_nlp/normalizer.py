@@ -372,17 +372,37 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     for w in distinct.intersection(lexicon.join_lefts).union(w for w in distinct if w.endswith("می")):
         role[w] |= _JOINS_RIGHT
     roles = np.fromiter(map(role.__getitem__, words), dtype=np.int8, count=len(words))
+    n = len(words)
+    spaced = np.zeros(n, dtype=bool)  # [k]: one space between words[k - 1] and words[k]
+    if n > 1:
+        spaced[1:] = np.fromiter(map(" ".__eq__, parts[2:-1:2]), dtype=bool, count=n - 1)
     looking = roles & _RESTORED != 0
-    if len(words) > 1 and (roles & (_JOINS_LEFT | _JOINS_RIGHT)).any():  # pairs one space apart: words[k - 1], words[k]
-        spaced = np.fromiter(map(" ".__eq__, parts[2:-1:2]), dtype=bool, count=len(words) - 1)
-        looking[1:] |= spaced & ((roles[1:] & _JOINS_LEFT != 0) | (roles[:-1] & _JOINS_RIGHT != 0))
+    if n > 1 and (roles & (_JOINS_LEFT | _JOINS_RIGHT)).any():  # pairs one space apart: words[k - 1], words[k]
+        looking[1:] |= spaced[1:] & ((roles[1:] & _JOINS_LEFT != 0) | (roles[:-1] & _JOINS_RIGHT != 0))
     looked = np.flatnonzero(looking)
     if not len(looked):
         return []
-    word_starts = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))[0::2]  # [k]: start of words[k]
+    # Most words looked at change nothing: a word changes only if it is restored or joins the
+    # word before it. Whether it joins the word before as written is asked for all at once (one
+    # C loop over the cached join_pair); only those that join or are restored, and the word after
+    # a changed one (which joins the changed form), are visited one by one, in order.
+    paired = looked[spaced[looked]]
+    joins = np.fromiter(map(lexicon.join_pair, map(words.__getitem__, (paired - 1).tolist()), map(words.__getitem__, paired.tolist())),
+                        dtype=bool, count=len(paired))
+    visit = roles & _RESTORED != 0
+    visit[paired[joins]] = True
+    todo = np.flatnonzero(visit).tolist()
+    word_starts = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))[0::2].tolist()  # [k]: start of words[k]
     proposals: list[tuple[str, list[Edit]]] = []
     changed_at, changed = -2, ""  # the last word changed so far, and its new form
-    for k, start in zip(looked.tolist(), word_starts[looked].tolist()):
+    t, k = 0, -1
+    while True:
+        if changed_at == k and k + 1 < n and looking[k + 1] and (t == len(todo) or todo[t] != k + 1):
+            todo.insert(t, k + 1)
+        if t == len(todo):
+            break
+        k, t = todo[t], t + 1
+        start = word_starts[k]
         word = words[k]
         joined = False
         if k > 0 and parts[2 * k] == " ":
