@@ -285,6 +285,9 @@ class ZwnjLexicon:
             return len(left) >= 2 and any(_SUFFIX_FITS[kind](left) for kind in kinds)
         if ZWNJ in left or ZWNJ in right:
             return False
+        right_starts = self._right_starts
+        if right_starts is not None and not left.endswith("می") and not right.startswith(right_starts.get(left, ())):
+            return False  # no listed compound is left + ZWNJ + a start of right (see _right_starts)
         glued = left + right
         if glued in self.joinable:
             return self.zwnj[glued] == left + ZWNJ + right
@@ -298,6 +301,25 @@ class ZwnjLexicon:
             return False
         compound = self._glued_suffix_compound(glued)
         return compound is not None and compound[1] in self.joinable and compound[0] == left + ZWNJ + right
+
+    @cached_property
+    def _right_starts(self) -> dict[str, tuple[str, ...]] | None:
+        """For each first half of a joinable compound, the starts its second halves give a right word.
+
+        Every way but the verb one (``برمی گردد``) in which :meth:`join_pair` joins ``left right``
+        makes ``left + ZWNJ + r`` a joinable compound's form, with ``right`` being ``r``, ``r`` and a
+        ZWNJ suffix, ``r`` and a glued suffix, or ``r`` less its ``ه`` and ``گان``: ``right``
+        starts with ``r[:-1]``. A pair whose right word starts with none is not looked at further.
+        ``None`` (no such shortcut) if a glued suffix held a ZWNJ.
+        """
+        if any(ZWNJ in suffix for suffix in self.affixes["suffix_glued"]):
+            return None
+        starts: dict[str, set[str]] = {}
+        for glued in self.joinable:
+            halves = self.zwnj[glued].split(ZWNJ)
+            if len(halves) == 2:
+                starts.setdefault(halves[0], set()).add(halves[1][:-1])
+        return {left: tuple(sorted(rights)) for left, rights in starts.items()}
 
     @cached_property
     def _suffix_lengths(self) -> tuple[int, ...]:

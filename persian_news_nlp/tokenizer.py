@@ -60,6 +60,7 @@ _last_plain: tuple[str, bool] = ("", False)  # the getters of one new word ask i
 
 
 def _plain(string: str) -> bool:
+    """Is the word plain? The last answer is kept, as spaCy asks once per getter."""
     global _last_plain
     last = _last_plain
     if last[0] is string:
@@ -70,6 +71,7 @@ def _plain(string: str) -> bool:
 
 
 def _false_if_plain(getter: Callable[[str], bool], string: str) -> bool:
+    """``getter(string)``, known to be false on a plain word without calling it."""
     return False if _plain(string) else getter(string)
 
 
@@ -83,7 +85,7 @@ def _shape(string: str) -> str:
 
 
 #: spaCy's default getters that are false on plain words and cost more than asking whether a
-#: word is plain (those that only call a ``str`` method are cheaper as they are).
+#: word is plain (those that only call a ``str`` method are in ``_SAME_IN_C``).
 _FALSE_ON_PLAIN = {
     attrs.LIKE_EMAIL: lex_attrs.like_email, attrs.IS_PUNCT: lex_attrs.is_punct,
     attrs.IS_BRACKET: lex_attrs.is_bracket, attrs.IS_QUOTE: lex_attrs.is_quote,
@@ -106,7 +108,7 @@ def fast_lex_attrs(vocab: Vocab) -> None:
     """Give ``vocab`` quicker equivalents of spaCy's default lexeme getters (same values on every string).
 
     spaCy calls some twenty Python getters for every word new to the vocabulary (about 20 µs a
-    word), the costliest (``word_shape``, ``like_url``) looping over its characters. Half of that
+    word on the development box), the costliest (``word_shape``, ``like_url``) looping over its characters. Half of that
     goes to getters that are constant on "plain" words (Persian letters, single ZWNJs between),
     which are most words of news; the shape of a plain word is its length. Getters that only call
     a ``str`` method become that method. Getters that are not spaCy's defaults (a custom

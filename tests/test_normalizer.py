@@ -71,3 +71,17 @@ def test_seed_report_restorations(seed_text):
     for word in ["رسانه‌ای", "همکاری‌های", "گروه‌های", "شبکه‌های", "نگرانی‌ها", "نشانه‌هایی", "بیانیه‌های",
                  "می‌توان", "می‌کنیم", "نمی‌خوانند", "چشم‌انداز", "رئیس‌جمهور", "سخت‌گیرانه"]:
         assert word in text, word
+
+
+def test_join_pair_shortcut_changes_no_answer():
+    from persian_news_nlp.normalizer import ZwnjLexicon
+
+    shipped = ZwnjLexicon.load()
+    plain = ZwnjLexicon(shipped.known, shipped.zwnj, shipped.joinable, shipped.affixes)
+    plain.__dict__["_right_starts"] = None  # no shortcut
+    halves = [shipped.zwnj[g].split(ZWNJ) for g in sorted(shipped.joinable)[::40]]
+    lefts = sorted({h[0] for h in halves if len(h) == 2})[:300] + ["می", "برمی", "سال", "ایران"]
+    rights = sorted({h[-1] for h in halves})[:150] + ["های", "ها", "گردد", "فروشیها", "گان", "ی", "و", "کنندگان"]
+    for left in lefts:
+        for right in rights + [r + "ها" for r in rights[:40]] + [r[:-1] + "گان" for r in rights[:40]]:
+            assert ZwnjLexicon.join_pair.__wrapped__(shipped, left, right) == ZwnjLexicon.join_pair.__wrapped__(plain, left, right), (left, right)
