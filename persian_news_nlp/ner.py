@@ -116,6 +116,7 @@ class Lexicons:
     surname_suffixes: tuple[str, ...]
     surname_suffix_re: re.Pattern        # the same endings as one pattern (one test per word)
     heads: dict[str, list[Head]]        # first word -> heads starting with it
+    seat_words: frozenset[str]          # first words of the seat heads (استان, شهرستان, واحد …)
     cues: dict[tuple[str, str], set[str]]  # (side, cue) -> labels supported
     common: frozenset[str]
     speech_verbs: frozenset[str]
@@ -164,7 +165,8 @@ class Lexicons:
                    frozenset(key(w.split()[0]) for h in honorifics for w in (h, h.replace(ZWNJ, " "))),
                    prefixes, re.compile("^(" + "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True)) + ")(..+)$"),
                    suffixes, suffix_re,
-                   {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()}, dict(cues), common_words(), speech, openers, verb_forms(),
+                   {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()},
+                   frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")), _portfolios())
@@ -412,7 +414,9 @@ class EntityRecognizer:
                 best = seats.get(c.start)
                 if best is None or c.length > best.length:
                     seats[c.start] = c
-        for i in range(len(ctx.doc)):  # a seat head that leaves a known place alone (واحد [X]), or has no name after it
+        seat_words = self.lex.seat_words
+        for i in (k for k, w in enumerate(ctx.norms) if w in seat_words):
+            # a seat head that leaves a known place alone (واحد [X]), or has no name after it
             head = next((h for h in ctx.heads_at(i) if h.seat and h.known == "out"), None)
             place = entity_at.get(i + len(head.words)) if head is not None else None
             if place is not None and place.label == "LOC" and i not in seats:
@@ -642,7 +646,7 @@ class EntityRecognizer:
         """``به گزارش X،``, ``به نقل از X``: the outlet named as a source is an organisation."""
         out = []
         for i in range(len(ctx.doc) - 2):
-            if ctx.phrase(i, 2) not in ("به گزارش", "به نقل"):
+            if ctx.norms[i] != "به" or ctx.phrase(i, 2) not in ("به گزارش", "به نقل"):
                 continue
             j = i + 2 + (ctx.norm(i + 2) == "از")
             if ctx.norm(j) in SOURCE_NOT_NAMES:
@@ -931,8 +935,10 @@ class _DocContext:
 
     def heads_at(self, i: int) -> list[Head]:
         """The head words (``ner_heads.tsv``) written at token ``i``, longest first."""
-        return [h for h in self.lex.heads.get(self.norm(i), ())
-                if len(h.words) == 1 or tuple(self.norm(i + k) for k in range(len(h.words))) == h.words]
+        heads = self.lex.heads.get(self.norm(i))
+        if not heads:
+            return []
+        return [h for h in heads if len(h.words) == 1 or tuple(self.norm(i + k) for k in range(len(h.words))) == h.words]
 
     def clause_starts(self, i: int) -> bool:
         """Does token ``i`` open a clause (sentence start, after punctuation or a quote)?"""
