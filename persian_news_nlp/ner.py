@@ -437,8 +437,12 @@ class EntityRecognizer:
         end = j
         taken = 0
         while end < len(ctx.doc) and taken < max_tokens:
-            if entity_at.get(end) is not None:
-                return entity_at[end].end, [entity_at[end]]
+            known = entity_at.get(end)
+            if known is not None:
+                second = entity_at.get(known.end + 1) if ctx.norm(known.end) == "و" else None
+                if known.label == "LOC" and second is not None and second.label == "LOC":
+                    return second.end, [known, second]  # «کمیسیون مشترک [X] و [Y]»: a body of two countries
+                return known.end, [known]
             if end in ctx.blocked_starts:
                 break
             word = ctx.norm(end)
