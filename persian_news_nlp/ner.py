@@ -40,6 +40,8 @@ from .resources import model_path, read_tsv, word_list
 LABELS = ("PER", "LOC", "ORG", "ROLE", "DATE")
 # After a given name, a word is taken as the surname unless it is this frequent (بازی, کشور).
 SURNAME_AFTER_GIVEN_MAX_FREQUENCY = 5_000_000
+# A rule-made surname this frequent as a word is not repeated alone as the person elsewhere.
+SURNAME_ALONE_MAX_FREQUENCY = 300_000
 NUMBER_WORDS = frozenset("صفر یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
 # The most words before the home town in a club's name (نمونه فولاد سازان اصفهان).
 CLUB_NAME_MAX = 3
@@ -773,7 +775,9 @@ class EntityRecognizer:
             if c.label == "PER" and ctx.norm(last) == ")":  # «… (ره)»: the blessing is no surname
                 last -= 3
             if c.label == "PER" and last > c.start and ctx.name_word(last):
-                surnames[ctx.plain(last)] = c
+                if c.entry is not None or word_frequency(ctx.plain(last)) < SURNAME_ALONE_MAX_FREQUENCY \
+                        or ctx.surname_shaped(last, ctx.lex) or ctx.strong_surname(last, ctx.lex):
+                    surnames[ctx.plain(last)] = c  # not a frequent word the name rule took for a surname (… اسید)
                 first = ctx.plain(c.start)  # «نمونه … (later) نسرین»: a clear given name of the person alone
                 if first in ctx.lex.given_names and first not in ctx.lex.ambiguous_given:
                     surnames.setdefault(first, c)
