@@ -659,8 +659,9 @@ class EntityRecognizer:
                 continue  # به گزارش خبرنگار …، به گزارش گروه …
             end = j
             while end < len(ctx.doc) and end - j < 4 and (ctx.name_word(end) or ctx.norm(end) in NUMBER_WORDS) \
-                    and not ctx.is_title_start(end) and (end == j or end not in ctx.blocked_starts):
-                end += 1
+                    and not ctx.is_title_start(end) and (end == j or end not in ctx.blocked_starts) \
+                    and not (end > j and ctx.plain(end) in ctx.lex.given_names and ctx.plain(end) not in ctx.lex.ambiguous_given):
+                end += 1  # up to a person's clear given name (به گزارش نمونه‌نیوز مرتضی …)
             closed = end < len(ctx.doc) and ctx.norm(end) in ("،", ",", "-", ":", "(", "از", "و", "به")
             if end > j and (closed or not all(ctx.is_common(k) for k in range(j, end))):
                 out.append(Candidate(j, end, "ORG", 1, "rules:source", confidence=0.7))
