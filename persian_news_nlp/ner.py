@@ -184,6 +184,10 @@ def _portfolios() -> dict[str, list[tuple[str, ...]]]:
 
 
 PERFECT_ENDINGS = ("ام", "ای", "است", "ایم", "اید", "اند")
+# Present stems whose bare forms (no می/ب) are verbs, not nouns: the light verbs of compound verbs.
+BARE_PRESENT_STEMS = frozenset({"کن", "شو", "ده", "گیر", "زن", "دار", "آور", "یاب", "گرد", "رس", "نما"})
+# Preverbs: a present stem starting with one is a verb even without می/ب (برگردند, درآورند).
+VERB_PREVERBS = ("بر", "در", "باز", "فرو", "فرا", "وا")
 
 
 @cache
@@ -210,6 +214,11 @@ def verb_forms() -> frozenset[str]:
         for stem in present.split(" یا "):
             stem = stem.strip()
             if stem and " " not in stem:
+                if stem.startswith("آ"):  # بیایند، بیاورند: ب + آ is written بیا
+                    forms.update(key(p + "ا" + stem[1:] + e) for p in ("بی", "نی") for e in present_endings)
+                if stem in BARE_PRESENT_STEMS or any(stem.startswith(v) and len(stem) > len(v) + 1 for v in VERB_PREVERBS):
+                    # کنم، شوند؛ برگردند: bare present forms of light verbs and preverbed verbs (not ‑ی, ‑د: زنی, رسد)
+                    forms.update(key(stem + e) for e in ("م", "یم", "ید", "ند"))
                 for prefix in ("می", "نمی", "ب", "ن"):
                     forms.update(key(prefix + stem + e) for e in present_endings)
     return frozenset(f for f in forms if len(f) > 1)
