@@ -30,6 +30,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from . import tokenizer
 from .dates import DateMatch, find_dates
 from .gazetteer import (COMMON_FREQUENCY, ORDINAL, ORDINAL_WORD, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
                         word_frequency)
@@ -60,7 +61,7 @@ LIGHT_VERB_KEYS = frozenset(key(w) for w in (
     "داشت", "داشتند", "دارد", "دارند", "گرفت", "گرفتند", "گیرد", "زد", "زدند", "یافت", "یافتند", "کرد.", "است"))
 # Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
 EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
-DOMAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}")  # a site: example.ir
+DOMAIN = re.compile(tokenizer.DOMAIN)  # a site named by its domain: example.ir
 PUNCT = frozenset("،,.;؛:!؟?()[]«»\"'-–—/…")
 
 for _name, _default in (("rule", None), ("entity_id", None), ("canonical_name", None), ("confidence", None),
@@ -186,10 +187,6 @@ def _portfolios() -> dict[str, list[tuple[str, ...]]]:
 
 
 PERFECT_ENDINGS = ("ام", "ای", "است", "ایم", "اید", "اند")
-# Present stems whose bare forms (no می/ب) are verbs, not nouns: the light verbs of compound verbs.
-BARE_PRESENT_STEMS = frozenset({"کن", "شو", "ده", "گیر", "زن", "دار", "آور", "یاب", "گرد", "رس", "نما"})
-# Preverbs: a present stem starting with one is a verb even without می/ب (برگردند, درآورند).
-VERB_PREVERBS = ("بر", "در", "باز", "فرو", "فرا", "وا")
 
 
 @cache
@@ -204,6 +201,9 @@ def verb_forms() -> frozenset[str]:
     past_endings = ("", "م", "ی", "یم", "ید", "ند", "ه", "ن")
     present_endings = ("م", "ی", "د", "یم", "ید", "ند")
     forms: set[str] = set()
+    stems = read_tsv(model_path("lexicons", "verb_stems.tsv"), ("form", "kind"))
+    bare = frozenset(r["form"] for r in stems if r["kind"] == "bare")  # کنم, شوند
+    preverbs = tuple(r["form"] for r in stems if r["kind"] == "preverb")  # برگردند
     for line in (resources.files("hazm") / "data" / "verbs.dat").read_text(encoding="utf-8").splitlines():
         if "#" not in line:
             continue
@@ -218,9 +218,8 @@ def verb_forms() -> frozenset[str]:
             if stem and " " not in stem:
                 if stem.startswith("آ"):  # بیایند، بیاورند: ب + آ is written بیا
                     forms.update(key(p + "ا" + stem[1:] + e) for p in ("بی", "نی") for e in present_endings)
-                if stem in BARE_PRESENT_STEMS or any(stem.startswith(v) and len(stem) > len(v) + 1 for v in VERB_PREVERBS):
-                    # کنم، شوند؛ برگردند: bare present forms of light verbs and preverbed verbs (not ‑ی, ‑د: زنی, رسد)
-                    forms.update(key(stem + e) for e in ("م", "یم", "ید", "ند"))
+                if stem in bare or any(stem.startswith(v) and len(stem) > len(v) + 1 for v in preverbs):
+                    forms.update(key(stem + e) for e in ("م", "یم", "ید", "ند"))  # not ‑ی, ‑د (lexicons/verb_stems.tsv)
                 for prefix in ("می", "نمی", "ب", "ن"):
                     forms.update(key(prefix + stem + e) for e in present_endings)
     return frozenset(f for f in forms if len(f) > 1)

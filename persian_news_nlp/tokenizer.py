@@ -27,12 +27,14 @@ from .errors import Errors, TextTooLongError, check_text
 from .normalizer import LETTERS, ZWNJ, Normalized, Normalizer
 
 DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
+# A bare domain (example.ir, news.example.com): one token, and for NER the name of a site.
+DOMAIN = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}"
 
 # Order matters: the first alternative that matches at a position wins.
 TOKEN = regex.compile(
     r"(?:https?://|www\.)[^\s«»()\[\]،]+[^\s«»()\[\]،.!?؟:;]"   # URLs
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"                             # e-mail addresses
-    r"|[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}(?!\w|\.\w)"  # bare domains: example.ir, news.example.com
+    rf"|{DOMAIN}(?!\w|\.\w)"                                       # bare domains
     rf"|[{LETTERS}](?:\.[{LETTERS}]){{1,4}}\.?(?![{LETTERS}])"   # dotted abbreviations: ا.ا.ا ق.م
     rf"|[{DIGITS}]+(?:[.,٫٬/:][{DIGITS}]+)*%?"                    # numbers, decimals, dates ۱۴۰۴/۰۸/۰۱
     rf"|[{LETTERS}\u200c]+(?:[{DIGITS}]+[{LETTERS}\u200c]*)?"    # Persian words (ZWNJ inside)
