@@ -142,11 +142,10 @@ class Lexicons:
                 ambiguous.add(key(r["name"]))
         honorifics = {r["form"]: r.get("kind", "") for r in read_tsv(model_path("lexicons", "honorifics.tsv"), ("form",))}
         prefixes = frozenset(r["prefix"] for r in read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",)))
-        # single-letter endings (‑ی) are too weak to mark a surname on their own
-        suffix_rows = read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix",))
-        # the file marks each ending strong, medium or weak; a weak one (‑مند: دانشمند) shows no surname alone
+        # weak endings (‑مند: دانشمند) and single letters (‑ی) are too weak to mark a surname on their own
+        suffix_rows = read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix", "strength"))
         suffixes = tuple(sorted((r["suffix"].lstrip("‑-") for r in suffix_rows if len(r["suffix"].lstrip("‑-")) > 1
-                                 and not r.get("note", "").startswith("weak")),
+                                 and r.get("strength") != "weak"),
                                 key=len, reverse=True))
         heads: dict[str, list[Head]] = defaultdict(list)
         for r in read_tsv(model_path("rules", "ner_heads.tsv"), ("head", "label", "needs", "max")):
