@@ -124,6 +124,7 @@ class Lexicons:
     common: frozenset[str]
     speech_verbs: frozenset[str]
     speech_openers: frozenset[str]      # openings of a reported statement (با اشاره، در ادامه): need a verb later
+    review_markers: frozenset[str]      # a press review's attributions (به نقل از، از قول)
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
     detached_suffixes: frozenset[str]   # surname endings also written apart (جمالی پور)
@@ -162,15 +163,16 @@ class Lexicons:
         from .gazetteer import common_words
 
         speech_rows = read_tsv(model_path("rules", "speech_verbs.tsv"), ("form",))
-        speech = frozenset(r["form"] for r in speech_rows if r.get("opens") != "1")
+        speech = frozenset(r["form"] for r in speech_rows if r.get("opens", "") == "")
         openers = frozenset(r["form"] for r in speech_rows if r.get("opens") == "1")
+        review = frozenset(r["form"] for r in speech_rows if r.get("opens") == "review")
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
         return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, frozenset(key(h) for h in honorifics),
                    frozenset(key(w.split()[0]) for h in honorifics for w in (h, h.replace(ZWNJ, " "))),
                    prefixes, re.compile("^(" + "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True)) + ")(..+)$"),
                    suffixes, suffix_re,
                    {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()},
-                   frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, verb_forms(),
+                   frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")), _portfolios())
@@ -221,7 +223,8 @@ def verb_forms() -> frozenset[str]:
                     forms.update(key(stem + e) for e in ("م", "یم", "ید", "ند"))  # not ‑ی, ‑د (lexicons/verb_stems.tsv)
                 for prefix in ("می", "نمی", "ب", "ن"):
                     forms.update(key(prefix + stem + e) for e in present_endings)
-    return frozenset(f for f in forms if len(f) > 1)
+    nouns = {key(r["form"]) for r in stems if r["kind"] == "noun"}  # مردم "people", not "I died"
+    return frozenset(f for f in forms if len(f) > 1 and f not in nouns)
 
 
 class EntityRecognizer:
@@ -260,7 +263,7 @@ class EntityRecognizer:
         candidates += self._source_candidates(ctx)
         candidates += self._speaker_candidates(ctx)
         candidates += self._club_candidates(ctx, gaz)
-        candidates += self._press_review_candidates(ctx, gaz)
+        candidates += self._press_review_candidates(ctx, gaz, candidates)
         candidates += self._portfolio_candidates(ctx, gaz + heads)
         chosen = _resolve(candidates)
         chosen = self._decide_weekday_places(ctx, chosen, gaz)
@@ -715,23 +718,45 @@ class EntityRecognizer:
                 return True
         return False
 
-    def _press_review_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
-        """A press review: when two or more lines open with a known outlet and a colon (``کیهان: …``),
-        every line opening with one to three name words and a colon names an outlet too."""
+    def _press_review_candidates(self, ctx: _DocContext, gaz: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+        """A press review: when two or more lines open with a known outlet and a colon (``کیهان: …``, or
+        ``کیهان به نقل از وزیر: …``), every line opening with one to three name words so placed names
+        an outlet too, even one that is also a place or holds a date word (``ایران:``, ``نمونه امروز:``)."""
         openings = []
         for i in range(len(ctx.doc)):
             if not ctx.doc[i].is_sent_start:
                 continue
-            end = next((k for k in range(i + 1, min(i + 4, len(ctx.doc))) if ctx.norm(k) == ":"), None)
-            if end is not None and all(ctx.name_word(k) for k in range(i, end)):
+            end = next((k for k in range(i + 1, min(i + 4, len(ctx.doc))) if ctx.norm(k) == ":"
+                        or (self._attributes(ctx, k) and self._colon_later(ctx, k))), None)
+            if end is not None and ctx.name_word(i) and all(ctx.name_word(k) or (  # «نمونه امروز», «راه مردم»
+                    any(ch.isalpha() for ch in ctx.norm(k)) and ctx.plain(k) not in self.lex.verbs) for k in range(i + 1, end)):
                 openings.append((i, end))
         media = {(c.start, c.end) for c in gaz if c.entry is not None and c.entry.kind == "media"}
         known = {(i, end) for i, end in openings if (i, end) in media or any(
             e.kind == "media" for e in self.gazetteer.lookup(ctx.phrase(i, end - i)))}
         if len(known) < 2:
             return []
-        return [Candidate(i, end, "ORG", 1, "rules:press_review", confidence=0.7) for i, end in openings
-                if (i, end) not in known and not any(k in ctx.blocked_starts for k in range(i, end))]
+        whole = {(c.start, c.end) for c in gaz if c.label in ("LOC", "ORG")}
+        dates = {c.start for c in found if c.label == "DATE"}
+        people = {c.start for c in found if c.label in ("PER", "ROLE") or c.rule == "rules:domain"}
+        return [Candidate(i, end, "ORG", 4 if (i, end) in whole else 1, "rules:press_review", confidence=0.7)
+                for i, end in openings if (i, end) not in known and i not in dates  # «امروز: …» is no paper
+                and not any(k in people for k in range(i, end))]
+
+    def _attributes(self, ctx: _DocContext, i: int) -> bool:
+        """Token ``i`` starts how a headline is attributed (درباره، به نقل از، از قول)."""
+        return self._opens_statement(ctx, i) or ctx.norm(i) in self.lex.review_markers \
+            or ctx.phrase(i, 2) in self.lex.review_markers
+
+    @staticmethod
+    def _colon_later(ctx: _DocContext, i: int) -> bool:
+        """A colon after token ``i`` in the same sentence."""
+        for k in range(i + 1, len(ctx.doc)):
+            if ctx.doc[k].is_sent_start:
+                return False
+            if ctx.norm(k) == ":":
+                return True
+        return False
 
     def _portfolio_candidates(self, ctx: _DocContext, known: list[Candidate]) -> list[Candidate]:
         """``آموزش و پرورش استان نمونه``: a department's portfolio right before a province or town is
