@@ -151,8 +151,8 @@ class Lexicons:
         heads: dict[str, list[Head]] = defaultdict(list)
         for r in read_tsv(model_path("rules", "ner_heads.tsv"), ("head", "label", "needs", "max")):
             words = tuple(r["head"].replace(ZWNJ, " ").split())
-            if r["needs"] not in ("name", "entity", "proper"):
-                raise r.error(f"needs={r['needs']!r}", "name, entity or proper")
+            if r["needs"] not in ("name", "word", "entity", "proper"):
+                raise r.error(f"needs={r['needs']!r}", "name, word, entity or proper")
             if r.get("known", "") not in ("", "out", "out_place"):
                 raise r.error(f"known={r['known']!r}", "empty, out or out_place")
             heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"]), r.get("known", ""),
@@ -414,7 +414,7 @@ class EntityRecognizer:
         end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
         if end == j:
             return None
-        if not inner and all(ctx.everyday(k) for k in range(j, end)) and (head.needs == "proper" or end - j == 1):
+        if not inner and all(ctx.everyday(k) for k in range(j, end)) and (head.needs == "proper" or (end - j == 1 and head.needs != "word")):
             return None
         return Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7)
 
