@@ -109,6 +109,7 @@ class Lexicons:
     """Word lists the rules read, loaded once."""
 
     function_words: frozenset[str]
+    determiners: frozenset[str]         # این، آن، یک، هر …: a head word after one is a common noun
     given_names: frozenset[str]
     ambiguous_given: frozenset[str]
     honorifics: dict[str, str]          # form -> kind
@@ -134,7 +135,8 @@ class Lexicons:
     @classmethod
     @cache
     def load(cls) -> Lexicons:
-        fw = frozenset(r["word"] for r in read_tsv(model_path("lexicons", "function_words.tsv"), ("word",)))
+        fw_rows = read_tsv(model_path("lexicons", "function_words.tsv"), ("word",))
+        fw = frozenset(r["word"] for r in fw_rows)
         given, ambiguous = set(), set()
         path = model_path("lexicons", "given_names.tsv")
         for r in read_tsv(path, ("name",)):
@@ -167,7 +169,8 @@ class Lexicons:
         openers = frozenset(r["form"] for r in speech_rows if r.get("opens") == "1")
         review = frozenset(r["form"] for r in speech_rows if r.get("opens") == "review")
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
-        return cls(fw, frozenset(given), frozenset(ambiguous), honorifics, frozenset(key(h) for h in honorifics),
+        determiners = frozenset(r["word"] for r in fw_rows if r.get("kind") == "det")
+        return cls(fw, determiners, frozenset(given), frozenset(ambiguous), honorifics, frozenset(key(h) for h in honorifics),
                    frozenset(key(w.split()[0]) for h in honorifics for w in (h, h.replace(ZWNJ, " "))),
                    prefixes, re.compile("^(" + "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True)) + ")(..+)$"),
                    suffixes, suffix_re,
@@ -411,6 +414,8 @@ class EntityRecognizer:
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8)
         if head.needs == "entity":
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8) if ctx.is_demonym(j) else None
+        if i > 0 and ctx.norm(i - 1) in self.lex.determiners:
+            return None  # «این شهرستان سیستم …», «یک منطقه چهارفصل»: a common noun, no name after it
         end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
         if end == j:
             return None
