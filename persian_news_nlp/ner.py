@@ -130,6 +130,7 @@ class Lexicons:
     verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
     detached_suffixes: frozenset[str]   # surname endings also written apart (جمالی پور)
     club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
+    common_bodies: frozenset[str]       # keys of «هیئت مدیره» and the like: a kind of body, no name
     portfolios: dict[str, list[tuple[str, ...]]]  # first word -> department portfolios starting with it
 
     @classmethod
@@ -178,7 +179,9 @@ class Lexicons:
                    frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, verb_forms(),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
-                   frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")), _portfolios())
+                   frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")),
+                   frozenset(key(r["phrase"]) for r in read_tsv(model_path("rules", "common_bodies.tsv"), ("phrase",))),
+                   _portfolios())
 
 
 def _portfolios() -> dict[str, list[tuple[str, ...]]]:
@@ -414,6 +417,8 @@ class EntityRecognizer:
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8)
         if head.needs == "entity":
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8) if ctx.is_demonym(j) else None
+        if key(ctx.phrase(i, 2)) in self.lex.common_bodies:
+            return None  # «هیئت مدیره»: every company has one
         if i > 0 and ctx.norm(i - 1) in self.lex.determiners:
             return None  # «این شهرستان سیستم …», «یک منطقه چهارفصل»: a common noun, no name after it
         end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
