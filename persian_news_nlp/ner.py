@@ -417,8 +417,8 @@ class EntityRecognizer:
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8)
         if head.needs == "entity":
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8) if ctx.is_demonym(j) else None
-        if key(ctx.phrase(i, 2)) in self.lex.common_bodies:
-            return None  # «هیئت مدیره»: every company has one
+        if any(key(ctx.phrase(i, n)) in self.lex.common_bodies for n in (2, 3)):
+            return None  # «هیئت مدیره»: every company has one; «تیم ملی جوانان»: every country
         if i > 0 and ctx.norm(i - 1) in self.lex.determiners:
             return None  # «این شهرستان سیستم …», «یک منطقه چهارفصل»: a common noun, no name after it
         end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
