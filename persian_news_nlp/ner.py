@@ -62,6 +62,7 @@ LIGHT_VERB_KEYS = frozenset(key(w) for w in (
 # Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
 EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
 DOMAIN = re.compile(tokenizer.DOMAIN)  # a site named by its domain: example.ir
+YEAR = re.compile(r"\d{4}")  # «درآمد گوگل در ۲۰۱۶»: a year after a company is no model number
 PUNCT = frozenset("،,.;؛:!؟?()[]«»\"'-–—/…")
 
 for _name, _default in (("rule", None), ("entity_id", None), ("canonical_name", None), ("confidence", None),
@@ -300,6 +301,8 @@ class EntityRecognizer:
             if span is None:
                 continue
             entry = self._choose_entry(ctx, hit, span)
+            if entry.kind == "company" and self._names_product(ctx, span):
+                continue  # «پژو ۲۰۶», «دو دستگاه تویوتا»: the car, not the carmaker
             if not hit.weak and hit.weak_ids and entry.attrs.get("ambiguous"):  # «روحانی»: the title unless context argues for the person
                 entry = next((e for e in hit.entries if e.id in hit.weak_ids and e.type != entry.type
                               and self._supported(ctx, e, span, strong_ids, hits)), entry)
@@ -321,6 +324,15 @@ class EntityRecognizer:
             out.append(Candidate(start, end, entry.type, priority, entry.source, entry,
                                  confidence=0.6 if hit.weak else 0.95))
         return out
+
+    @staticmethod
+    def _names_product(ctx: _DocContext, span: tuple[int, int]) -> bool:
+        """A company's name used for its product: a model number or Latin model name follows (پژو ۲۰۶,
+        گوگل Pixel), or a product noun precedes it (context cue PRODUCT: خودروی, دستگاه, هواپیمای)."""
+        model = ctx.norm(span[1]) if span[1] < len(ctx.doc) else ""
+        if model and not YEAR.fullmatch(model) and (any(ch.isdigit() for ch in model) or model.isascii() and model.isalpha()):
+            return True
+        return "PRODUCT" in ctx.cue_labels(*span)
 
     @staticmethod
     def _choose_entry(ctx: _DocContext, hit: Hit, span: tuple[int, int]) -> Entry:
