@@ -439,9 +439,15 @@ class EntityRecognizer:
         end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
         if end == j:
             return None
-        if not inner and all(ctx.everyday(k) for k in range(j, end)) and (head.needs == "proper" or (end - j == 1 and head.needs != "word")):
-            return None
+        if not inner and all(ctx.everyday(k) for k in range(j, end)) and (head.needs == "proper" or (end - j == 1 and head.needs != "word")) \
+                and not self._seat_follows(ctx, end, entity_at):
+            return None  # «شبکه خبری» is no name, «شبکه بهداشت و درمان شهرستان نمونه» is, with its seat
         return Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7)
+
+    def _seat_follows(self, ctx: _DocContext, i: int, entity_at: dict[int, Candidate]) -> bool:
+        """Token ``i`` opens a known seat: a seat head and the place it names (استان [نمونه‌ستان])."""
+        place = entity_at.get(i + 1)
+        return ctx.norm(i) in self.lex.seat_words and place is not None and place.label == "LOC"
 
     def _with_seats(self, ctx: _DocContext, gaz: list[Candidate], heads: list[Candidate],
                     entity_at: dict[int, Candidate]) -> list[Candidate]:
