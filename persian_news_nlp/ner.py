@@ -271,6 +271,7 @@ class EntityRecognizer:
         candidates = [c for c in candidates if c.label != "ROLE" or (c.start, c.end) not in refined] + roles
         candidates += self._person_candidates(ctx, roles + gaz)
         candidates += self._source_candidates(ctx)
+        candidates += self._named_candidates(ctx)
         candidates += self._speaker_candidates(ctx)
         candidates += self._club_candidates(ctx, gaz)
         candidates += self._press_review_candidates(ctx, gaz, candidates)
@@ -691,6 +692,29 @@ class EntityRecognizer:
                 out.append(Candidate(i, i + 1, "PER", 1, "rules:apposition", confidence=0.6))
         return out
 
+    def _named_candidates(self, ctx: _DocContext) -> list[Candidate]:
+        """``زنی به نام نمونه``: a name introduced by «به نام» ("named"). The noun before it may say what is
+        named (context cues on side ``named``: روستایی a place, شرکتی an organisation, طرحی nothing);
+        otherwise it is a person when the name starts with a given name."""
+        out = []
+        for i in range(1, len(ctx.doc) - 2):
+            if ctx.norms[i] != "به" or ctx.norms[i + 1] != "نام":
+                continue
+            j = i + 2 + (ctx.norm(i + 2) in ("«", '"', "'"))
+            end = j
+            while end < len(ctx.doc) and end - j < 3 and ctx.name_word(end) and not ctx.is_title_start(end) \
+                    and end not in ctx.blocked_starts and (end == j or not ctx.everyday(end)):
+                end += 1  # «روستایی به نام نمونه‌آباد زندگی می‌کرد»: an everyday word ends the name
+            if end == j:
+                continue
+            labels = self.lex.cues.get(("named", ctx.norm(i - 1)), set())
+            label = min(labels) if labels else "PER"
+            if label == "PER" and ctx.plain(j) not in self.lex.given_names:
+                continue  # «ذراتی به نام فوتون», «ببری به نام سوهورانگ»: only a given name says a person
+            if label in ("PER", "LOC", "ORG"):
+                out.append(Candidate(j, end, label, 1, "rules:named", confidence=0.7))
+        return out
+
     def _source_candidates(self, ctx: _DocContext) -> list[Candidate]:
         """``به گزارش X،``, ``به نقل از X``: the outlet named as a source is an organisation."""
         out = []
@@ -840,7 +864,9 @@ class EntityRecognizer:
             last = c.end - 1
             if c.label == "PER" and ctx.norm(last) == ")":  # «… (ره)»: the blessing is no surname
                 last -= 3
-            if c.label == "PER" and last > c.start and ctx.name_word(last):
+            if c.label == "PER" and c.rule == "rules:named":
+                surnames[ctx.plain(last)] = c  # «زنی به نام نمونه … نمونه گفت»: the name introduced, again
+            elif c.label == "PER" and last > c.start and ctx.name_word(last):
                 if c.entry is not None or word_frequency(ctx.plain(last)) < SURNAME_ALONE_MAX_FREQUENCY \
                         or ctx.surname_shaped(last, ctx.lex) or ctx.strong_surname(last, ctx.lex):
                     surnames[ctx.plain(last)] = c  # not a frequent word the name rule took for a surname (… اسید)
