@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -838,10 +838,14 @@ class EntityRecognizer:
         out = []
         known_end = {c.end: c for c in gaz if c.label == "ORG"}
         in_org = {i for c in gaz if c.label == "ORG" for i in range(c.start, c.end)}
-        for c in gaz:
-            if c.label != "LOC" or c.entry is None or c.entry.kind not in ("city", "province") \
-                    or c.entry.country != "IRN" or c.start in in_org or "SPORT" not in ctx.sentence_cues(c.start):
-                continue  # Iranian clubs are named after a sponsor and their town; a known club is known
+        towns = [c for c in gaz if c.label == "LOC" and c.entry is not None and c.entry.kind in ("city", "province")
+                 and c.entry.country == "IRN" and c.start not in in_org]
+        # «نمونه‌فولاد اصفهان ۲ - نمونه‌سازان شیراز ۱»: two towns each followed by a score make a results line
+        scored = Counter(ctx.sentence_index(c.start) for c in towns if c.end < len(ctx.doc) and (
+            ctx.norm(c.end) in NUMBER_WORDS or ctx.norm(c.end).isdigit()))
+        for c in towns:
+            if "SPORT" not in ctx.sentence_cues(c.start) and scored[ctx.sentence_index(c.start)] < 2:
+                continue  # Iranian clubs are named after a sponsor and their town, in a sports text or a results line
             start = c.start
             if start in known_end:  # a known organisation before its city: دانشگاه نمونه [شیراز]
                 start = known_end[start].start
@@ -1134,6 +1138,11 @@ class _DocContext:
 
     def is_title_end(self, i: int) -> bool:
         return i in self.role_ends
+
+    def sentence_index(self, i: int) -> int:
+        """The number of token ``i``'s sentence in the document."""
+        self.sentence_cues(i)
+        return self._sentence_of[i]
 
     def sentence_cues(self, i: int) -> set[str]:
         """Labels argued for by ``sentence`` cues anywhere in token ``i``'s sentence (computed once per doc)."""
