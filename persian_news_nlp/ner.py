@@ -526,9 +526,9 @@ class EntityRecognizer:
             if c.label != "ROLE":
                 continue
             # «معاون [صدراعظم] قزاقستان»: a title of a title is one role, ending where the inner one ends
-            inner = role_at.get(c.end)
-            if inner is not None:
-                c = Candidate(c.start, inner.end, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
+            inner_role = role_at.get(c.end)
+            if inner_role is not None:
+                c = Candidate(c.start, inner_role.end, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
             affiliation = affil_at.get(c.end)
             inner_org = next((affil_at[p] for p in range(c.start + 1, c.end) if p in affil_at
                               and affil_at[p].label == "ORG" and affil_at[p].end > c.end), None)
@@ -545,8 +545,13 @@ class EntityRecognizer:
             nested = [affiliation] if affiliation is not None else []
             org_start = self._org_head_inside(ctx, c)
             org_head = c.entry.attrs.get("org_head") if c.entry is not None else None
-            if org_head and c.length >= 2 and (org_head == MINISTRY_HEAD or ctx.phrase(c.start + 1, len(org_head.split())) == org_head):
-                org_start = c.start + 1  # a minister's portfolio (وزیر [امور خارجه]); «نماینده مردم» holds no body
+            title_start = c.start
+            if not org_head and inner_role is not None and inner_role.entry is not None:
+                org_head, title_start = inner_role.entry.attrs.get("org_head"), inner_role.start  # «معاون [وزیر خارجه] …»
+            if org_head and end - title_start >= 2 and (org_head == MINISTRY_HEAD or ctx.phrase(title_start + 1, len(org_head.split())) == org_head):
+                org_start = title_start + 1  # a minister's portfolio (وزیر [امور خارجه]); «نماینده مردم» holds no body
+                while org_start < end - 1 and org_start in ctx.title_starts:
+                    org_start += 1  # «معاون وزیر [آموزش و پرورش]»: the portfolio follows the inner title
             if affiliation is None and ctx.norm(c.end) == "و" and ctx.name_word(c.end + 1) and not ctx.is_title_start(c.end + 1):
                 org_start = None  # «رئیس اتاق بازرگانی و …»: the name may run on; a cut-off part is no name
             if org_start is not None and end - org_start == 1 and any(h.label == "ORG" for h in self.lex.heads.get(ctx.norm(org_start), ())):
