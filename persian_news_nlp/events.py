@@ -50,6 +50,9 @@ CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
 TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
+_TOPIC_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}  # the cues a word may open, longest first
+for _cue in TOPIC_CUES:
+    _TOPIC_CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 _TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
 PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
 NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
@@ -140,6 +143,15 @@ def _trigger_candidates(word: str, extra: tuple[str, ...] = ()) -> tuple[tuple[T
 
 
 @cache
+def _trigger_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """Every key that may start a trigger: first words, and one-word event nouns with an ending. A superset of
+    the words :func:`_trigger_candidates` finds anything for, so most tokens are passed over by one look-up."""
+    table = triggers(extra)
+    nouns = [w for w, found in table.items() if any(len(t.words) == 1 and t.verb == "-" for t in found)]
+    return frozenset(table) | frozenset(w + ending for w in nouns for ending in TRIGGER_ENDINGS)
+
+
+@cache
 def modality_cues() -> dict[str, tuple[str, ...]]:
     """``models/rules/modality_cues.tsv`` by kind, cues as keys (spaces and ZWNJs dropped) for :class:`KeyText`."""
     out: dict[str, list[str]] = {}
@@ -153,7 +165,16 @@ class KeyText:
     but only from a token's start to a token's end: «آینده» is no cue inside «نماینده»."""
 
     def __init__(self, words: list[str]) -> None:
-        keys = [key(w) for w in words]
+        self._index([key(w) for w in words])
+
+    @classmethod
+    def of_keys(cls, keys: Sequence[str]) -> KeyText:
+        """The same text from words already turned into keys (the extractor keeps one key per token)."""
+        text = cls.__new__(cls)
+        text._index(keys)
+        return text
+
+    def _index(self, keys: Sequence[str]) -> None:
         self.text = "".join(keys)
         self.starts: set[int] = set()
         self.ends: set[int] = set()
@@ -258,6 +279,7 @@ class EventExtractor:
         self.name = name
         self.extra = trigger_paths(user_tables)
         triggers(self.extra)  # read now: a bad user table fails when the pipeline is built, naming its line
+        self._trigger_words = _trigger_words(self.extra)
         self.verb_forms = _light_verb_forms()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -268,18 +290,25 @@ class EventExtractor:
         sents = list(doc.sents)
         sent_of = sentence_index(doc)
         self._sents, self._sent_of = sents, sent_of
-        self._keys = [key(t.norm_) for t in doc]  # one key per token, read by every rule below
+        self._norms = [t.norm_ for t in doc]  # one norm and one key per token, read by every rule below
+        self._keys = [key(n) for n in self._norms]
+        ents = doc.ents
+        self._ent_ending_at: dict[int, Span] = {}
+        for ent in ents:
+            self._ent_ending_at.setdefault(ent.end, ent)
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         participants = self._participants(doc, mentions)
         by_sentence: list[list] = [[] for _ in sents]  # participants grouped once: linear in the document
         for item in participants:
             by_sentence[sent_of[item[0]]].append(item)
         ents_by_sentence: list[list[Span]] = [[] for _ in sents]
-        for ent in doc.ents:
+        for ent in ents:
             ents_by_sentence[sent_of[ent.start]].append(ent)
+        self._ents_by_sentence = ents_by_sentence
+        self._key_texts: dict[tuple[int, int], KeyText] = {}
         # boilerplate is marked by whole lines and a sentence never crosses a line: its first word says
         self._boilerplate = [bool(next((t for t in sent if not t.is_space), sent[0])._.boilerplate) for sent in sents]
-        self._presence = _after_phrase_positions(doc, ("با", "حضور"), 4)
+        self._presence = _after_phrase_positions(self._norms, ("با", "حضور"), 4)
         events: list[Event] = []
         for number, sent in enumerate(sents):
             if not by_sentence[number]:
@@ -308,6 +337,13 @@ class EventExtractor:
                                     for p in e.actor + e.recipient)]
         return doc
 
+    def _key_text(self, start: int, end: int) -> KeyText:
+        """The :class:`KeyText` of tokens ``start:end``, built once per document (events share sentences)."""
+        text = self._key_texts.get((start, end))
+        if text is None:
+            text = self._key_texts[(start, end)] = KeyText.of_keys(self._keys[start:end])
+        return text
+
     # -------------------------------------------------------------- participants
     def _participants(self, doc: Doc, mentions: list[Mention]) -> list[tuple[int, int, Participant]]:
         """Token spans that can take part in events: persons, organisations, places, roles, pronouns."""
@@ -323,7 +359,7 @@ class EventExtractor:
             relations_of.setdefault(rel.head, []).append(rel)
         out: list[tuple[int, int, Participant]] = []
         for m in mentions:
-            if m.nested_in is not None or m.label == "DATE" or _is_source(doc, m.span):
+            if m.nested_in is not None or m.label == "DATE" or self._is_source(doc, m.span):
                 continue
             entry = gaz.get(m.entry_id) if m.entry_id else None
             if entry is not None and entry.kind == "media":
@@ -356,6 +392,20 @@ class EventExtractor:
                                                               None, country, "GOV", span.text)))
         out.sort(key=lambda t: (t[0], -t[1]))
         return out
+
+    def _is_source(self, doc: Doc, span: Span) -> bool:
+        """The outlet a report cites (به گزارش X، به نقل از X (Y)، a dateline «X-» at a line start) is no participant."""
+        norms = self._norms
+        before = " ".join(norms[max(0, span.start - 3): span.start])
+        if before.endswith(SOURCE_CUES):
+            return True
+        # به گزارش خبرگزاری دانشجویان ایران (ایسنا); طبق گزارش X، رئیس Y: a short name or a title beside a source
+        if span.start >= 2 and (norms[span.start - 1] == "(" or norms[span.start - 1] == "،" and span.label_ == "ROLE"):
+            outer = self._ent_ending_at.get(span.start - 1)
+            if outer is not None and self._is_source(doc, outer):
+                return True
+        at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
+        return at_line_start and span.end < len(doc) and norms[span.end] in ("-", "–", ":")
 
     @staticmethod
     def _participant(m: Mention, surface: Span, gaz, by_id, holders, relations_of) -> Participant:  # noqa: ANN001
@@ -401,6 +451,8 @@ class EventExtractor:
         found: list[Event] = []
         taken: set[int] = set()
         for k, t in enumerate(tokens):
+            if keys[k] not in self._trigger_words:
+                continue  # most words start no trigger
             for trig in self._triggers_at(keys, k):
                 n = len(trig.words)
                 if k in taken:
@@ -592,14 +644,14 @@ class EventExtractor:
         transitive = trig.verb in ("کرد", "any") or "obj" in trig.recipient
         return transitive and key(tokens[verb_index].norm_) in self.verb_forms["شد"]
 
-    @staticmethod
-    def _speaker(doc: Doc, sent: Span, in_sent, t_start: int) -> Participant | None:  # noqa: ANN001
+    def _speaker(self, doc: Doc, sent: Span, in_sent, t_start: int) -> Participant | None:  # noqa: ANN001
         """The person whose verb of saying comes before the trigger in the sentence (X گفت: …, X تصریح کرد که …)."""
         from .ner import Lexicons
 
         speech = Lexicons.load().speech_verbs
+        norms = self._norms
         for i in range(sent.start, t_start):
-            if doc[i].norm_ in speech or f"{doc[i].norm_} {doc[i + 1].norm_}" in speech:
+            if norms[i] in speech or f"{norms[i]} {norms[i + 1]}" in speech:
                 people = [p for s, e, p in in_sent if e <= i and p.label == "PER"]
                 return people[-1] if people else None
         return None
@@ -628,10 +680,9 @@ class EventExtractor:
             return sides  # «مذاکرات میان دو کشور»: the sides of the talks told before
         return sides if len({p.identity for p in sides}) >= 2 else []
 
-    @staticmethod
-    def _clause_start(doc: Doc, sent: Span, index: int) -> int:
+    def _clause_start(self, doc: Doc, sent: Span, index: int) -> int:
         for i in range(index - 1, sent.start - 1, -1):
-            if doc[i].norm_ in CLAUSE_BREAKS:
+            if self._norms[i] in CLAUSE_BREAKS:
                 return i + 1
         return sent.start
 
@@ -673,13 +724,13 @@ class EventExtractor:
         after a topic cue up to a trigger, «با», a verb, a clause break or eight words."""
         keys = self._keys
         for i in range(max(sent.start, t_start - 12), min(sent.end, t_end + 6)):
-            cue = next((c for c in TOPIC_CUES if tuple(keys[i: i + len(c)]) == c), None)
+            cue = next((c for c in _TOPIC_CUES_BY_FIRST.get(keys[i], ()) if tuple(keys[i: i + len(c)]) == c), None)
             if cue is None:
                 continue
             start = i + len(cue)
             end = start
-            while end < min(sent.end, start + 8) and end != t_start and doc[end].norm_ not in CLAUSE_BREAKS \
-                    and doc[end].norm_ not in ("،", ".", "؟", "!", "با") and keys[end] not in self.verb_forms["any"] \
+            while end < min(sent.end, start + 8) and end != t_start and self._norms[end] not in CLAUSE_BREAKS \
+                    and self._norms[end] not in ("،", ".", "؟", "!", "با") and keys[end] not in self.verb_forms["any"] \
                     and not _trigger_candidates(keys[end], self.extra)[0]:
                 end += 1
             if end > start:
@@ -743,14 +794,17 @@ class EventExtractor:
     def _modality(self, doc, sent, event, tokens, k, verb_index, reference) -> None:  # noqa: ANN001
         cues = modality_cues()
         verb = tokens[verb_index].norm_ if verb_index is not None else ""
-        clause_end = next((j for j in range(k, len(tokens)) if tokens[j].norm_ in CLAUSE_BREAKS or tokens[j].norm_ in (".", "؛", "،")),
+        norms = [self._norms[t.i] for t in tokens]
+        clause_end = next((j for j in range(k, len(tokens)) if norms[j] in CLAUSE_BREAKS or norms[j] in (".", "؛", "،")),
                           len(tokens))
-        clause_begin = next((j + 1 for j in range(k - 1, -1, -1) if tokens[j].norm_ in CLAUSE_BREAKS or tokens[j].norm_ in ("،", ".")), 0)
+        clause_begin = next((j + 1 for j in range(k - 1, -1, -1) if norms[j] in CLAUSE_BREAKS or norms[j] in ("،", ".")), 0)
         # a noun trigger's tense is that of the clause's verb: «مذاکرات … آغاز خواهد شد»; a light verb's
         # own tense ends at the verb (هشدار داده بود که … خواهد شد: the warning is past)
-        window = KeyText([t.norm_ for t in tokens[max(0, k - 3): verb_index + 1 if verb_index is not None else max(k + 3, clause_end)]])
-        sentence = KeyText([t.norm_ for t in sent])
-        if any(KeyText([t.norm_ for t in tokens[clause_begin: k]]).has(c) for c in cues.get("hypothetical", ())):
+        keys = self._keys
+        window = KeyText.of_keys([keys[t.i] for t in tokens[max(0, k - 3): verb_index + 1 if verb_index is not None else max(k + 3, clause_end)]])
+        clause = KeyText.of_keys([keys[t.i] for t in tokens[clause_begin: k]])
+        sentence = self._key_text(sent.start, sent.end)
+        if any(clause.has(c) for c in cues.get("hypothetical", ())):
             event.modality = "hypothetical"  # «در صورت شکست مذاکرات»: a condition, not a report
         elif verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(window.has(c) for c in cues.get("negated", ())):
             event.modality = "negated"
@@ -764,16 +818,17 @@ class EventExtractor:
             event.modality = "historical"
 
     def _previous_is_background(self, doc: Doc, sent: Span, reference: dt.date) -> bool:
-        previous = self._sents[self._sent_of[sent.start - 1]]
-        dates = [e for e in doc.ents if e.label_ == "DATE" and previous.start <= e.start < previous.end]
+        number = self._sent_of[sent.start - 1]
+        previous = self._sents[number]
+        dates = [e for e in self._ents_by_sentence[number] if e.label_ == "DATE"]
         cues = modality_cues().get("background", ())
-        words = KeyText([t.norm_ for t in previous])
+        words = self._key_text(previous.start, previous.end)
         return any(_is_past_year({"value": d._.value, "granularity": d._.granularity}, reference) for d in dates) or \
             any(words.has(c) for c in cues)
 
-    @staticmethod
-    def _attribution(doc, sent, event, in_sent, ents) -> None:  # noqa: ANN001
-        words = [t.norm_ for t in sent]
+    def _attribution(self, doc, sent, event, in_sent, ents) -> None:  # noqa: ANN001
+        norms = self._norms
+        words = norms[sent.start: sent.end]
         for i in range(len(words) - 1):
             if words[i] == "به" and words[i + 1] in ("گزارش", "نقل"):
                 source = next((e for e in ents if sent.start + i < e.start <= sent.start + i + 4
@@ -785,14 +840,14 @@ class EventExtractor:
                                "canonical_name": source._.canonical_name}
                 event.attribution = {"speaker": speaker, "cue": f"{words[i]} {words[i + 1]}"}
                 return
-        for t in sent:
-            if t.norm_ in REPORT_VERBS and t.i > event.trigger.end:
+        for i in range(sent.start, sent.end):
+            if norms[i] in REPORT_VERBS and i > event.trigger.end:
                 return  # the event is the speaker's own act
-        for t in sent:
-            if t.norm_ in REPORT_VERBS and t.i < event.trigger.start:
-                speaker = next((p for s, e, p in in_sent if e <= t.i), None)
+        for i in range(sent.start, sent.end):
+            if norms[i] in REPORT_VERBS and i < event.trigger.start:
+                speaker = next((p for s, e, p in in_sent if e <= i), None)
                 if speaker is not None and speaker not in event.actor:
-                    event.attribution = {"speaker": speaker.record(), "cue": t.norm_}
+                    event.attribution = {"speaker": speaker.record(), "cue": norms[i]}
                     event.modality = "reported" if event.modality == "asserted" else event.modality
                 return
 
@@ -901,20 +956,6 @@ class EventExtractor:
                     break
 
 
-def _is_source(doc: Doc, span: Span) -> bool:
-    """The outlet a report cites (به گزارش X، به نقل از X (Y)، a dateline «X-» at a line start) is no participant."""
-    before = " ".join(t.norm_ for t in doc[max(0, span.start - 3): span.start])
-    if before.endswith(SOURCE_CUES):
-        return True
-    # به گزارش خبرگزاری دانشجویان ایران (ایسنا); طبق گزارش X، رئیس Y: a short name or a title beside a source
-    if span.start >= 2 and (doc[span.start - 1].norm_ == "(" or doc[span.start - 1].norm_ == "،" and span.label_ == "ROLE"):
-        outer = next((e for e in doc.ents if e.end == span.start - 1), None)
-        if outer is not None and _is_source(doc, outer):
-            return True
-    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-    return at_line_start and span.end < len(doc) and doc[span.end].norm_ in ("-", "–", ":")
-
-
 def _coordinated(doc: Doc, candidates: list[tuple[int, int, Participant]]) -> list[Participant]:
     """The first candidate and those joined to it by «و» or «،» right after it (X و Y، X، Y و Z)."""
     chosen = [candidates[0]]
@@ -1021,13 +1062,14 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
     return ""
 
 
-def _after_phrase_positions(doc: Doc, phrase: tuple[str, ...], reach: int) -> set[int]:
-    """Token indices within ``reach`` tokens after ``phrase`` (با حضور هیأت بلندپایه [X]), found in one pass."""
+def _after_phrase_positions(norms: list[str], phrase: tuple[str, ...], reach: int) -> set[int]:
+    """Token indices within ``reach`` tokens after ``phrase`` (با حضور هیأت بلندپایه [X]), found in one pass
+    over the doc's token norms."""
     out: set[int] = set()
     n = len(phrase)
-    for i in range(len(doc) - n + 1):
-        if doc[i].norm_ == phrase[0] and all(doc[i + k].norm_ == phrase[k] for k in range(1, n)):
-            out.update(range(i + n, min(len(doc), i + n + reach)))
+    for i in range(len(norms) - n + 1):
+        if norms[i] == phrase[0] and all(norms[i + k] == phrase[k] for k in range(1, n)):
+            out.update(range(i + n, min(len(norms), i + n + reach)))
     return out
 
 

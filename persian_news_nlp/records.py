@@ -11,26 +11,39 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .errors import Errors, OptionError, TextTooLongError, check_text
 
 
+def _outer_words(sent: Span) -> tuple[Token, Token] | None:
+    """The first and last tokens of a sentence that are not whitespace (None if all are), found from each end."""
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None:
+        return None
+    last = next(sent[i] for i in range(len(sent) - 1, -1, -1) if not sent[i].is_space)
+    return first, last
+
+
 def sentence_bounds(sent: Span) -> tuple[int, int]:
     """Raw character bounds of a sentence without its surrounding whitespace tokens."""
-    tokens = [t for t in sent if not t.is_space]
-    if not tokens:
+    words = _outer_words(sent)
+    if words is None:
         return sent.start_char, sent.start_char
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    first, last = words
+    return first.idx, last.idx + len(last.text)
 
 
 def sentence_records(doc: Doc) -> list[dict[str, Any]]:
     """Sentences with raw bounds; boilerplate is marked by whole lines, so a sentence's first word says."""
     records = []
     for sent in doc.sents:
-        start, end = sentence_bounds(sent)
+        words = _outer_words(sent)
+        if words is None:
+            continue
+        first, last = words
+        start, end = first.idx, last.idx + len(last.text)
         if end > start:
-            first = next(t for t in sent if not t.is_space)
             records.append({"id": len(records), "start": start, "end": end, "boilerplate": bool(first._.boilerplate)})
     return records
 
@@ -45,6 +58,7 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
     out = []
     for m in mentions:
         span, ext = m.span, m.span._  # one extension accessor for all the fields
+        confidence = ext.confidence
         record = {
             "id": m.id,
             "label": m.label,
@@ -55,7 +69,7 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
             "entity_id": m.entry_id,
             "canonical_name": ext.canonical_name,
             "rule": ext.rule,
-            "confidence": ext.confidence if ext.confidence is not None else 0.5,
+            "confidence": confidence if confidence is not None else 0.5,
             "cluster": m.cluster,
             "nested_in": m.nested_in,
         }
@@ -64,6 +78,14 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
             record["calendar"] = ext.calendar
         out.append(record)
     return out
+
+
+def _text_length(doc: Doc) -> int:
+    """``len(doc.text)`` without joining the text: the last token's offset plus its length with whitespace."""
+    if not len(doc):
+        return 0
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws)
 
 
 def doc_record(doc: Doc, doc_id: str | None = None, source: dict | None = None) -> dict[str, Any]:
@@ -80,7 +102,7 @@ def doc_record(doc: Doc, doc_id: str | None = None, source: dict | None = None) 
         "doc_id": doc_id,
         "source": source,
         "reference_date": reference.isoformat() if reference else None,
-        "text_length": len(doc.text),
+        "text_length": _text_length(doc),
         "sentences": sentence_records(doc),
         "entities": entity_records(doc),
         "relations": relations,

@@ -133,19 +133,25 @@ class RelationExtractor:
         mentions = self._mentions(doc)
         sent_of = sentence_index(doc) if len(doc) else []
         relations: list[Relation] = []
+        found: set[tuple[str, str, str]] = set()  # (type, head, tail) of the relations so far: each is told once
 
         def add(rel_type: str, head: Mention, tail: Mention, rule: str) -> None:
-            if head.id == tail.id or any(r.type == rel_type and r.head == head.id and r.tail == tail.id for r in relations):
+            if head.id == tail.id or (rel_type, head.id, tail.id) in found:
                 return
+            found.add((rel_type, head.id, tail.id))
             relations.append(Relation(f"R{len(relations)}", rel_type, head.id, tail.id, sent_of[head.span.start], rule))
 
         top = [m for m in mentions if m.nested_in is None]
         by_id = {m.id: m for m in mentions}
+        nested: dict[str, list[Mention]] = {}  # the mentions inside each top-level one, in order
+        for m in mentions:
+            if m.nested_in is not None:
+                nested.setdefault(m.nested_in, []).append(m)
         for k, m in enumerate(top):
             if m.label == "ROLE":
                 person = self._person_for_role(doc, top, k)
-                for inner in mentions:
-                    if inner.nested_in == m.id and inner.label in ("ORG", "LOC"):
+                for inner in nested.get(m.id, ()):
+                    if inner.label in ("ORG", "LOC"):
                         add("AFFILIATED_WITH", m, inner, "role_affiliation")
                         if person is not None:
                             add("AFFILIATED_WITH", person, inner, "role_affiliation")
@@ -177,14 +183,26 @@ class RelationExtractor:
     # ------------------------------------------------------------------
     @staticmethod
     def _mentions(doc: Doc) -> list[Mention]:
+        """Each entity, then the nested spans inside it (in their group's order), numbered T0, T1, …
+
+        Entities do not overlap and come in order, so the ones that may hold a nested span are found by
+        bisection: those starting at or before it, back to the first that ends before it.
+        """
+        ents = doc.ents
+        starts = [ent.start for ent in ents]
+        inside: list[list[Span]] = [[] for _ in ents]
+        for span in doc.spans.get("pnn_nested", []):
+            k = bisect.bisect_right(starts, span.start) - 1
+            while k >= 0 and span.end <= ents[k].end:
+                if (span.start, span.end) != (ents[k].start, ents[k].end):
+                    inside[k].append(span)
+                k -= 1
         out: list[Mention] = []
-        nested = list(doc.spans.get("pnn_nested", []))
-        for ent in doc.ents:
+        for ent, spans in zip(ents, inside):
             parent = Mention(f"T{len(out)}", ent)
             out.append(parent)
-            for span in nested:
-                if ent.start <= span.start and span.end <= ent.end and (span.start, span.end) != (ent.start, ent.end):
-                    out.append(Mention(f"T{len(out)}", span, nested_in=parent.id))
+            for span in spans:
+                out.append(Mention(f"T{len(out)}", span, nested_in=parent.id))
         return out
 
     @staticmethod
