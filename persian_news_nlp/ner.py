@@ -136,6 +136,7 @@ class Lexicons:
     detached_suffixes: frozenset[str]   # surname endings also written apart (جمالی پور)
     club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
     common_bodies: frozenset[str]       # keys of «هیئت مدیره» and the like: a kind of body, no name
+    head_adjectives: frozenset[str]     # «جدید», «قبلی»: after a head word they describe it, no name follows
     portfolios: dict[str, list[tuple[str, ...]]]  # first word -> department portfolios starting with it
 
     @classmethod
@@ -186,6 +187,7 @@ class Lexicons:
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")),
                    frozenset(key(r["phrase"]) for r in read_tsv(model_path("rules", "common_bodies.tsv"), ("phrase",))),
+                   frozenset(key(w) for w in word_list("rules", "head_adjectives.tsv")),
                    _portfolios())
 
 
@@ -436,6 +438,8 @@ class EntityRecognizer:
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8) if ctx.is_demonym(j) else None
         if any(key(ctx.phrase(i, n)) in self.lex.common_bodies for n in (2, 3)):
             return None  # «هیئت مدیره»: every company has one; «تیم ملی جوانان»: every country
+        if ctx.plain(j) in self.lex.head_adjectives:
+            return None  # «مجلس جدید», «باشگاه قبلی»: the head described, not named
         if i > 0 and ctx.norm(i - 1) in self.lex.determiners:
             return None  # «این شهرستان سیستم …», «یک منطقه چهارفصل»: a common noun, no name after it
         end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
