@@ -755,10 +755,12 @@ class EntityRecognizer:
             starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛"))
             if not starts_clause:
                 continue
+            given = ctx.plain(i) in self.lex.given_names and ctx.plain(i) not in self.lex.ambiguous_given
             for width in (2, 1):
                 end = i + width
+                # after a clear given name the surname may be an everyday word (رضا شایسته، محمدرضا ساکت)
                 if end >= n or not all((ctx.name_word(k) and k not in ctx.blocked_starts
-                                        and (not ctx.is_common(k) or ctx.surname_shaped(k, self.lex)))
+                                        and (not ctx.is_common(k) or ctx.surname_shaped(k, self.lex) or (given and k > i)))
                                        or (k > i and ctx.plain(k) in self.lex.detached_suffixes) for k in range(i, end)):
                     continue
                 headline = ctx.norm(end) == ":" and ctx.doc[i].is_sent_start \
