@@ -54,12 +54,6 @@ MINISTRY_HEAD = "وزارت"
 # The most words of a directorate's name after a title like مدیرکل (راهداری و حمل و نقل جاده‌ای …).
 ORG_AFTER_TITLE_MAX = 8
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
-# Light verbs of compound verbs: the word before one of these is part of the verb, not of a name.
-LIGHT_VERB_KEYS = frozenset(key(w) for w in (
-    "کرد", "کردند", "کند", "کنند", "کرده", "می‌کند", "می‌کنند", "نمود", "نمودند", "نماید", "شد", "شدند", "شود",
-    "شوند", "شده", "می‌شود", "می‌شوند", "گردید", "گردیدند", "داد", "دادند", "دهد", "دهند", "داده", "می‌دهد",
-    "داشت", "داشتند", "دارد", "دارند", "گرفت", "گرفتند", "گیرد", "زد", "زدند", "یافت", "یافتند", "کرد.", "است",
-    "می‌کرد", "می‌کردند", "می‌شد", "می‌شدند", "می‌داد", "می‌دادند", "کرده‌اند", "شده‌اند", "کرده‌است", "شده‌است"))
 # Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
 EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
 DOMAIN = re.compile(tokenizer.DOMAIN)  # a site named by its domain: example.ir
@@ -132,6 +126,7 @@ class Lexicons:
     speech_openers: frozenset[str]      # openings of a reported statement (با اشاره، در ادامه): need a verb later
     review_markers: frozenset[str]      # a press review's attributions (به نقل از، از قول)
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
+    light_verbs: frozenset[str]         # keys of light-verb forms: the word before one is the verb's noun
     verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
     detached_suffixes: frozenset[str]   # surname endings also written apart (جمالی پور)
     club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
@@ -183,6 +178,7 @@ class Lexicons:
                    suffixes, suffix_re,
                    {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()},
                    frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, verb_forms(),
+                   frozenset(key(r["form"]) for r in read_tsv(model_path("lexicons", "verb_stems.tsv"), ("form", "kind")) if r["kind"] == "light"),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")),
@@ -1094,7 +1090,7 @@ class _DocContext:
             return False
         if self.plain(i) in self.lex.verbs:
             return False
-        if not before_light_verb and i + 1 < len(self.norms) and self.plain(i + 1) in LIGHT_VERB_KEYS:
+        if not before_light_verb and i + 1 < len(self.norms) and self.plain(i + 1) in self.lex.light_verbs:
             return False
         return any(ch.isalpha() for ch in word)
 
