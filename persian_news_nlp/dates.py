@@ -56,11 +56,14 @@ class CalendarWords:
     weekdays: dict[str, int]
     relative: dict[str, tuple[str, int]]  # form -> (kind, offset)
     eras: dict[str, str]
+    quantity_after: frozenset[str]        # a bare four-digit number before one of these counts something
+    quantity_before: frozenset[str]       # … or after one of these (حدود ۲۰۰۰)
 
     @classmethod
     @cache
     def load(cls) -> CalendarWords:
         months, weak, weekdays, relative, eras = {}, set(), {}, {}, {}
+        after, before = set(), set()
         for row in read_tsv(model_path("lexicons", "calendar.tsv"), ("form", "kind")):
             form, kind = row["form"], row["kind"]
             if kind == "month":
@@ -73,9 +76,11 @@ class CalendarWords:
                 relative[form] = (kind.removeprefix("relative_"), int(row["value"]))
             elif kind == "era":
                 eras[form] = row["calendar"]
+            elif kind in ("unit", "quantifier"):
+                (after if kind == "unit" else before).add(form)
             else:
-                raise row.error(f"unknown kind {kind!r}", "month, weekday, relative_*, era")
-        return cls(months, frozenset(weak), weekdays, relative, eras)
+                raise row.error(f"unknown kind {kind!r}", "month, weekday, relative_*, era, unit, quantifier")
+        return cls(months, frozenset(weak), weekdays, relative, eras, frozenset(after), frozenset(before))
 
 
 def _alt(forms) -> str:  # noqa: ANN001
@@ -92,6 +97,7 @@ def _pattern() -> regex.Pattern:
     strong = [m for m in w.months if m not in w.weak_months]
     month, strong_month = _alt(w.months), _alt(strong)
     weekday, relative, era = _alt(w.weekdays), _alt(w.relative), _alt(w.eras)
+    unit, quantifier = _alt(w.quantity_after), _alt(w.quantity_before)
     day = rf"(?:(?P<day>{D}{{1,2}})(?:ام|م)?|(?P<oday>{ORDINAL_DAYS}))"
     year = rf"(?P<year>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"
     dm = (rf"(?:روز\s+)?(?:(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})(?:[\u200c ]?ماه)?"
@@ -108,6 +114,7 @@ def _pattern() -> regex.Pattern:
         rf"|(?:ماه\s+)?(?P<mo_month>{strong_month})(?:[\u200c ]?ماه)?(?:\s+(?P<mo_rel>امسال|سال جاری|سال گذشته|گذشته|آینده))?"
         rf"|سال\s+(?P<sy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹])(?:\s+(?P<sy_era>{era}))?"
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
+        rf"|(?<!(?:{quantifier})\s+)(?P<by>(?:19|20|۱۹|۲۰){D}{{2}})(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))"  # المپیک ۲۰۱۶
         rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
         rf"|(?P<dur>(?:{D}+|{NUMBER_WORDS})\s+(?:سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?:گذشته|اخیر|آینده|پیش|قبل))"  # چهار سال گذشته
         rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})"
@@ -264,6 +271,8 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
             date = to_gregorian(calendar, year - 1 if date > reference else year + 1, month, 15)
         value = date.strftime("%Y-%m") if date else None
         return DateMatch(start, end, value, calendar, "month", "reference_date")
+    if g["by"] is not None:  # a bare Gregorian year: «در ۲۰۱۶», «المپیک ۲۰۱۶»
+        return DateMatch(start, end, str(_num(g["by"])), "gregorian", "year", "text")
     if g["sy"] is not None or g["ey"] is not None:
         digits, era = (g["sy"], g["sy_era"]) if g["sy"] is not None else (g["ey"], g["ey_era"])
         year = _num(digits)
