@@ -111,7 +111,9 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"  # 23/10/2025, 27/3/66
         rf"|(?P<my_month>{month})(?:\s+ماه)?\s+(?:(?:سال\s+)?(?P<my_year>{D}{{4}})|سال\s+(?P<my_year2>{D}{{2}})(?![0-9۰-۹]))(?:\s+(?P<my_era>{era}))?"
         rf"|(?P<clock>ساعت\s+{D}{{1,2}}(?::{D}{{2}})?)(?:\s+(?:روز\s+)?(?P<cday>{weekday}|{relative}))?"
-        rf"|(?:ماه\s+)?(?P<mo_month>{strong_month})(?:[\u200c ]?ماه)?(?:\s+(?P<mo_rel>امسال|سال جاری|سال گذشته|گذشته|آینده))?"
+        # a month alone; a weak one (تیر, مهر, رمضان) only with «ماه» before or after it (ماه مبارک رمضان, مهرماه)
+        rf"|(?:ماه\s+(?:مبارک\s+)?(?P<mo_month>{month})|(?P<mo_month>{month})[\u200c ]?ماه|(?P<mo_month>{strong_month}))"
+        rf"(?:\s+(?P<mo_rel>امسال|سال جاری|سال گذشته|گذشته|آینده))?"
         rf"|سال\s+(?P<sy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹])(?:\s+(?P<sy_era>{era}))?"
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
         rf"|(?<!(?:{quantifier})\s+)(?P<by>(?:19|20|۱۹|۲۰){D}{{2}})(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))"  # المپیک ۲۰۱۶
