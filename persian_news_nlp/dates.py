@@ -119,7 +119,7 @@ def _pattern() -> regex.Pattern:
         rf"|(?<!(?:{quantifier})\s+)(?P<by>(?:19|20|۱۹|۲۰){D}{{2}})(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))"  # المپیک ۲۰۱۶
         rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
         rf"|(?P<dur>(?:{D}+|{NUMBER_WORDS})\s+(?:سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?:گذشته|اخیر|آینده|پیش|قبل))"  # چهار سال گذشته
-        rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})"
+        rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})(?:\s+{era})?"  # سال جاری میلادی: the era is part of it
         rf")(?![\w\u200c])"
     )
 
