@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -301,32 +302,67 @@ class Gazetteer:
         return tuple(e for e, _ in self._by_key.get(key(name), ()))
 
     def find(self, text: str) -> list[Hit]:
-        """Every alias occurrence in normalised ``text`` that starts and ends on word boundaries."""
+        """Every alias occurrence in normalised ``text`` that starts and ends on word boundaries.
+
+        The automaton runs over the text squeezed of spaces and ZWNJs; most of what it finds
+        lies inside words, so the boundary tests are made on all its matches at once, on arrays
+        of the text's code points, and only the survivors become :class:`Hit` objects.
+        """
         if not text or not len(self._by_key):
             return []
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         keep = (codes != 0x20) & (codes != 0x200C)
         positions = np.flatnonzero(keep)
-        squeezed = codes[keep].tobytes().decode("utf-32-le").translate(_FOLD_1TO1)
+        squeezed = _fold_codes(codes[keep]).tobytes().decode("utf-32-le")
+        matches = list(self._automaton.iter(squeezed))
+        if not matches:
+            return []
+        values = list(map(itemgetter(1), matches))
+        last = np.fromiter(map(itemgetter(0), matches), dtype=np.int64, count=len(matches))
+        lengths = np.fromiter(map(len, map(itemgetter(0), values)), dtype=np.int64, count=len(matches))
+        starts = positions[last - lengths + 1]
+        ends = positions[last] + 1
+        # Three code points of padding: nothing is a word character or a ZWNJ past the end.
+        padded = np.concatenate((codes, _PADDING))
+        word = _is_word_code(padded)
+        after_word = (starts > 0) & word[np.maximum(starts - 1, 0)]
+        # ezafe written ‌ی after a final vowel or ه: «وزیر خارجه‌ی طالبان»
+        ezafe = (padded[ends] == 0x200C) & (padded[ends + 1] == _YEH) & ~word[ends + 2]
+        before_word = ~ezafe & word[ends]
+        ends = ends + 2 * ezafe
+        accepted = np.flatnonzero(~after_word & ~before_word)
+        spaces = np.concatenate(([0], np.cumsum(codes == 0x20)))
+        spread = (spaces[ends[accepted]] > spaces[starts[accepted]]).tolist()
         hits = []
-        n = len(text)
-        for end_k, (k, entries, weak, weak_ids) in self._automaton.iter(squeezed):
-            start = int(positions[end_k - len(k) + 1])
-            end = int(positions[end_k]) + 1
-            if start > 0 and _WORD_CHARS.match(text, start - 1):
-                continue
-            if end + 1 < n and text[end] == ZWNJ and text[end + 1] == "ی" and (end + 2 == n or not _WORD_CHARS.match(text, end + 2)):
-                end += 2  # ezafe written ‌ی after a final vowel or ه: «وزیر خارجه‌ی طالبان»
-            elif end < n and _WORD_CHARS.match(text, end):
-                continue
-            if k not in self._spaced and " " in text[start:end] and min(map(len, text[start:end].split())) < 3:
+        for i, start, end, has_space in zip(accepted.tolist(), starts[accepted].tolist(), ends[accepted].tolist(), spread):
+            value = values[i]
+            if has_space and value[0] not in self._spaced and min(map(len, text[start:end].split())) < 3:
                 continue  # a one-word name spread over short words (او به ≠ اوبه); امام علی = امامعلی is fine
-            hits.append(Hit(start, end, k, entries, weak, weak_ids))
+            hits.append(Hit(start, end, *value))
         return hits
 
 
 # Folding applied to the squeezed text must keep its length; deletions in _FOLD are for names.
-_FOLD_1TO1 = str.maketrans({k: v for k, v in _FOLD.items() if isinstance(v, str) and len(v) == 1})
+# It is applied to code points through a lookup table (all folded letters are below U+0700).
+_FOLD_1TO1 = {k: ord(v) for k, v in _FOLD.items() if isinstance(v, str) and len(v) == 1}
+_FOLD_TABLE = np.arange(max(_FOLD_1TO1) + 1, dtype=np.uint32)
+_FOLD_TABLE[list(_FOLD_1TO1)] = list(_FOLD_1TO1.values())
+_PADDING = np.zeros(3, dtype=np.uint32)
+_YEH = ord("ی")
+# Which code points _WORD_CHARS matches, up to the last one it can (ZWNJ); the entry after it
+# (ZWJ, no word character) stands for every code point above.
+_WORD_TABLE = np.array([_WORD_CHARS.match(chr(c)) is not None for c in range(0x200C + 2)], dtype=bool)
+
+
+def _fold_codes(codes: np.ndarray) -> np.ndarray:
+    """``codes`` with the one-to-one letter and digit folding of keys applied."""
+    small = codes < len(_FOLD_TABLE)
+    return np.where(small, _FOLD_TABLE[np.where(small, codes, 0)], codes)
+
+
+def _is_word_code(codes: np.ndarray) -> np.ndarray:
+    """For each code point, whether it is a word character (``_WORD_CHARS``)."""
+    return _WORD_TABLE[np.minimum(codes, len(_WORD_TABLE) - 1)]
 
 
 #: A word at least this frequent in hazm's corpus counts as ordinary: a name equal to it needs context.

@@ -269,6 +269,23 @@ class ZwnjLexicon:
             by_last[suffix[-1:]] = by_last.get(suffix[-1:], ()) + (suffix,)
         return by_last
 
+    @cached_property
+    def word_roles(self) -> _WordRoles:
+        """Each word's role in :func:`zwnj_proposals`, computed once per distinct word."""
+        return _WordRoles(self._role)
+
+    def _role(self, word: str) -> int:
+        """The word's role bits: restored alone, a suffix that may join the word before it, a
+        word that may join the word after it."""
+        role = 0
+        if len(word) >= 4 and ZWNJ not in word and word not in self.known and self.restore_word(word) is not None:
+            role |= _RESTORED  # a known word is never restored
+        if word in self.free_suffixes:
+            role |= _JOINS_LEFT
+        if word in self.join_lefts or word.endswith("می"):
+            role |= _JOINS_RIGHT
+        return role
+
     def is_word(self, word: str) -> bool:
         """Known as written, or a known word plus the derivational ``ی`` (همکار → همکاری)."""
         return word in self.known or (len(word) > 3 and word[-1] == "ی" and word[:-1] in self.known)
@@ -366,6 +383,23 @@ _NO_EVIDENCE = frozenset({GLUED_PLURAL})
 _RESTORED, _JOINS_LEFT, _JOINS_RIGHT = 1, 2, 4
 
 
+class _WordRoles(dict):
+    """Word -> role bits, each computed on first sight: a text's roles are then one dict lookup
+    per word in a C loop. Emptied when it holds ``LIMIT`` words, so that a long run stays bounded."""
+
+    LIMIT = 200_000
+
+    def __init__(self, role: Callable[[str], int]) -> None:
+        super().__init__()
+        self._compute = role
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        role = self[word] = self._compute(word)
+        return role
+
+
 def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit]]]:
     """Every ZWNJ restoration the lexicon proposes for ``text``, with its kind.
 
@@ -378,21 +412,13 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     """
     # The text as alternating gaps and words; only words that the lexicon would restore, and
     # pairs one space apart that might join, are looked at one by one.
-    # Each distinct word is judged once; its role reaches its occurrences in one C loop (map).
+    # Each distinct word is judged once (lexicon.word_roles keeps the judgement for later texts too);
+    # its role reaches its occurrences in one C loop (map).
     parts = _WORD_SPLIT.split(text)
     words = parts[1::2]
-    distinct = set(words)
     restore = lexicon.restore_word
-    restorations = {w: r for w in distinct.difference(lexicon.known)  # a known word is never restored
-                    if len(w) >= 4 and ZWNJ not in w and (r := restore(w)) is not None}
     free_suffixes = lexicon.free_suffixes
-    role = dict.fromkeys(distinct, 0)
-    for w in restorations:
-        role[w] |= _RESTORED
-    for w in distinct.intersection(free_suffixes):
-        role[w] |= _JOINS_LEFT
-    for w in distinct.intersection(lexicon.join_lefts).union(w for w in distinct if w.endswith("می")):
-        role[w] |= _JOINS_RIGHT
+    role = lexicon.word_roles
     roles = np.fromiter(map(role.__getitem__, words), dtype=np.int8, count=len(words))
     n = len(words)
     spaced = np.zeros(n, dtype=bool)  # [k]: one space between words[k - 1] and words[k]
@@ -441,12 +467,12 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
                     kind = SPACED_BOUND
                 proposals.append((kind, [(start - 1, start, ZWNJ)]))
                 changed_at, changed = k, left + ZWNJ + word  # a suffix may still follow
-                restored = restorations.get(word)
+                restored = restore(word) if role[word] & _RESTORED else None
                 if restored is None or kind != SPACED_COMPOUND and kind != SPACED_BOUND:
                     continue
                 changed = left + ZWNJ + restored  # and the joined word's own suffix: گل‌فروشی‌ها
         if not joined:
-            restored = restorations.get(word)
+            restored = restore(word) if role[word] & _RESTORED else None
             if restored is None:
                 continue
             changed_at, changed = k, restored

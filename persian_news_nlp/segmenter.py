@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .normalizer import ZWNJ
 from .resources import model_path, read_tsv
+from .tokenizer import TokenStrings
 
 TERMINATORS = frozenset({".", "!", "؟", "?"})
 ELLIPSES = frozenset({"…", "...", "....", "....."})
@@ -153,11 +154,15 @@ class _Words:
 
     def __init__(self, doc: Doc, strings: _Strings) -> None:
         table = doc.to_array([NORM, ORTH, SPACY, IS_SPACE, IS_ALPHA])
-        norms = strings(table[:, 0].tolist(), doc.vocab.strings)
-        texts = norms.copy()  # mostly the same strings: look up only the texts that differ
-        differ = np.flatnonzero(table[:, 0] != table[:, 1])
-        for i, text in zip(differ.tolist(), strings(table[differ, 1].tolist(), doc.vocab.strings)):
-            texts[i] = text
+        known = TokenStrings.take(doc, table[:, 0], table[:, 1])
+        if known is not None:  # as NewsTokenizer made them
+            norms, texts = known.norms, known.texts
+        else:
+            norms = strings(table[:, 0].tolist(), doc.vocab.strings)
+            texts = norms.copy()  # mostly the same strings: look up only the texts that differ
+            differ = np.flatnonzero(table[:, 0] != table[:, 1])
+            for i, text in zip(differ.tolist(), strings(table[differ, 1].tolist(), doc.vocab.strings)):
+                texts[i] = text
         # Token.is_space, or a text of whitespace only (what a custom vocabulary may not flag)
         blank = (table[:, 3] != 0) | np.fromiter(map(str.isspace, texts), dtype=bool, count=len(texts))
         index = np.flatnonzero(~blank)

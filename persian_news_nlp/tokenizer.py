@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from itertools import chain
 from operator import itemgetter
+from typing import NamedTuple
 
 import numpy as np
 import regex
@@ -127,6 +128,33 @@ def fast_lex_attrs(vocab: Vocab) -> None:
         getters[attrs.SHAPE] = _shape
 
 
+#: Key of the :class:`TokenStrings` in ``doc.user_data``.
+TOKEN_STRINGS = "pnn_token_strings"
+
+
+class TokenStrings(NamedTuple):
+    """The texts and norms of a doc's tokens as the tokenizer made them, with their hashes.
+
+    The sentence splitter takes them (:meth:`take`) instead of looking every hash up in the
+    StringStore, as long as the doc's ORTH and NORM hashes are still these.
+    """
+
+    orths: np.ndarray
+    norm_hashes: np.ndarray
+    texts: list[str]
+    norms: list[str]
+
+    @classmethod
+    def take(cls, doc: Doc, norm_hashes: np.ndarray, orths: np.ndarray) -> TokenStrings | None:
+        """The doc's token strings if the tokenizer left them and the tokens still have them;
+        removed from the doc either way, so that it does not carry them further."""
+        strings = doc.user_data.pop(TOKEN_STRINGS, None)
+        if (isinstance(strings, cls) and np.array_equal(strings.orths, orths)
+                and np.array_equal(strings.norm_hashes, norm_hashes)):
+            return strings
+        return None
+
+
 class NewsTokenizer:
     """Normalise, tokenise, and return a ``Doc`` over the raw text.
 
@@ -149,11 +177,14 @@ class NewsTokenizer:
         words, spaces, norms, starts, ends = _layout(norm)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if norms:  # every token's norm at once (a loop setting token.norm_ costs a Token object each)
-            hashes = doc.to_array([ORTH])  # a norm equal to the word has the word's hash
+            orths = doc.to_array([ORTH])
+            hashes = orths.copy()  # a norm equal to the word has the word's hash
             add = self.vocab.strings.add
             for i in np.flatnonzero(~np.fromiter(map(str.__eq__, norms, words), dtype=bool, count=len(norms))).tolist():
                 hashes[i] = add(norms[i])
             doc.from_array([NORM], hashes)
+            # The strings as they stand, for the sentence splitter (see TokenStrings).
+            doc.user_data[TOKEN_STRINGS] = TokenStrings(orths, hashes, words, norms)
         doc.user_data["pnn_normalized"] = norm
         doc.user_data["pnn_token_norm_starts"] = starts  # normalised offsets of each token,
         doc.user_data["pnn_token_norm_ends"] = ends      # so later stages map matches to tokens
