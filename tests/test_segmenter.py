@@ -64,3 +64,12 @@ def test_boilerplate_patterns_searched_as_one_find_what_each_finds():
     alone = BoilerplateRules((regex.compile("^(?i)abc"), regex.compile("^x|y")), (regex.compile(r"^(a)\1"), regex.compile("^[|]z")))
     assert len(alone._screen) == 4
     assert [alone.kind(line) for line in ("ABC", "-y", "aa", "|z", "-x")] == ["box_header", "box_header", "banner", "banner", None]
+
+
+@pytest.mark.parametrize("text, token", [
+    ("کد را در مخزن persian_news_nlp ببینید.", "persian_news_nlp"),  # an identifier with underscores
+    ("نشانی info@example.com است.", "info@example.com"),
+    ("صفحه @news_room را دنبال کنید.", "@news_room"),
+])
+def test_latin_identifiers_addresses_and_handles_are_one_token(nlp, text, token):
+    assert token in [t.text for t in nlp(text)]
