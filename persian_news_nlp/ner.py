@@ -132,7 +132,7 @@ class Lexicons:
     club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
     common_bodies: frozenset[str]       # keys of «هیئت مدیره» and the like: a kind of body, no name
     head_adjectives: frozenset[str]     # «جدید», «قبلی»: after a head word they describe it, no name follows
-    portfolios: dict[str, list[tuple[str, ...]]]  # first word -> department portfolios starting with it
+    portfolios: dict[str, list[str]]    # a portfolio's first word(s), joined -> the portfolios' joined keys
 
     @classmethod
     @cache
@@ -187,13 +187,16 @@ class Lexicons:
                    _portfolios())
 
 
-def _portfolios() -> dict[str, list[tuple[str, ...]]]:
-    """Department portfolios (``lexicons/portfolios.tsv``) as token keys, longest first, by first word."""
-    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+def _portfolios() -> dict[str, list[str]]:
+    """Department portfolios (``lexicons/portfolios.tsv``) as keys with no spaces, longest first, by
+    every word-boundary prefix of them: the normaliser may join words of one into a token (محیط‌زیست)."""
+    out: dict[str, list[str]] = defaultdict(list)
     for phrase in word_list("lexicons", "portfolios.tsv"):
-        words = tuple(key(w) for w in phrase.replace(ZWNJ, " ").replace("،", " ، ").split())
-        out[words[0]].append(words)
-    return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
+        words = [key(w) for w in phrase.replace(ZWNJ, " ").replace("،", " ، ").split()]
+        joined = "".join(words)
+        for n in range(1, len(words) + 1):
+            out["".join(words[:n])].append(joined)
+    return {k: sorted(set(v), key=len, reverse=True) for k, v in out.items()}
 
 
 PERFECT_ENDINGS = ("ام", "ای", "است", "ایم", "اید", "اند")
@@ -831,10 +834,13 @@ class EntityRecognizer:
                     places[c.start] = c
         out = []
         for i in range(len(ctx.doc)):
-            for words in self.lex.portfolios.get(ctx.plain(i), ()):
-                n = len(words)
-                if tuple(ctx.plain(i + k) for k in range(n)) == words and (i + n) in places:
-                    place = places[i + n]
+            for joined in self.lex.portfolios.get(ctx.plain(i), ()):
+                end, text = i, ""
+                while len(text) < len(joined) and end < len(ctx.doc):
+                    text += ctx.plain(end)
+                    end += 1
+                if text == joined and end in places:
+                    place = places[end]
                     out.append(Candidate(i, place.end, "ORG", 1, "rules:portfolio", nested=[place], confidence=0.7))
                     break
         return out

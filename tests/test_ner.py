@@ -79,6 +79,8 @@ def test_predicted_spans_score_roles_through_their_affiliation(nlp):
     ("رئیس سازمان نمونه‌پژوهان جوان اعلام کرد که طرح آماده است.", {"سازمان نمونه‌پژوهان جوان"}),  # title ends on the head
     ("رئیس کمیته گفت جلسه برگزار شد.", set()),  # a bare head word names no organisation
     ("وزیر بهداشت و وزیر نیرو دیدار کردند.", {"بهداشت", "نیرو"}),
+    # a department's portfolio the normaliser joins into one token (محیط‌زیست) before a town
+    ("رئیس محیط زیست اسلامشهر گفت هوا آلوده است.", {"محیط زیست اسلامشهر"}),
     # a deputy's title: the portfolio follows the minister's title, also inside a title of a title
     ("معاون وزیر آموزش و پرورش و معاون وزیر امور خارجه ژاپن دیدار کردند.", {"آموزش و پرورش", "امور خارجه ژاپن"}),
 ])
