@@ -272,7 +272,7 @@ class EntityRecognizer:
         refined = {(c.start, c.end) for c in roles}  # a title with what it holds replaces the bare title
         candidates = [c for c in candidates if c.label != "ROLE" or (c.start, c.end) not in refined] + roles
         candidates += self._person_candidates(ctx, roles + gaz)
-        candidates += self._source_candidates(ctx)
+        candidates += self._source_candidates(ctx, candidates)
         candidates += self._named_candidates(ctx)
         candidates += self._speaker_candidates(ctx)
         candidates += self._club_candidates(ctx, gaz)
@@ -724,13 +724,16 @@ class EntityRecognizer:
                 out.append(Candidate(j, end, label, 1, "rules:named", confidence=0.7))
         return out
 
-    def _source_candidates(self, ctx: _DocContext) -> list[Candidate]:
-        """``به گزارش X،``, ``به نقل از X``: the outlet named as a source is an organisation."""
+    def _source_candidates(self, ctx: _DocContext, found: list[Candidate]) -> list[Candidate]:
+        """``به گزارش X،``, ``به نقل از X``: the outlet named as a source is an organisation; a date
+        between them is passed over (به گزارش روز پنجشنبه X)."""
         out = []
+        date_end = {c.start: c.end for c in found if c.label == "DATE"}
         for i in range(len(ctx.doc) - 2):
             if ctx.norms[i] != "به" or ctx.phrase(i, 2) not in ("به گزارش", "به نقل"):
                 continue
             j = i + 2 + (ctx.norm(i + 2) == "از")
+            j = date_end.get(j, j)
             if ctx.norm(j) in SOURCE_NOT_NAMES:
                 continue  # به گزارش خبرنگار …، به گزارش گروه …
             end = j
