@@ -595,6 +595,8 @@ class EntityRecognizer:
                 i += 1
             names, given_keys, last_width = 0, [], 0
             while i < len(doc) and i not in taken and names < 3:
+                if names and ctx.norm(i) in self.lex.function_words:
+                    break  # «… رونالدو روی کفش‌ها»: «روی» "on" after a name, not the given name Rui
                 width, given = self._given_name_at(ctx, i)
                 if not width or (i + width - 1) in taken:
                     break
