@@ -630,7 +630,7 @@ class EntityRecognizer:
             strong = any(ctx.strong_surname(k, self.lex) for k in range(surname_start, end)) \
                 or (end - surname_start >= 2 and ctx.plain(end - 1) in self.lex.detached_suffixes)
             after_honorific = ctx.honorific_ends(start - 1) and not ctx.is_title_end(start)
-            while start < surname_start - 1 and ctx.plain(start) in self.lex.ambiguous_given:
+            while not after_title and start < surname_start - 1 and ctx.plain(start) in self.lex.ambiguous_given:
                 start += 1  # «روی فاطمه …»: an everyday word before a clear given name is not part of the name
             if has_surname:
                 # «آقای لی نمونه»: after a courtesy title any name-like words are a name
