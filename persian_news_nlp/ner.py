@@ -597,6 +597,8 @@ class EntityRecognizer:
             while i < len(doc) and i not in taken and names < 3:
                 if names and ctx.norm(i) in self.lex.function_words:
                     break  # «… رونالدو روی کفش‌ها»: «روی» "on" after a name, not the given name Rui
+                if ctx.norm(i) in self.lex.heads and ctx.plain(i) in self.lex.ambiguous_given:
+                    break  # «دولت عثمانی»: the head word «دولت», not the given name Dowlat
                 width, given = self._given_name_at(ctx, i)
                 if not width or (i + width - 1) in taken:
                     break
