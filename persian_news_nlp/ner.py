@@ -327,7 +327,10 @@ class EntityRecognizer:
                 start += 1  # «شیخ احمد نمونه‌زاده»: the honorific is not part of the name; «امیر نمونه‌زاده» has it as given name
             if entry.type == "PER":
                 end = _with_religious_suffix(ctx, end)  # «امام علی (ع)»: the blessing belongs to the name
-            out.append(Candidate(start, end, entry.type, priority, entry.source, entry,
+            label = entry.type
+            if entry.attrs.get("building") and "PLACE_NOT_DAY" in ctx.cue_labels(start, end):
+                label = "LOC"  # «در کاخ سفید»: the building the institution is named by, as a place
+            out.append(Candidate(start, end, label, priority, entry.source, entry,
                                  confidence=0.6 if hit.weak else 0.95))
         return out
 
