@@ -598,8 +598,8 @@ class EntityRecognizer:
                 i += 1
             names, given_keys, last_width = 0, [], 0
             while i < len(doc) and i not in taken and names < 3:
-                if names and ctx.norm(i) in self.lex.function_words:
-                    break  # «… رونالدو روی کفش‌ها»: «روی» "on" after a name, not the given name Rui
+                if ctx.norm(i) in self.lex.function_words:
+                    break  # «… رونالدو روی کفش‌ها», «اما ردپای …»: "on", "but", not the given names Rui, Emma
                 if ctx.norm(i) in self.lex.heads and ctx.plain(i) in self.lex.ambiguous_given:
                     break  # «دولت عثمانی»: the head word «دولت», not the given name Dowlat
                 width, given = self._given_name_at(ctx, i)
