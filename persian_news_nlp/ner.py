@@ -1077,8 +1077,14 @@ class _DocContext:
         if self._honorific_ends is None:
             keys, plains = self.lex.honorific_keys, self.plains
             self._honorific_ends = {k + n - 1 for k in range(len(plains)) if plains[k] in self.lex.honorific_starts
+                                    and not self._praises_plural(k)
                                     for n in range(1, 5) if "".join(plains[k:k + n]) in keys}
         return i in self._honorific_ends
+
+    def _praises_plural(self, k: int) -> bool:
+        """A courtesy word after a plural noun is its adjective (مدیران محترم), not a title before a name."""
+        return k > 0 and self.lex.honorifics.get(self.norm(k)) == "courtesy" \
+            and self.plain(k - 1).endswith(("ان", "ها")) and self.everyday(k - 1)
 
     def phrase(self, i: int, n: int) -> str:
         return " ".join(self.norm(k) for k in range(i, min(i + n, len(self.norms))))
