@@ -438,7 +438,7 @@ class EntityRecognizer:
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8)
         if head.needs == "entity":
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8) if ctx.is_demonym(j) else None
-        if any(key(ctx.phrase(i, n)) in self.lex.common_bodies for n in (2, 3)):
+        if any("".join(ctx.plains[i:i + n]) in self.lex.common_bodies for n in (2, 3)):
             return None  # «هیئت مدیره»: every company has one; «تیم ملی جوانان»: every country
         if ctx.plain(j) in self.lex.head_adjectives:
             return None  # «مجلس جدید», «باشگاه قبلی»: the head described, not named
