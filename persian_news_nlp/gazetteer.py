@@ -264,7 +264,7 @@ class Gazetteer:
             for short in filter(None, [declared] + ([parts[-1]] if len(parts) >= 2 else [])):
                 k = key(short)
                 if len(k) >= 3 and not ORDINAL.match(k):  # «پاپ بندیکت شانزدهم»: an ordinal is no surname
-                    ordinary = word_frequency(k) >= COMMON_FREQUENCY if short == declared else is_ordinary(k)
+                    ordinary = word_frequency(k) >= EVERYDAY_FREQUENCY if short == declared else is_ordinary(k)
                     yield short, flagged or ordinary or k in given_name_keys()
             if len(parts) >= 3 and key(parts[-2]) not in given_name_keys() and key(parts[-3]) in given_name_keys():
                 yield " ".join(parts[-2:]), flagged  # a two-word surname alone: «هاشمی رفسنجانی»
