@@ -309,6 +309,8 @@ class EntityRecognizer:
             entry = self._choose_entry(ctx, hit, span)
             if entry.kind == "company" and self._names_product(ctx, span):
                 continue  # «پژو ۲۰۶», «دو دستگاه تویوتا»: the car, not the carmaker
+            if entry.type == "LOC" and "VESSEL" in ctx.cue_labels(*span):
+                continue  # «زیردریایی نمونه‌گراد»: a ship named after a town is no place
             if not hit.weak and hit.weak_ids and entry.attrs.get("ambiguous"):  # «روحانی»: the title unless context argues for the person
                 entry = next((e for e in hit.entries if e.id in hit.weak_ids and e.type != entry.type
                               and self._supported(ctx, e, span, strong_ids, hits)), entry)
