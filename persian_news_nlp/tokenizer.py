@@ -39,7 +39,8 @@ TOKEN = regex.compile(
     rf"|[{LETTERS}](?:\.[{LETTERS}]){{1,4}}\.?(?![{LETTERS}])"   # dotted abbreviations: ا.ا.ا ق.م
     rf"|[{DIGITS}]+(?:[.,٫٬/:][{DIGITS}]+)*%?"                    # numbers, decimals, dates ۱۴۰۴/۰۸/۰۱
     rf"|[{LETTERS}\u200c]+(?:[{DIGITS}]+[{LETTERS}\u200c]*)?"    # Persian words (ZWNJ inside)
-    r"|[A-Za-z\u00c0-\u024f]+(?:['’_-][A-Za-z\u00c0-\u024f]+)*"  # Latin words, identifiers: o'clock, persian_news_nlp
+    rf"|[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f{DIGITS}]*"     # Latin words, identifiers and models:
+    rf"(?:['’_-][A-Za-z\u00c0-\u024f{DIGITS}]+)*"                  # o'clock, persian_news_nlp, G7, S24, F-35
     r"|[#@][\w\u200c]+"                                          # hashtags and handles
     r"|\.{2,}|…"                                                 # ellipses
     r"|[^\s]"                                                    # any other character alone

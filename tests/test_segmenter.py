@@ -70,6 +70,9 @@ def test_boilerplate_patterns_searched_as_one_find_what_each_finds():
     ("کد را در مخزن persian_news_nlp ببینید.", "persian_news_nlp"),  # an identifier with underscores
     ("نشانی info@example.com است.", "info@example.com"),
     ("صفحه @news_room را دنبال کنید.", "@news_room"),
+    ("گوشی Galaxy S24 عرضه شد.", "S24"),  # a model name with digits
+    ("نشست G7 و جنگنده F-35 و همه‌گیری COVID-19", "F-35"),
+    ("نشست G7 و جنگنده F-35 و همه‌گیری COVID-19", "COVID-19"),
 ])
 def test_latin_identifiers_addresses_and_handles_are_one_token(nlp, text, token):
     assert token in [t.text for t in nlp(text)]
