@@ -72,6 +72,10 @@ if not Doc.has_extension("reference_date"):
     Doc.set_extension("reference_date", getter=lambda doc: doc.user_data.get("pnn_reference_date"))
 
 
+# Marks between a name and the title that describes it: «نمونه، وزیر …», «نمونه - رئیس …».
+APPOSITION_MARKS = frozenset({"،", ",", "-", "–", "—"})
+
+
 @dataclass
 class Candidate:
     """A proposed entity over tokens ``[start, end)``."""
@@ -687,7 +691,7 @@ class EntityRecognizer:
         """``X، وزیر …``: the words before a comma that precedes a role title."""
         out = []
         for i, token in enumerate(ctx.doc):
-            if ctx.norm(i) not in ("،", ",") or not ctx.is_title_start(i + 1):
+            if ctx.norm(i) not in APPOSITION_MARKS or not ctx.is_title_start(i + 1):
                 continue
             if ctx.norm(i - 1) == "»":  # «یوهان نمونه»، سفیر آلمان: the quoted words are the name
                 start = i - 1
@@ -699,6 +703,9 @@ class EntityRecognizer:
             start = i
             while start > 0 and i - start < 3 and (start - 1) not in taken and ctx.surname_like(start - 1, self.lex):
                 start -= 1
+            if start == i and i >= 2 and not {i - 1, i - 2} & taken and ctx.name_word(i - 1) \
+                    and ctx.plain(i - 2) in self.lex.given_names and ctx.plain(i - 2) not in self.lex.ambiguous_given:
+                start = i - 2  # «محمود آموزگار، رئیس …»: after a clear given name the surname may be an everyday word
             has_given = any(ctx.plain(k) in self.lex.given_names and ctx.plain(k) not in self.lex.ambiguous_given
                             for k in range(start, i))
             unknown = i - start >= 2 and all(word_frequency(ctx.plain(k)) == 0 and not ctx.ordinary(k) for k in range(start, i))
