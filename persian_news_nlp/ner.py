@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import tokenizer
 from .dates import DateMatch, find_dates
-from .gazetteer import (COMMON_FREQUENCY, ORDINAL, ORDINAL_WORD, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
+from .gazetteer import (COMMON_FREQUENCY, EVERYDAY_FREQUENCY, ORDINAL, ORDINAL_WORD, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
                         word_frequency)
 from .normalizer import ZWNJ
 from .pipeline import normalized
@@ -251,6 +251,19 @@ class EntityRecognizer:
         self.paths = tuple(str(g) for g in gazetteers)
         self.gazetteer: Gazetteer = default_gazetteer(self.paths)
         self.lex = Lexicons.load()
+        self.bare_outlets = self._bare_outlets()
+
+    def _bare_outlets(self) -> frozenset[str]:
+        """Keys of outlets named without their head word (روزنامه نمونه → نمونه): a press review writes
+        «نمونه: …» although the bare word may be an everyday word the gazetteer does not match alone."""
+        out = set()
+        for entry in self.gazetteer.entries.values():
+            if entry.kind == "media":
+                for name in entry.names():
+                    head, _, rest = name.partition(" ")
+                    if rest and any(h.label == "ORG" for h in self.lex.heads.get(head, ())):
+                        out.add(key(rest))
+        return frozenset(out)
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -819,9 +832,15 @@ class EntityRecognizer:
         media = {(c.start, c.end) for c in gaz if c.entry is not None and c.entry.kind == "media"}
         known = {(i, end) for i, end in openings if (i, end) in media or any(
             e.kind == "media" for e in self.gazetteer.lookup(ctx.phrase(i, end - i)))}
-        if len(known) < 2:
-            return []
         whole = {(c.start, c.end) for c in gaz if c.label in ("LOC", "ORG")}
+        named = {(c.start, c.end) for c in gaz if c.label in ("LOC", "PER")}
+        # «نمونه: …» with a known paper's bare name, even on a line of its own — not a place or person
+        # speaking through a headline (کشور نمونه: …)
+        bare = {(i, end) for i, end in openings if ctx.norm(end) == ":" and (i, end) not in named
+                and key("".join(ctx.plain(k) for k in range(i, end))) in self.bare_outlets}
+        if len(known | bare) < 2:  # a line of its own: not a headline label that is an everyday word (فیلم: …)
+            return [Candidate(i, end, "ORG", 1, "rules:press_review", confidence=0.7) for i, end in bare - known
+                    if end - i > 1 or word_frequency(ctx.plain(i)) < EVERYDAY_FREQUENCY]
         dates = {c.start for c in found if c.label == "DATE"}
         people = {c.start for c in found if c.label in ("PER", "ROLE") or c.rule == "rules:domain"}
         return [Candidate(i, end, "ORG", 4 if (i, end) in whole else 1, "rules:press_review", confidence=0.7)
