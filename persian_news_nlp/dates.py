@@ -14,6 +14,7 @@ also names the weekday, the nearest year in which the weekday agrees wins (``پ�
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -122,6 +123,51 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})(?:\s+{era})?"  # سال جاری میلادی: the era is part of it
         rf")(?![\w\u200c])"
     )
+
+
+@cache
+def _opening_words() -> frozenset[str]:
+    """Letter runs a date expression can open with: the first word of every month, weekday, relative
+    word, ordinal day, number word and time of day, with the words after it glued on as web text
+    writes them (سه‌شنبه, سه شنبه, سهشنبه; مهرماه). The pattern is tried only at these and at digits."""
+    w = CalendarWords.load()
+    ordinals = _runs(ORDINAL_DAYS.removeprefix("(?:").removesuffix(")").split("|"))
+    forms = [*w.months, *(m + " ماه" for m in w.months), *w.relative, "روز", "ساعت", "ماه", "سال", "امروز", "دیروز", "فردا"]
+    for fragment in (NUMBER_WORDS, TIME_OF_DAY):
+        forms += fragment.removeprefix("(?:").removesuffix(")").split("|")
+    weekdays = _runs(w.weekdays)
+    # the pattern lets a weekday run into the day that follows it (پنجشنبهبیستم)
+    return frozenset(_runs(forms) | ordinals | weekdays | {a + b for a in weekdays for b in ordinals})
+
+
+def _runs(forms) -> set[str]:  # noqa: ANN001
+    """The letter runs each form can open a text with: its first word, and the words after it glued on."""
+    out = set()
+    for form in forms:
+        parts = regex.split(r"[\u200c ]+", form)
+        for j in range(1, len(parts) + 1):
+            run = _LETTERS.match("".join(parts[:j]))
+            if run:
+                out.add(run.group())
+    return out
+
+
+_LETTERS = regex.compile(r"[^\W\d_\u200c\u200d]+")  # letters; regex's \w also holds the joiners
+_WORD_START = regex.compile(r"(?<![\w\u200c])(?:[0-9۰-۹]|[^\W\d_\u200c\u200d]+)")
+
+
+def _matches(text: str) -> Iterator[regex.Match]:
+    """``_pattern().finditer(text)``, trying the pattern only where a date can open (a digit or one of
+    ``_opening_words``): the same matches, without a long alternation tried at every word."""
+    pattern, opening, end = _pattern(), _opening_words(), 0
+    for start in _WORD_START.finditer(text):
+        at = start.start()
+        if at < end or not (start.group()[0] in "0123456789۰۱۲۳۴۵۶۷۸۹" or start.group() in opening):
+            continue
+        m = pattern.match(text, at)
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 def _ordinal_day(word: str) -> int:
@@ -323,7 +369,7 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMatch]:
     """
     reference = reference or dt.date.today()
     found: list[DateMatch] = []
-    for m in _pattern().finditer(text):
+    for m in _matches(text):
         resolved = _resolve(m, reference)
         if resolved is None:
             continue
