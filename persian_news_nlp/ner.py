@@ -27,6 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -1206,12 +1207,12 @@ class _DocContext:
         if self._sentence_of is None:
             self._sentence_of, number = [], -1
             cues: list[set[str]] = []
-            for t in self.doc:
-                if t.is_sent_start or number < 0:
+            for norm, sent_start in zip(self.norms, self.doc.to_array(SENT_START).tolist()):
+                if sent_start == 1 or number < 0:
                     number += 1
                     cues.append(set())
                 self._sentence_of.append(number)
-                cues[number] |= self.lex.cues.get(("sentence", t.norm_), set())
+                cues[number] |= self.lex.cues.get(("sentence", norm), set())
             self._cues_by_sentence = cues
         return self._cues_by_sentence[self._sentence_of[i]]
 
