@@ -748,8 +748,8 @@ class EntityRecognizer:
                 continue
             labels = self.lex.cues.get(("named", ctx.norm(i - 1)), set())
             label = min(labels) if labels else "PER"
-            if label == "PER" and ctx.plain(j) not in self.lex.given_names:
-                continue  # «ذراتی به نام فوتون», «ببری به نام سوهورانگ»: only a given name says a person
+            if label == "PER" and (ctx.plain(j) not in self.lex.given_names or ctx.heads_at(j)):
+                continue  # «ذراتی به نام فوتون»: only a given name says a person, and not a head word (به نام تیم ملی)
             if label in ("PER", "LOC", "ORG"):
                 out.append(Candidate(j, end, label, 1, "rules:named", confidence=0.7))
         return out
