@@ -617,6 +617,9 @@ class EntityRecognizer:
             if ctx.norm(i) in self.lex.name_honorifics:
                 i += 1
             names, given_keys, last_width = 0, [], 0
+            if ctx.plain(i) in self.lex.head_adjectives and ctx.honorific_ends(i - 1):
+                i += 1  # «شهید گمنام»: an adjective describes the one honoured, it names no one
+                continue
             while i < len(doc) and i not in taken and names < 3:
                 if ctx.norm(i) in self.lex.function_words:
                     break  # «… رونالدو روی کفش‌ها», «اما ردپای …»: "on", "but", not the given names Rui, Emma
