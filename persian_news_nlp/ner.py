@@ -52,8 +52,11 @@ CLUB_NAME_MAX = 3
 ORG_PLACE_KINDS = frozenset({"country", "province", "city"})
 # A minister's title names the ministry by its portfolio alone (وزیر [امور خارجه]): PEYMA's ORG.
 MINISTRY_HEAD = "وزارت"
+MINISTER = "وزیر"
 # The most words of a directorate's name after a title like مدیرکل (راهداری و حمل و نقل جاده‌ای …).
 ORG_AFTER_TITLE_MAX = 8
+# The most words of a ministry's name after a minister's title (پست و تلگراف و تلفن).
+PORTFOLIO_MAX = 6
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
 # Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
 EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
@@ -553,8 +556,19 @@ class EntityRecognizer:
                 continue
             # «معاون [صدراعظم] قزاقستان»: a title of a title is one role, ending where the inner one ends
             inner_role = role_at.get(c.end)
+            known_portfolio = False
             if inner_role is not None:
                 c = Candidate(c.start, inner_role.end, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
+            elif ctx.norm(c.start) == MINISTER and c.entry is not None and c.entry.attrs.get("org_head") == MINISTRY_HEAD:
+                # «وزیر [مسکن و شهرسازی]»: a minister of any ministry the gazetteer knows, former ones too
+                longest = next((n for n in range(PORTFOLIO_MAX + 1) if c.start + 1 + n >= len(ctx.doc)
+                                or ctx.norm(c.start + 1 + n).isspace() or ctx.doc[c.start + 1 + n].is_sent_start), PORTFOLIO_MAX)
+                portfolio = next((n for n in range(longest, c.end - c.start - 1, -1) if any(
+                    e.kind == "ministry" for e in self.gazetteer.lookup(f"{MINISTRY_HEAD} {ctx.phrase(c.start + 1, n)}"))), 0)
+                following = affil_at.get(c.end)
+                if c.start + 1 + portfolio > max(c.end, following.end if following is not None else 0):
+                    c = Candidate(c.start, c.start + 1 + portfolio, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
+                    known_portfolio = True
             affiliation = affil_at.get(c.end)
             inner_org = next((affil_at[p] for p in range(c.start + 1, c.end) if p in affil_at
                               and affil_at[p].label == "ORG" and affil_at[p].end > c.end), None)
@@ -578,7 +592,8 @@ class EntityRecognizer:
                 org_start = title_start + 1  # a minister's portfolio (وزیر [امور خارجه]); «نماینده مردم» holds no body
                 while org_start < end - 1 and org_start in ctx.title_starts:
                     org_start += 1  # «معاون وزیر [آموزش و پرورش]»: the portfolio follows the inner title
-            if affiliation is None and ctx.norm(c.end) == "و" and ctx.name_word(c.end + 1) and not ctx.is_title_start(c.end + 1):
+            if affiliation is None and not known_portfolio and ctx.norm(c.end) == "و" and ctx.name_word(c.end + 1) \
+                    and not ctx.is_title_start(c.end + 1):
                 org_start = None  # «رئیس اتاق بازرگانی و …»: the name may run on; a cut-off part is no name
             if org_start is not None and end - org_start == 1 and any(h.label == "ORG" for h in self.lex.heads.get(ctx.norm(org_start), ())):
                 org_start = None  # «رئیس کمیته»: a bare head word names no organisation
