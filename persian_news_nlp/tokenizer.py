@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import partial
 from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
@@ -175,20 +175,20 @@ class NewsTokenizer:
         if len(raw) > self.max_length:
             raise TextTooLongError(Errors.E010.format(length=len(raw), limit=self.max_length))
         norm = self.normalizer(raw)
-        words, spaces, norms, starts, ends = _layout(norm)
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        if norms:  # every token's norm at once (a loop setting token.norm_ costs a Token object each)
+        layout = _layout(norm)
+        doc = Doc(self.vocab, words=layout.words, spaces=layout.spaces)
+        if layout.norms:  # every token's norm at once (a loop setting token.norm_ costs a Token object each)
             orths = doc.to_array([ORTH])
             hashes = orths.copy()  # a norm equal to the word has the word's hash
-            add = self.vocab.strings.add
-            for i in np.flatnonzero(~np.fromiter(map(str.__eq__, norms, words), dtype=bool, count=len(norms))).tolist():
-                hashes[i] = add(norms[i])
+            changed = np.flatnonzero(layout.changed)
+            hashes[changed] = np.fromiter(map(self.vocab.strings.add, map(layout.norms.__getitem__, changed.tolist())),
+                                          dtype=np.uint64, count=len(changed))
             doc.from_array([NORM], hashes)
             # The strings as they stand, for the sentence splitter (see TokenStrings).
-            doc.user_data[TOKEN_STRINGS] = TokenStrings(orths, hashes, words, norms)
+            doc.user_data[TOKEN_STRINGS] = TokenStrings(orths, hashes, layout.words, layout.norms)
         doc.user_data["pnn_normalized"] = norm
-        doc.user_data["pnn_token_norm_starts"] = starts  # normalised offsets of each token,
-        doc.user_data["pnn_token_norm_ends"] = ends      # so later stages map matches to tokens
+        doc.user_data["pnn_token_norm_starts"] = layout.starts  # normalised offsets of each token,
+        doc.user_data["pnn_token_norm_ends"] = layout.ends      # so later stages map matches to tokens
         return doc
 
     def pipe(self, texts, batch_size: int = 1000):  # noqa: ANN001 - spaCy's tokenizer protocol
@@ -215,7 +215,7 @@ def token_spans(norm: Normalized) -> list[tuple[int, int, int, int]]:
     A token's raw span starts no earlier than the previous token's raw end; a token made only of
     inserted characters (empty in raw) is dropped.
     """
-    return list(zip(*(a.tolist() for a in _token_arrays(norm))))
+    return list(zip(*(a.tolist() for a in _token_arrays(norm, _tokenise(norm.text)[0])[:4])))
 
 
 # A piece that is a Persian word, perhaps with one closing mark or period after it: at a letter,
@@ -225,7 +225,6 @@ _PERSIAN_WORD = re.compile(f"[{LETTERS}\u200c]+")
 _CLOSING = frozenset("،؛:!؟?».)]\"'")
 
 
-@lru_cache(maxsize=100_000)
 def _piece_tokens(piece: str) -> tuple[int, ...]:
     """Token offsets in a piece of text between two spaces, flat: start, end, start, end…"""
     word = _PERSIAN_WORD.match(piece)
@@ -241,55 +240,152 @@ def _piece_tokens(piece: str) -> tuple[int, ...]:
     return tuple(chain.from_iterable(m.span() for m in TOKEN.finditer(piece)))
 
 
-def _token_bounds(text: str) -> np.ndarray:
-    """``(start, end)`` of every token of ``text``, an array of shape ``(n, 2)``.
+class _Offsets(dict):
+    """Piece -> its tokens' offsets (:func:`_piece_tokens`), for the pieces that are not one token."""
+
+    def __missing__(self, piece: str) -> tuple[int, ...]:
+        return _piece_tokens(piece)  # emptied meanwhile: computed again
+
+
+class _Pieces(dict):
+    """Piece -> its number of tokens, or ``WHOLE`` if it is one token from end to end (most are);
+    the offsets of the other pieces' tokens are in ``offsets``. Each distinct piece is tokenised
+    once: news repeat their words. Emptied between texts once it holds ``LIMIT`` pieces."""
+
+    WHOLE = -1
+    LIMIT = 100_000
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.offsets = _Offsets()
+
+    def __missing__(self, piece: str) -> int:
+        offsets = _piece_tokens(piece)
+        if offsets == (0, len(piece)):
+            count = self[piece] = self.WHOLE
+        else:
+            self.offsets[piece] = offsets
+            count = self[piece] = len(offsets) // 2
+        return count
+
+    def bound(self) -> None:
+        """Empty the cache if it has grown too big."""
+        if len(self) >= self.LIMIT:
+            self.clear()
+            self.offsets.clear()
+
+
+_PIECES = _Pieces()
+
+
+def _objects(items: list) -> np.ndarray:
+    """``items`` as a one-dimensional object array (strings stay whole)."""
+    array = np.empty(len(items), dtype=object)
+    array[:] = items
+    return array
+
+
+def _codes(text: str) -> np.ndarray:
+    """The code point of each character of ``text``, and a 0 after the last."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass") + bytes(4), dtype="<u4")
+
+
+def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """``(start, end)`` of every token of ``text`` (an array of shape ``(n, 2)``), and the tokens'
+    strings (an object array).
 
     No token holds a space, and no pattern looks behind or needs to see one ahead (the end of a
-    piece does as well), so the text is tokenised piece by piece between its spaces, and each
-    distinct piece only once: news repeat their words.
+    piece does as well), so the text is tokenised piece by piece between its spaces, each distinct
+    piece once (:class:`_Pieces`). A piece that is one token is its own string; only the tokens of
+    the other pieces are sliced out of the text.
     """
+    _PIECES.bound()
     pieces = text.split(" ")
-    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
-    starts = np.cumsum(lengths + 1) - lengths - 1
-    tokens = list(map(_piece_tokens, pieces))
-    counts = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) // 2
-    bounds = np.fromiter(chain.from_iterable(tokens), dtype=np.int64).reshape(-1, 2)
-    return bounds + np.repeat(starts, counts)[:, np.newaxis]
+    counts = np.fromiter(map(_PIECES.__getitem__, pieces), dtype=np.int64, count=len(pieces))
+    spaces = np.flatnonzero(_codes(text)[:-1] == ord(" "))
+    starts = np.concatenate(([0], spaces + 1))
+    whole = counts == _Pieces.WHOLE
+    counts[whole] = 1
+    first = np.cumsum(counts) - counts  # the index of each piece's first token
+    bounds = np.empty((int(first[-1] + counts[-1]), 2), dtype=np.int64)
+    strings = np.empty(len(bounds), dtype=object)
+    at = first[whole]
+    bounds[at, 0] = starts[whole]
+    bounds[at, 1] = np.append(spaces, len(text))[whole]
+    strings[at] = _objects(pieces)[whole]
+    other = np.flatnonzero(~whole & (counts > 0))
+    if len(other):
+        offsets = _PIECES.offsets
+        flat = chain.from_iterable(map(offsets.__getitem__, map(pieces.__getitem__, other.tolist())))
+        n = counts[other]
+        at = np.repeat(first[other], n) + np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n)
+        bounds[at] = np.fromiter(flat, dtype=np.int64).reshape(-1, 2) + np.repeat(starts[other], n)[:, np.newaxis]
+        strings[at] = _objects(list(map(text.__getitem__, map(slice, *bounds[at].T.tolist()))))
+    return bounds, strings
 
 
-def _token_arrays(norm: Normalized) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`token_spans` as four arrays, computed for all tokens at once: the raw ends never
-    decrease, so "the previous kept token's raw end" is the running maximum of the ends before."""
-    spans = _token_bounds(norm.text)
+def _token_arrays(norm: Normalized, spans: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Raw starts and ends, normalised starts and ends of the tokens at normalised ``spans``,
+    and which of them are kept (:func:`token_spans`), computed for all tokens at once: the raw ends
+    never decrease, so "the previous kept token's raw end" is the running maximum of the ends before."""
     if not len(spans):
         empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty, empty
+        return empty, empty, empty, empty, np.zeros(0, dtype=bool)
     norm_starts, norm_ends = spans[:, 0], spans[:, 1]
     raw_starts = norm.starts[norm_starts]
     raw_ends = np.maximum(norm.ends[norm_ends - 1], raw_starts)
     before = np.maximum.accumulate(raw_ends)
     raw_starts = np.maximum(raw_starts, np.concatenate(([0], before[:-1])))
     keep = raw_ends > raw_starts
-    return raw_starts[keep], raw_ends[keep], norm_starts[keep], norm_ends[keep]
+    return raw_starts[keep], raw_ends[keep], norm_starts[keep], norm_ends[keep], keep
 
 
-def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str], list[int], list[int]]:
+def _as_written(norm: Normalized, raw_codes: np.ndarray, raw_starts: np.ndarray,
+                norm_starts: np.ndarray, norm_ends: np.ndarray) -> np.ndarray:
+    """Which tokens are written in the raw text as they are normalised, shown per character:
+    each normalised character comes from the next raw character and is the same character.
+    (A token that fails this may still be equal; it is then only compared as strings.)"""
+    starts, ends = norm.starts, norm.ends
+    same = (ends == starts + 1) & (raw_codes[starts] == _codes(norm.text)[:-1])
+    follows = np.ones(len(starts), dtype=bool)  # [i]: character i comes from the raw character after i - 1's
+    follows[1:] = starts[1:] == starts[:-1] + 1
+    differ = np.concatenate(([0], np.cumsum(~same)))
+    jumps = np.concatenate(([0], np.cumsum(~follows)))
+    return ((differ[norm_ends] == differ[norm_starts]) & (jumps[norm_ends] == jumps[norm_starts + 1])
+            & (raw_starts == starts[norm_starts]))
+
+
+class Layout(NamedTuple):
+    """What ``Doc`` is built from, and what the tokenizer keeps of it: each token's raw text,
+    trailing space, norm, normalised offsets, and whether its norm may differ from its text."""
+
+    words: list[str]
+    spaces: list[bool]
+    norms: list[str]
+    starts: list[int]
+    ends: list[int]
+    changed: np.ndarray
+
+
+def _layout(norm: Normalized) -> Layout:
     """Words, trailing-space flags, norms and normalised offsets for ``Doc``.
 
     The raw gap after a token gives it its trailing space if it starts with one; whatever else the
     gap holds (more spaces, newlines, junk) becomes a token of its own, as does a gap before the
-    first token. All of it is computed for all tokens at once.
+    first token. All of it is computed for all tokens at once; a word written as it is normalised
+    is the norm's string, and only the others are sliced out of the raw text.
     """
-    raw, text = norm.raw, norm.text
-    raw_starts, raw_ends, norm_starts, norm_ends = _token_arrays(norm)
-    rs, re_ = raw_starts.tolist(), raw_ends.tolist()
-    starts, ends = norm_starts.tolist(), norm_ends.tolist()
-    words = list(map(raw.__getitem__, map(slice, rs, re_)))
-    norms = list(map(text.__getitem__, map(slice, starts, ends)))
+    raw = norm.raw
+    spans, strings = _tokenise(norm.text)
+    raw_starts, raw_ends, norm_starts, norm_ends, keep = _token_arrays(norm, spans)
+    codes = _codes(raw)
+    norms = strings[keep]
+    changed = ~_as_written(norm, codes, raw_starts, norm_starts, norm_ends)
+    words = norms.copy()
+    redo = np.flatnonzero(changed)
+    words[redo] = _objects(list(map(raw.__getitem__, map(slice, raw_starts[redo].tolist(), raw_ends[redo].tolist()))))
     gap_len = np.append(raw_starts[1:], len(raw)) - raw_ends
-    codes = np.frombuffer(raw.encode("utf-32-le", "surrogatepass") + bytes(4), dtype="<u4")  # one code a character, and a 0
     spaced = (gap_len > 0) & (codes[raw_ends] == ord(" "))
-    spaces = spaced.tolist()
     # Gap tokens: a gap of more than one space after a token (less its first space), and a gap
     # before the first token.
     gaps = np.flatnonzero((gap_len > 1) | (gap_len == 1) & ~spaced)
@@ -298,29 +394,15 @@ def _layout(norm: Normalized) -> tuple[list[str], list[bool], list[str], list[in
     lead = int(raw_starts[0]) if len(raw_starts) else len(raw)
     if lead:
         at, gap_starts, gap_ends = np.append(0, at), np.append(0, gap_starts), np.append(lead, gap_ends)
-    if not len(at):
-        return words, spaces, norms, starts, ends
-    segments = list(map(raw.__getitem__, map(slice, gap_starts.tolist(), gap_ends.tolist())))
-    # The normalised characters made from each gap (Normalized.norm_span, for all at once).
-    last = np.searchsorted(norm.starts, gap_ends, side="left")
-    first = np.minimum(np.searchsorted(norm.ends, gap_starts, side="right"), last)
-    # Merge: each gap token goes before the token it precedes (``at`` ascends; gaps are few).
-    at_list = at.tolist()
-    return (_insert(words, at_list, segments), _insert(spaces, at_list, [False] * len(at_list)),
-            _insert(norms, at_list, segments), _insert(starts, at_list, first.tolist()),
-            _insert(ends, at_list, last.tolist()))
-
-
-def _insert(items: list, at: list[int], inserted: list) -> list:
-    """``items`` with ``inserted[k]`` placed before ``items[at[k]]`` (``at`` ascending)."""
-    out: list = []
-    prev = 0
-    for position, item in zip(at, inserted):
-        out += items[prev:position]
-        out.append(item)
-        prev = position
-    out += items[prev:]
-    return out
+    if len(at):
+        segments = _objects(list(map(raw.__getitem__, map(slice, gap_starts.tolist(), gap_ends.tolist()))))
+        # The normalised characters made from each gap (Normalized.norm_span, for all at once).
+        last = np.searchsorted(norm.starts, gap_ends, side="left")
+        first = np.minimum(np.searchsorted(norm.ends, gap_starts, side="right"), last)
+        words, norms = np.insert(words, at, segments), np.insert(norms, at, segments)
+        spaced, changed = np.insert(spaced, at, False), np.insert(changed, at, False)
+        norm_starts, norm_ends = np.insert(norm_starts, at, first), np.insert(norm_ends, at, last)
+    return Layout(words.tolist(), spaced.tolist(), norms.tolist(), norm_starts.tolist(), norm_ends.tolist(), changed)
 
 
 @registry.tokenizers("pnn.NewsTokenizer.v1")
