@@ -367,7 +367,24 @@ def _silent_h(word: str) -> bool:
 
 # ئ between vowel letters, as older spellings write the glide (آئین, پائیز): try ی instead.
 _HAMZA_VARIANT = regex.compile("(?<=[اوی])ئ(?=.)")
-_WORD_SPLIT = re.compile(rf"([{LETTERS}\u200c]+)")
+_WORD = re.compile(f"[{LETTERS}\u200c]+")
+
+
+def _word_chars() -> np.ndarray:
+    """``[c]``: is the character with code ``c`` (up to U+FFFF; none above is one) in a word of
+    :data:`_WORD`? Read off the pattern itself, so that the two always agree."""
+    chars = np.zeros(0x10000, dtype=bool)
+    for m in _WORD.finditer("".join(map(chr, range(0x10000)))):
+        chars[m.start():m.end()] = True
+    return chars
+
+
+_WORD_CHARS = _word_chars()
+
+
+def char_codes(text: str) -> np.ndarray:
+    """The code point of each character of ``text``, and a 0 after the last."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass") + bytes(4), dtype="<u4")
 _LETTER = re.compile(f"[{LETTERS}]")
 
 
@@ -410,20 +427,21 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     ``spaced verb`` (``می شود``), a ``spaced suffix`` (``کتاب ها``), a ``spaced bound`` half that
     is no word alone (``بین المللی``) or a ``spaced compound`` of two words (``رئیس جمهور``).
     """
-    # The text as alternating gaps and words; only words that the lexicon would restore, and
+    # The text's words (runs of letters and ZWNJs); only words that the lexicon would restore, and
     # pairs one space apart that might join, are looked at one by one.
     # Each distinct word is judged once (lexicon.word_roles keeps the judgement for later texts too);
     # its role reaches its occurrences in one C loop (map).
-    parts = _WORD_SPLIT.split(text)
-    words = parts[1::2]
+    words = _WORD.findall(text)
+    codes = char_codes(text)
+    edges = np.flatnonzero(np.diff(_WORD_CHARS[np.minimum(codes, 0xFFFF)], prepend=False))
+    word_starts, word_ends = edges[0::2], edges[1::2]  # the same runs of word characters as ``words``
     restore = lexicon.restore_word
     free_suffixes = lexicon.free_suffixes
     role = lexicon.word_roles
     roles = np.fromiter(map(role.__getitem__, words), dtype=np.int8, count=len(words))
     n = len(words)
     spaced = np.zeros(n, dtype=bool)  # [k]: one space between words[k - 1] and words[k]
-    if n > 1:
-        spaced[1:] = np.fromiter(map(" ".__eq__, parts[2:-1:2]), dtype=bool, count=n - 1)
+    spaced[1:] = (word_starts[1:] == word_ends[:-1] + 1) & (codes[word_ends[:-1]] == ord(" "))
     looking = roles & _RESTORED != 0
     if n > 1 and (roles & (_JOINS_LEFT | _JOINS_RIGHT)).any():  # pairs one space apart: words[k - 1], words[k]
         looking[1:] |= spaced[1:] & ((roles[1:] & _JOINS_LEFT != 0) | (roles[:-1] & _JOINS_RIGHT != 0))
@@ -440,7 +458,7 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
     visit = roles & _RESTORED != 0
     visit[paired[joins]] = True
     todo = np.flatnonzero(visit).tolist()
-    word_starts = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))[0::2].tolist()  # [k]: start of words[k]
+    starts = word_starts.tolist()
     proposals: list[tuple[str, list[Edit]]] = []
     changed_at, changed = -2, ""  # the last word changed so far, and its new form
     t, k = 0, -1
@@ -450,10 +468,10 @@ def zwnj_proposals(text: str, lexicon: ZwnjLexicon) -> list[tuple[str, list[Edit
         if t == len(todo):
             break
         k, t = todo[t], t + 1
-        start = word_starts[k]
+        start = starts[k]
         word = words[k]
         joined = False
-        if k > 0 and parts[2 * k] == " ":
+        if spaced[k]:
             left = changed if changed_at == k - 1 else words[k - 1]
             if lexicon.join_pair(left, word):
                 joined = True

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import chain
 
 import numpy as np
 import regex
@@ -31,7 +32,7 @@ ELLIPSES = frozenset({"…", "...", "....", "....."})
 CLOSERS = frozenset({"»", ")", "]", '"', "”", "'", "’"})
 OPENERS = {"«": "»", "(": ")", "[": "]", "“": "”"}
 # The tokens the splitter looks at (it passes over others), by the hash of their norm.
-_SPECIAL_HASHES = np.array([hash_string(s) for s in TERMINATORS | CLOSERS | OPENERS.keys()], dtype=np.uint64)
+_SPECIAL_HASHES = np.sort(np.array([hash_string(s) for s in TERMINATORS | CLOSERS | OPENERS.keys()], dtype=np.uint64))
 _STOP_TAIL = TERMINATORS | CLOSERS  # what a sentence's end takes with it
 # A body line is long enough to be prose, not a headline.
 HEADLINE_MAX_TOKENS = 30
@@ -167,22 +168,29 @@ class _Words:
         blank = (table[:, 3] != 0) | np.fromiter(map(str.isspace, texts), dtype=bool, count=len(texts))
         index = np.flatnonzero(~blank)
         self.index: list[int] = index.tolist()  # doc index of each word
-        self.norms: list[str] = [norms[i] for i in self.index]
-        self.spaced: list[bool] = table[index, 2].astype(bool).tolist()
+        self.norms: list[str] = list(map(norms.__getitem__, self.index))
+        spaced = table[index, 2].astype(bool)
+        self.spaced: list[bool] = spaced.tolist()
         self.alpha: list[bool] = table[index, 4].astype(bool).tolist()
         breaks = [i for i in np.flatnonzero(blank).tolist() if "\n" in texts[i] or "\r" in texts[i]]
         line_of = np.searchsorted(np.array(breaks, dtype=np.int64), index)
         bounds = [0, *(np.flatnonzero(np.diff(line_of)) + 1).tolist(), len(index)] if len(index) else [0]
         self.lines: list[range] = [range(a, b) for a, b in zip(bounds, bounds[1:])]
-        self.special: list[int] = np.flatnonzero(np.isin(table[index, 0], _SPECIAL_HASHES)).tolist()
+        self.special: list[int] = np.flatnonzero(_is_special(table[index, 0])).tolist()
+        self._spaced = spaced
 
     def text(self, line: range) -> str:
         """The line's normalised text: norms and trailing spaces."""
-        return "".join(self._with_spaces[line.start:line.stop])
+        text, offsets = self._text
+        return text[offsets[line.start]:offsets[line.stop]]
 
     @cached_property
-    def _with_spaces(self) -> list[str]:
-        return [norm + " " if spaced else norm for norm, spaced in zip(self.norms, self.spaced)]
+    def _text(self) -> tuple[str, list[int]]:
+        """The words' norms and trailing spaces as one string, and where each word starts in it
+        (and the end): a line is a slice of it."""
+        spaces = list(map(" ".__mul__, self.spaced))
+        lengths = np.fromiter(map(len, self.norms), dtype=np.int64, count=len(self.norms)) + self._spaced
+        return "".join(chain.from_iterable(zip(self.norms, spaces))), [0, *np.cumsum(lengths).tolist()]
 
     def ends_with_stop(self, line: range) -> bool:
         for i in reversed(line):
@@ -190,6 +198,13 @@ class _Words:
                 continue
             return self.norms[i] in TERMINATORS or self.norms[i] in ELLIPSES
         return False
+
+
+def _is_special(hashes: np.ndarray) -> np.ndarray:
+    """Which of the norm hashes are an opener's, a closer's or a stop's (``np.isin``, for a few
+    values quicker by a binary search)."""
+    found = np.searchsorted(_SPECIAL_HASHES, hashes)
+    return _SPECIAL_HASHES[np.minimum(found, len(_SPECIAL_HASHES) - 1)] == hashes
 
 
 def _sentence_starts(words: _Words, abbreviations: frozenset[str]) -> list[int]:

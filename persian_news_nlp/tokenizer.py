@@ -25,7 +25,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from .errors import Errors, TextTooLongError, check_text
-from .normalizer import LETTERS, ZWNJ, Normalized, Normalizer
+from .normalizer import LETTERS, ZWNJ, Normalized, Normalizer, char_codes
 
 DIGITS = "0-9\u06f0-\u06f9\u0660-\u0669"
 # A bare domain (example.ir, news.example.com): one token, and for NER the name of a site.
@@ -285,11 +285,6 @@ def _objects(items: list) -> np.ndarray:
     return array
 
 
-def _codes(text: str) -> np.ndarray:
-    """The code point of each character of ``text``, and a 0 after the last."""
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass") + bytes(4), dtype="<u4")
-
-
 def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
     """``(start, end)`` of every token of ``text`` (an array of shape ``(n, 2)``), and the tokens'
     strings (an object array).
@@ -302,7 +297,7 @@ def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
     _PIECES.bound()
     pieces = text.split(" ")
     counts = np.fromiter(map(_PIECES.__getitem__, pieces), dtype=np.int64, count=len(pieces))
-    spaces = np.flatnonzero(_codes(text)[:-1] == ord(" "))
+    spaces = np.flatnonzero(char_codes(text)[:-1] == ord(" "))
     starts = np.concatenate(([0], spaces + 1))
     whole = counts == _Pieces.WHOLE
     counts[whole] = 1
@@ -346,7 +341,7 @@ def _as_written(norm: Normalized, raw_codes: np.ndarray, raw_starts: np.ndarray,
     each normalised character comes from the next raw character and is the same character.
     (A token that fails this may still be equal; it is then only compared as strings.)"""
     starts, ends = norm.starts, norm.ends
-    same = (ends == starts + 1) & (raw_codes[starts] == _codes(norm.text)[:-1])
+    same = (ends == starts + 1) & (raw_codes[starts] == char_codes(norm.text)[:-1])
     follows = np.ones(len(starts), dtype=bool)  # [i]: character i comes from the raw character after i - 1's
     follows[1:] = starts[1:] == starts[:-1] + 1
     differ = np.concatenate(([0], np.cumsum(~same)))
@@ -378,7 +373,7 @@ def _layout(norm: Normalized) -> Layout:
     raw = norm.raw
     spans, strings = _tokenise(norm.text)
     raw_starts, raw_ends, norm_starts, norm_ends, keep = _token_arrays(norm, spans)
-    codes = _codes(raw)
+    codes = char_codes(raw)
     norms = strings[keep]
     changed = ~_as_written(norm, codes, raw_starts, norm_starts, norm_ends)
     words = norms.copy()
