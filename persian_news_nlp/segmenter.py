@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, cached_property
-from itertools import chain
 
 import numpy as np
 import regex
@@ -181,16 +180,15 @@ class _Words:
 
     def text(self, line: range) -> str:
         """The line's normalised text: norms and trailing spaces."""
-        text, offsets = self._text
-        return text[offsets[line.start]:offsets[line.stop]]
+        return "".join(self._pieces[2 * line.start:2 * line.stop])
 
     @cached_property
-    def _text(self) -> tuple[str, list[int]]:
-        """The words' norms and trailing spaces as one string, and where each word starts in it
-        (and the end): a line is a slice of it."""
-        spaces = list(map(" ".__mul__, self.spaced))
-        lengths = np.fromiter(map(len, self.norms), dtype=np.int64, count=len(self.norms)) + self._spaced
-        return "".join(chain.from_iterable(zip(self.norms, spaces))), [0, *np.cumsum(lengths).tolist()]
+    def _pieces(self) -> list[str]:
+        """Each word's norm followed by its trailing space or ``""``: a line joins a slice of it."""
+        pieces = [""] * (2 * len(self.norms))
+        pieces[0::2] = self.norms
+        pieces[1::2] = np.where(self._spaced, " ", "").tolist()
+        return pieces
 
     def ends_with_stop(self, line: range) -> bool:
         for i in reversed(line):

@@ -289,15 +289,17 @@ def _tokenise(text: str) -> tuple[np.ndarray, np.ndarray]:
     """``(start, end)`` of every token of ``text`` (an array of shape ``(n, 2)``), and the tokens'
     strings (an object array).
 
-    No token holds a space, and no pattern looks behind or needs to see one ahead (the end of a
-    piece does as well), so the text is tokenised piece by piece between its spaces, each distinct
-    piece once (:class:`_Pieces`). A piece that is one token is its own string; only the tokens of
-    the other pieces are sliced out of the text.
+    No token holds a space or a line break, and no pattern looks behind or needs to see one ahead
+    (the end of a piece does as well), so the text is tokenised piece by piece between them (line
+    breaks too, or a line's last word and the next line's first would make a piece seen once), each
+    distinct piece once (:class:`_Pieces`). A piece that is one token is its own string; only the
+    tokens of the other pieces are sliced out of the text.
     """
     _PIECES.bound()
-    pieces = text.split(" ")
+    pieces = text.replace("\n", " ").replace("\r", " ").split(" ")
     counts = np.fromiter(map(_PIECES.__getitem__, pieces), dtype=np.int64, count=len(pieces))
-    spaces = np.flatnonzero(char_codes(text)[:-1] == ord(" "))
+    codes = char_codes(text)[:-1]
+    spaces = np.flatnonzero((codes == ord(" ")) | (codes == ord("\n")) | (codes == ord("\r")))
     starts = np.concatenate(([0], spaces + 1))
     whole = counts == _Pieces.WHOLE
     counts[whole] = 1

@@ -94,3 +94,18 @@ def test_piece_tokens_are_what_the_token_pattern_finds(piece):
     from persian_news_nlp.tokenizer import TOKEN, _piece_tokens
 
     assert _piece_tokens(piece) == tuple(chain.from_iterable(m.span() for m in TOKEN.finditer(piece)))
+
+
+@SETTINGS
+@given(st.one_of(TEXT, st.lists(PIECE, max_size=30).flatmap(
+    lambda pieces: st.lists(st.sampled_from([" ", "\n", "\r\n", "  ", "\t", ""]), min_size=len(pieces), max_size=len(pieces))
+    .map(lambda seps: "".join(p + s for p, s in zip(pieces, seps))))))
+def test_text_tokens_are_what_the_token_pattern_finds(text):
+    """Tokenising piece by piece between spaces and line breaks, each distinct piece once, finds
+    what the pattern finds in the whole text, and each token's string is its slice of the text."""
+    from persian_news_nlp.tokenizer import TOKEN, _tokenise
+
+    for _ in range(2):  # the second time from the cache of pieces
+        bounds, strings = _tokenise(text)
+        assert [tuple(span) for span in bounds.tolist()] == [m.span() for m in TOKEN.finditer(text)]
+        assert strings.tolist() == [text[start:end] for start, end in bounds.tolist()]
