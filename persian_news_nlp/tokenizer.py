@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import partial
 from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple
@@ -60,32 +59,38 @@ def _uncased_letters() -> str:
 _PLAIN = re.compile("[{0}]+(?:{1}[{0}]+)*".format(_uncased_letters(), ZWNJ))
 
 
-_last_plain: tuple[str, bool] = ("", False)  # the getters of one new word ask in turn
+class _FalseIfPlain(dict):
+    """A flag getter (``.__getitem__``) for a flag that is false on plain words: the plain words
+    put in by :class:`_Shape` are answered from the dict, without a Python call; any other word
+    by spaCy's getter."""
+
+    LIMIT = 1000  # plain words kept; each is asked about right after it was put in
+
+    def __init__(self, getter: Callable[[str], bool]) -> None:
+        super().__init__()
+        self.getter = getter
+
+    def __missing__(self, string: str) -> bool:
+        return self.getter(string)
 
 
-def _plain(string: str) -> bool:
-    """Is the word plain? The last answer is kept, as spaCy asks once per getter."""
-    global _last_plain
-    last = _last_plain
-    if last[0] is string:
-        return last[1]
-    plain = len(string) < 100 and _PLAIN.fullmatch(string) is not None
-    _last_plain = (string, plain)
-    return plain
+class _Shape:
+    """spaCy's ``word_shape``: on a plain word, ``x`` for each letter (at most four in a row), the
+    ZWNJs kept. Asked first for a new word, it also tells the flag getters that a word is plain."""
 
+    def __init__(self, flags: list[_FalseIfPlain]) -> None:
+        self.flags = flags
 
-def _false_if_plain(getter: Callable[[str], bool], string: str) -> bool:
-    """``getter(string)``, known to be false on a plain word without calling it."""
-    return False if _plain(string) else getter(string)
-
-
-def _shape(string: str) -> str:
-    """spaCy's ``word_shape``: on a plain word, ``x`` for each letter (at most four in a row), the ZWNJs kept."""
-    if not _plain(string):
-        return lex_attrs.word_shape(string)
-    if ZWNJ not in string:
-        return "xxxx"[:len(string)]
-    return ZWNJ.join(["xxxx"[:len(part)] for part in string.split(ZWNJ)])
+    def __call__(self, string: str) -> str:
+        if len(string) >= 100 or _PLAIN.fullmatch(string) is None:
+            return lex_attrs.word_shape(string)
+        for flag in self.flags:
+            if len(flag) >= _FalseIfPlain.LIMIT:
+                flag.clear()
+            flag[string] = False
+        if ZWNJ not in string:
+            return "xxxx"[:len(string)]
+        return ZWNJ.join(["xxxx"[:len(part)] for part in string.split(ZWNJ)])
 
 
 #: spaCy's default getters that are false on plain words and cost more than asking whether a
@@ -114,19 +119,27 @@ def fast_lex_attrs(vocab: Vocab) -> None:
     spaCy calls some twenty Python getters for every word new to the vocabulary (about 20 µs a
     word on the development box), the costliest (``word_shape``, ``like_url``) looping over its characters. Half of that
     goes to getters that are constant on "plain" words (Persian letters, single ZWNJs between),
-    which are most words of news; the shape of a plain word is its length. Getters that only call
-    a ``str`` method become that method. Getters that are not spaCy's defaults (a custom
-    vocabulary's) are left alone.
+    which are most words of news; the shape of a plain word is its length. The shape getter is
+    asked first and tells those flags' getters when a word is plain, so that they answer it
+    without a Python call. Getters that only call a ``str`` method become that method. Getters
+    that are not spaCy's defaults (a custom vocabulary's) are left alone.
     """
     getters = vocab.lex_attr_getters
     for attr, (default, same) in _SAME_IN_C.items():
         if getters.get(attr) is default:
             getters[attr] = same
+    if getters.get(attrs.SHAPE) is not lex_attrs.word_shape:
+        return  # the flags learn from the shape getter which words are plain
+    flags = []
     for attr, default in _FALSE_ON_PLAIN.items():
         if getters.get(attr) is default:
-            getters[attr] = partial(_false_if_plain, default)
-    if getters.get(attrs.SHAPE) is lex_attrs.word_shape:
-        getters[attrs.SHAPE] = _shape
+            flags.append(_FalseIfPlain(default))
+            getters[attr] = flags[-1].__getitem__
+    # spaCy calls the getters in this dict's order: the shape first, so that the flags know.
+    rest = {attr: getter for attr, getter in getters.items() if attr != attrs.SHAPE}
+    getters.clear()
+    getters[attrs.SHAPE] = _Shape(flags)
+    getters.update(rest)
 
 
 #: Key of the :class:`TokenStrings` in ``doc.user_data``.

@@ -109,3 +109,29 @@ def test_text_tokens_are_what_the_token_pattern_finds(text):
         bounds, strings = _tokenise(text)
         assert [tuple(span) for span in bounds.tolist()] == [m.span() for m in TOKEN.finditer(text)]
         assert strings.tolist() == [text[start:end] for start, end in bounds.tolist()]
+
+
+@functools.cache
+def _vocabs() -> tuple:
+    """A Persian vocabulary with spaCy's getters, and one with the quick ones."""
+    from spacy.lang.fa import Persian
+
+    from persian_news_nlp.tokenizer import fast_lex_attrs
+
+    quick = Persian().vocab
+    fast_lex_attrs(quick)
+    return Persian().vocab, quick
+
+
+LEXEME_ATTRS = ("lower_", "norm_", "shape_", "prefix_", "suffix_", "lang_", "is_alpha", "is_digit", "is_lower", "is_upper",
+                "is_title", "is_punct", "is_space", "is_stop", "is_ascii", "is_bracket", "is_quote", "is_left_punct",
+                "is_right_punct", "is_currency", "like_url", "like_num", "like_email")
+
+
+@SETTINGS
+@given(st.lists(WORD, min_size=1, max_size=5))
+def test_lexemes_made_with_quick_getters_equal_spacys(words):
+    """As spaCy makes a new word's lexeme (the getters in the vocabulary's order), not only getter by getter."""
+    spacys, quick = _vocabs()
+    for word in words:
+        assert [getattr(quick[word], a) for a in LEXEME_ATTRS] == [getattr(spacys[word], a) for a in LEXEME_ATTRS], word
