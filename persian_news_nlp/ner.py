@@ -551,6 +551,11 @@ class EntityRecognizer:
                 affil_at.setdefault(c.start, c)
         out = []
         role_at = {c.start: c for c in gaz if c.label == "ROLE"}
+        reach: dict[int, int] = {}  # how far the titles at a token reach with the place or body after them
+        for c in gaz:
+            if c.label == "ROLE":
+                following = affil_at.get(c.end)
+                reach[c.start] = max(reach.get(c.start, 0), following.end if following is not None else c.end)
         for c in gaz:
             if c.label != "ROLE":
                 continue
@@ -565,8 +570,7 @@ class EntityRecognizer:
                                 or ctx.norm(c.start + 1 + n).isspace() or ctx.doc[c.start + 1 + n].is_sent_start), PORTFOLIO_MAX)
                 portfolio = next((n for n in range(longest, c.end - c.start - 1, -1) if any(
                     e.kind == "ministry" for e in self.gazetteer.lookup(f"{MINISTRY_HEAD} {ctx.phrase(c.start + 1, n)}"))), 0)
-                following = affil_at.get(c.end)
-                if c.start + 1 + portfolio > max(c.end, following.end if following is not None else 0):
+                if c.start + 1 + portfolio > reach.get(c.start, c.end):
                     c = Candidate(c.start, c.start + 1 + portfolio, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
                     known_portfolio = True
             affiliation = affil_at.get(c.end)
