@@ -92,3 +92,20 @@ PERSIANISH = st.text(alphabet=st.sampled_from(list("ابپتثجچحخدذرزژ
 def test_every_offset_points_into_the_raw_input(text):
     record = extract(text, doc_id="prop", reference_date="2025-10-23")
     check_offsets(record, text)
+
+
+# Words that set the NER, relation and event rules going (titles, heads, names, cues, marks), so that
+# random texts reach the rules' edge cases: a title at the end of the text, a head before a line break.
+RULE_WORDS = st.sampled_from([
+    "وزیر", "وزیر امور خارجه", "وزیر مسکن و شهرسازی", "وزارت", "امور", "خارجه", "و", "پاکستان", "شهید گمنام",
+    "به نام", "تیم ملی", "مقابل", "روزنامه", "ابرار", "آرمان امروز", ":", "،", "-", "\n", "زیردریایی کورسک",
+    "در گفتگو با", "مهر", "صبا", "لیگ", "بوش", "گفت", "۱۴۰۴", "آبان", "دوشنبه", "S24", "IAEA", "امام راحل",
+    "محمود آموزگار", "رئیس", "سازمان ملل", "(", ")", "«", "»", "۲۰۱۶", "دیدار", "کرد", "شوروی", "همتای", "خود"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(RULE_WORDS, st.sampled_from([" ", " ", "", "\n", "\u200c"])), max_size=25)
+       .map(lambda pairs: "".join(w + sep for w, sep in pairs)))
+def test_rule_word_soups_keep_every_offset_in_the_raw_input(text):
+    record = extract(text, doc_id="soup", reference_date="2025-10-23")
+    check_offsets(record, text)
