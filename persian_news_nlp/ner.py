@@ -105,7 +105,8 @@ class Head:
     label: str
     needs: str
     max_tokens: int
-    known: str = ""  # "out": a known name right after the head stands alone; "out_place": only a place does
+    known: str = ""  # "out": a known name right after the head stands alone; "out_place": only a place does;
+    # "out_wider": only a place wider than a country does
     person: bool = False  # a known person right after the head is the name (بنیاد نمونه‌زاده)
     ordinal: bool = False  # an ordinal right after the head is the name (دولت یازدهم)
     seat: bool = False  # a place with this head right after an organisation is part of its name
@@ -165,8 +166,8 @@ class Lexicons:
             words = tuple(r["head"].replace(ZWNJ, " ").split())
             if r["needs"] not in ("name", "word", "entity", "proper"):
                 raise r.error(f"needs={r['needs']!r}", "name, word, entity or proper")
-            if r.get("known", "") not in ("", "out", "out_place"):
-                raise r.error(f"known={r['known']!r}", "empty, out or out_place")
+            if r.get("known", "") not in ("", "out", "out_place", "out_wider"):
+                raise r.error(f"known={r['known']!r}", "empty, out, out_place or out_wider")
             heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"]), r.get("known", ""),
                                         r.get("person", "") == "1", r.get("ordinal", "") == "1", r.get("seat", "") == "1"))
         cues: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -450,6 +451,9 @@ class EntityRecognizer:
         known = entity_at.get(j)
         if known is not None and (head.known == "out" or (head.known == "out_place" and known.label == "LOC")):
             return None  # منطقه [خاورمیانه]: the known name alone
+        if known is not None and head.known == "out_wider" and known.label == "LOC" and known.entry is not None \
+                and (known.entry.kind == "continent" or (known.entry.kind == "region" and not known.entry.country)):
+            return None  # «۲۰ کشور [جهان]»: a place wider than a country is no name of the country
         if known is None and head.person:
             # بنیاد نمونه‌زاده: an organisation named after a person; دولت آقای نمونه‌زاده: with a courtesy title
             known = person_at.get(j) or (person_at.get(j + 1) if self.lex.honorifics.get(ctx.norm(j)) == "courtesy" else None)
