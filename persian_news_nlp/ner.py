@@ -441,7 +441,7 @@ class EntityRecognizer:
             head = next(iter(ctx.heads_at(i)), None)  # longest first: «تیم ملی» before «تیم»
             c = self._head_candidate(ctx, head, i, entity_at, person_at) if head is not None else None
             if c is not None:
-                out.append(c)
+                out.append(self._with_country(c, entity_at))
         return out + self._with_seats(ctx, gaz, out, entity_at)
 
     def _head_candidate(self, ctx: _DocContext, head: Head, i: int, entity_at: dict[int, Candidate],
@@ -478,6 +478,19 @@ class EntityRecognizer:
                 and not self._seat_follows(ctx, end, entity_at):
             return None  # «شبکه خبری» is no name, «شبکه بهداشت و درمان شهرستان نمونه» is, with its seat
         return Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7)
+
+    @staticmethod
+    def _with_country(c: Candidate, entity_at: dict[int, Candidate]) -> Candidate:
+        """A place named with its head takes the country written after it: «شهر [نمونه‌آباد] [نمونه‌ستان]»
+        is one LOC, as PEYMA tags it (13 of 14 in its training file), the country nested."""
+        country = entity_at.get(c.end)
+        if c.label != "LOC" or country is None or country.entry is None or country.entry.kind != "country":
+            return c
+        place = c.entry or next((n.entry for n in c.nested if n.label == "LOC" and n.entry is not None), None)
+        if place is not None and place.country not in (None, country.entry.country):
+            return c  # «شهر نمونه‌آباد ایران» about a town of another country: two places
+        return Candidate(c.start, country.end, "LOC", c.priority, c.rule, c.entry, nested=[*c.nested, country],
+                         confidence=c.confidence)
 
     def _seat_follows(self, ctx: _DocContext, i: int, entity_at: dict[int, Candidate]) -> bool:
         """Token ``i`` opens a known seat: a seat head and the place it names (استان [نمونه‌ستان])."""
