@@ -385,6 +385,8 @@ _WORD_CHARS = _word_chars()
 def char_codes(text: str) -> np.ndarray:
     """The code point of each character of ``text``, and a 0 after the last."""
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass") + bytes(4), dtype="<u4")
+
+
 _LETTER = re.compile(f"[{LETTERS}]")
 
 
