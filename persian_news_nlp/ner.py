@@ -756,11 +756,9 @@ class EntityRecognizer:
             start = i
             while start > 0 and i - start < 3 and (start - 1) not in taken and ctx.surname_like(start - 1, self.lex):
                 start -= 1
-            if start == i and i >= 2 and not {i - 1, i - 2} & taken and ctx.name_word(i - 1) \
-                    and ctx.plain(i - 2) in self.lex.given_names and ctx.plain(i - 2) not in self.lex.ambiguous_given:
+            if start == i and i >= 2 and not {i - 1, i - 2} & taken and ctx.name_word(i - 1) and ctx.clear_given(i - 2):
                 start = i - 2  # «محمود آموزگار، رئیس …»: after a clear given name the surname may be an everyday word
-            has_given = any(ctx.plain(k) in self.lex.given_names and ctx.plain(k) not in self.lex.ambiguous_given
-                            for k in range(start, i))
+            has_given = any(ctx.clear_given(k) for k in range(start, i))
             unknown = i - start >= 2 and all(word_frequency(ctx.plain(k)) == 0 and not ctx.ordinary(k) for k in range(start, i))
             if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
@@ -808,7 +806,7 @@ class EntityRecognizer:
             end = j
             while end < len(ctx.doc) and end - j < 4 and (ctx.name_word(end) or ctx.norm(end) in NUMBER_WORDS) \
                     and not ctx.is_title_start(end) and (end == j or end not in ctx.blocked_starts) \
-                    and not (end > j and ctx.plain(end) in ctx.lex.given_names and ctx.plain(end) not in ctx.lex.ambiguous_given):
+                    and not (end > j and ctx.clear_given(end)):
                 end += 1  # up to a person's clear given name (به گزارش نمونه‌نیوز مرتضی …)
             closed = end < len(ctx.doc) and ctx.norm(end) in ("،", ",", "-", ":", "(", "از", "و", "به")
             if end > j and (closed or not all(ctx.is_common(k) for k in range(j, end))):
@@ -826,7 +824,7 @@ class EntityRecognizer:
             starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛"))
             if not starts_clause:
                 continue
-            given = ctx.plain(i) in self.lex.given_names and ctx.plain(i) not in self.lex.ambiguous_given
+            given = ctx.clear_given(i)
             for width in (2, 1):
                 end = i + width
                 # after a clear given name the surname may be an everyday word (رضا شایسته، محمدرضا ساکت)
@@ -1164,6 +1162,11 @@ class _DocContext:
         if first >= len(self.starts) or self.starts[first] != start or last == first or self.ends[last - 1] != end:
             return None
         return first, last
+
+    def clear_given(self, i: int) -> bool:
+        """Is token ``i`` a given name that is no everyday word too (مجید, not امید)?"""
+        word = self.plain(i)
+        return word in self.lex.given_names and word not in self.lex.ambiguous_given
 
     def is_common(self, i: int) -> bool:
         return self.plain(i) in self.lex.common or self.norm(i) in self.lex.function_words
