@@ -24,6 +24,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -55,8 +56,8 @@ MINISTRY_HEAD = "وزارت"
 MINISTER = "وزیر"
 # The most words of a directorate's name after a title like مدیرکل (راهداری و حمل و نقل جاده‌ای …).
 ORG_AFTER_TITLE_MAX = 8
-# The most words of a ministry's name after a minister's title (پست و تلگراف و تلفن).
-PORTFOLIO_MAX = 6
+# Words and punctuation of a name, as the tokenizer splits them: how many tokens a name takes.
+TOKEN_LIKE = re.compile(r"[^\W_]+|[^\w\s]")
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
 # Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
 EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
@@ -256,19 +257,25 @@ class EntityRecognizer:
         self.paths = tuple(str(g) for g in gazetteers)
         self.gazetteer: Gazetteer = default_gazetteer(self.paths)
         self.lex = Lexicons.load()
-        self.bare_outlets = self._bare_outlets()
+        # outlets without their head word: a press review writes «نمونه: …» for روزنامه نمونه, although
+        # the bare word may be an everyday word the gazetteer does not match alone
+        self.bare_outlets = self._headless_names("media", lambda h: any(x.label == "ORG" for x in self.lex.heads.get(h, ())))
+        # ministries without «وزارت»: a minister's title names one by its portfolio (وزیر مسکن و شهرسازی)
+        self.portfolios = self._headless_names("ministry", lambda h: h == MINISTRY_HEAD)
+        self.portfolio_max = max(self.portfolios.values(), default=0)
 
-    def _bare_outlets(self) -> frozenset[str]:
-        """Keys of outlets named without their head word (روزنامه نمونه → نمونه): a press review writes
-        «نمونه: …» although the bare word may be an everyday word the gazetteer does not match alone."""
-        out = set()
+    def _headless_names(self, kind: str, is_head: Callable[[str], bool]) -> dict[str, int]:
+        """Keys of the names of ``kind`` entries whose first word ``is_head``, that word dropped, each with
+        the most tokens it takes in text (words and punctuation). Computed once, at load time."""
+        out: dict[str, int] = {}
         for entry in self.gazetteer.entries.values():
-            if entry.kind == "media":
+            if entry.kind == kind:
                 for name in entry.names():
                     head, _, rest = name.partition(" ")
-                    if rest and any(h.label == "ORG" for h in self.lex.heads.get(head, ())):
-                        out.add(key(rest))
-        return frozenset(out)
+                    if rest and is_head(head):
+                        k = key(rest)
+                        out[k] = max(out.get(k, 0), len(TOKEN_LIKE.findall(rest)))
+        return out
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:
@@ -583,10 +590,11 @@ class EntityRecognizer:
                 c = Candidate(c.start, inner_role.end, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
             elif ctx.norm(c.start) == MINISTER and c.entry is not None and c.entry.attrs.get("org_head") == MINISTRY_HEAD:
                 # «وزیر [مسکن و شهرسازی]»: a minister of any ministry the gazetteer knows, former ones too
-                longest = next((n for n in range(PORTFOLIO_MAX + 1) if c.start + 1 + n >= len(ctx.doc)
-                                or ctx.norm(c.start + 1 + n).isspace() or ctx.doc[c.start + 1 + n].is_sent_start), PORTFOLIO_MAX)
-                portfolio = next((n for n in range(longest, c.end - c.start - 1, -1) if any(
-                    e.kind == "ministry" for e in self.gazetteer.lookup(f"{MINISTRY_HEAD} {ctx.phrase(c.start + 1, n)}"))), 0)
+                longest = next((n for n in range(self.portfolio_max + 1) if c.start + 1 + n >= len(ctx.doc)
+                                or ctx.norm(c.start + 1 + n).isspace() or ctx.doc[c.start + 1 + n].is_sent_start),
+                               self.portfolio_max)  # within the line
+                portfolio = next((n for n in range(longest, c.end - c.start - 1, -1)
+                                  if "".join(ctx.plains[c.start + 1:c.start + 1 + n]) in self.portfolios), 0)
                 if c.start + 1 + portfolio > reach.get(c.start, c.end):
                     c = Candidate(c.start, c.start + 1 + portfolio, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
                     known_portfolio = True
@@ -875,7 +883,7 @@ class EntityRecognizer:
         # «نمونه: …» with a known paper's bare name, even on a line of its own — not a place or person
         # speaking through a headline (کشور نمونه: …)
         bare = {(i, end) for i, end in openings if ctx.norm(end) == ":" and (i, end) not in named
-                and key("".join(ctx.plain(k) for k in range(i, end))) in self.bare_outlets}
+                and "".join(ctx.plains[i:end]) in self.bare_outlets}
         if len(known | bare) < 2:  # a line of its own: not a headline label that is an everyday word (فیلم: …)
             return [Candidate(i, end, "ORG", 1, "rules:press_review", confidence=0.7) for i, end in bare - known
                     if end - i > 1 or word_frequency(ctx.plain(i)) < EVERYDAY_FREQUENCY]
