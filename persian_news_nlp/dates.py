@@ -132,6 +132,7 @@ def _opening_words() -> frozenset[str]:
     writes them (سه‌شنبه, سه شنبه, سهشنبه; مهرماه). The pattern is tried only at these and at digits."""
     w = CalendarWords.load()
     ordinals = _runs(ORDINAL_DAYS.removeprefix("(?:").removesuffix(")").split("|"))
+    # with the words the pattern itself opens with (روز، ساعت، ماه، سال، امروز …)
     forms = [*w.months, *(m + " ماه" for m in w.months), *w.relative, "روز", "ساعت", "ماه", "سال", "امروز", "دیروز", "فردا"]
     for fragment in (NUMBER_WORDS, TIME_OF_DAY):
         forms += fragment.removeprefix("(?:").removesuffix(")").split("|")
@@ -153,7 +154,7 @@ def _runs(forms) -> set[str]:  # noqa: ANN001
 
 
 _LETTERS = regex.compile(r"[^\W\d_\u200c\u200d]+")  # letters; regex's \w also holds the joiners
-_WORD_START = regex.compile(r"(?<![\w\u200c])(?:[0-9۰-۹]|[^\W\d_\u200c\u200d]+)")
+_WORD_START = regex.compile(rf"(?<![\w\u200c])(?:(?P<digit>{D})|[^\W\d_\u200c\u200d]+)")
 
 
 def _matches(text: str) -> Iterator[regex.Match]:
@@ -162,7 +163,7 @@ def _matches(text: str) -> Iterator[regex.Match]:
     pattern, opening, end = _pattern(), _opening_words(), 0
     for start in _WORD_START.finditer(text):
         at = start.start()
-        if at < end or not (start.group()[0] in "0123456789۰۱۲۳۴۵۶۷۸۹" or start.group() in opening):
+        if at < end or not (start.group("digit") or start.group() in opening):
             continue
         m = pattern.match(text, at)
         if m is not None:
