@@ -1122,6 +1122,7 @@ class _DocContext:
         self._cues_by_sentence: list[set[str]] = []
         self.role_ends: set[int] = set()
         self._key_text: str | None = None
+        self._cues_at: dict[tuple[int, int], frozenset[str]] = {}
 
     @property
     def key_text(self) -> str:
@@ -1269,15 +1270,20 @@ class _DocContext:
     def is_demonym(self, i: int) -> bool:
         return self.plain(i) in self.gazetteer.demonyms
 
-    def cue_labels(self, start: int, end: int) -> set[str]:
-        labels: set[str] = set(self.sentence_cues(start))
-        for n in (1, 2, 3):
-            left = " ".join(self.norm(k) for k in range(start - n, start)) if start - n >= 0 else None
-            right = self.phrase(end, n) if end + n <= len(self.norms) else None
-            if left:
-                labels |= self.lex.cues.get(("left", left), set())
-            if right:
-                labels |= self.lex.cues.get(("right", right), set())
+    def cue_labels(self, start: int, end: int) -> frozenset[str]:
+        """Labels the context cues around tokens ``[start, end)`` argue for (once per span: several
+        rules ask about the same name)."""
+        labels = self._cues_at.get((start, end))
+        if labels is None:
+            found: set[str] = set(self.sentence_cues(start))
+            for n in (1, 2, 3):
+                left = " ".join(self.norm(k) for k in range(start - n, start)) if start - n >= 0 else None
+                right = self.phrase(end, n) if end + n <= len(self.norms) else None
+                if left:
+                    found |= self.lex.cues.get(("left", left), set())
+                if right:
+                    found |= self.lex.cues.get(("right", right), set())
+            labels = self._cues_at[(start, end)] = frozenset(found)
         return labels
 
 
