@@ -29,7 +29,7 @@ import ahocorasick
 import numpy as np
 
 from .errors import DataFileError, Errors
-from .normalizer import CONTROLS, LETTERS, MARKS, ZWNJ, _char_table
+from .normalizer import CONTROLS, LETTERS, MARKS, ZWNJ, _char_table, code_point_table
 from .resources import models_dir, read_jsonl, word_list, word_list_rows
 
 TYPES = ("PER", "LOC", "ORG", "ROLE")
@@ -349,9 +349,7 @@ _FOLD_TABLE = np.arange(max(_FOLD_1TO1) + 1, dtype=np.uint32)
 _FOLD_TABLE[list(_FOLD_1TO1)] = list(_FOLD_1TO1.values())
 _PADDING = np.zeros(3, dtype=np.uint32)
 _YEH = ord("ی")
-# Which code points _WORD_CHARS matches, up to the last one it can (ZWNJ); the entry after it
-# (ZWJ, no word character) stands for every code point above.
-_WORD_TABLE = np.array([_WORD_CHARS.match(chr(c)) is not None for c in range(0x200C + 2)], dtype=bool)
+_WORD_TABLE = code_point_table(_WORD_CHARS)  # which code points _WORD_CHARS matches
 
 
 def _fold_codes(codes: np.ndarray) -> np.ndarray:

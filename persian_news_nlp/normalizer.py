@@ -370,16 +370,17 @@ _HAMZA_VARIANT = regex.compile("(?<=[اوی])ئ(?=.)")
 _WORD = re.compile(f"[{LETTERS}\u200c]+")
 
 
-def _word_chars() -> np.ndarray:
-    """``[c]``: is the character with code ``c`` (up to U+FFFF; none above is one) in a word of
-    :data:`_WORD`? Read off the pattern itself, so that the two always agree."""
-    chars = np.zeros(0x10000, dtype=bool)
-    for m in _WORD.finditer("".join(map(chr, range(0x10000)))):
-        chars[m.start():m.end()] = True
-    return chars
+def code_point_table(chars: re.Pattern) -> np.ndarray:
+    """``[c]``: does the character class ``chars`` match the character with code ``c`` (up to U+FFFF;
+    the classes used here match nothing above)? Read off the pattern itself, so that the two always
+    agree; index it with codes clipped to U+FFFF."""
+    table = np.zeros(0x10000, dtype=bool)
+    for m in chars.finditer("".join(map(chr, range(0x10000)))):
+        table[m.start():m.end()] = True
+    return table
 
 
-_WORD_CHARS = _word_chars()
+_WORD_CHARS = code_point_table(_WORD)  # in a word of _WORD
 
 
 def char_codes(text: str) -> np.ndarray:
