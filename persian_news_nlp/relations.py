@@ -15,6 +15,7 @@ pronouns ``او``/``وی``/``ایشان`` to the most salient person before them
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -123,6 +124,16 @@ def _rank(role: Span) -> str:
     return (entry.attrs.get("rank") if entry else None) or "other"
 
 
+def _held_body(inner: Iterable[Mention]) -> Mention | None:
+    """The body a title heads: the first organisation or place it holds that no other one it holds
+    contains. A minister heads the ministry, not the country written inside its name
+    (``وزیر [امور خارجه [پاکستان]]``); a president heads the country (``رئیس‌جمهور [ایران]``)."""
+    bodies = [m for m in inner if m.label in ("ORG", "LOC")]
+    outer = [m for m in bodies if not any(o is not m and o.span.start <= m.span.start and m.span.end <= o.span.end
+                                          for o in bodies)]
+    return min(outer, key=lambda m: m.span.start, default=None)
+
+
 class RelationExtractor:
     """The ``pnn_relations`` component."""
 
@@ -150,13 +161,14 @@ class RelationExtractor:
         for k, m in enumerate(top):
             if m.label == "ROLE":
                 person = self._person_for_role(doc, top, k)
+                held = _held_body(nested.get(m.id, ()))
                 for inner in nested.get(m.id, ()):
                     if inner.label in ("ORG", "LOC"):
                         add("AFFILIATED_WITH", m, inner, "role_affiliation")
                         if person is not None:
                             add("AFFILIATED_WITH", person, inner, "role_affiliation")
                             rank = _rank(m.span)
-                            if rank == "head":
+                            if rank == "head" and inner is held:
                                 add("HEAD_OF", person, inner, "role_rank")
                             elif rank == "member" and inner.label == "ORG":
                                 add("MEMBER_OF", person, inner, "role_rank")

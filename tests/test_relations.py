@@ -1,0 +1,26 @@
+"""Person–role–body links on invented sentences: who heads what."""
+from __future__ import annotations
+
+import pytest
+
+import persian_news_nlp
+
+
+def _links(text: str, rel_type: str) -> set[tuple[str, str]]:
+    record = persian_news_nlp.extract(text, doc_id="t", reference_date="2025-01-01")
+    surface = {e["id"]: e["text"] for e in record["entities"]}
+    return {(surface[r["head"]], surface[r["tail"]]) for r in record["relations"] if r["type"] == rel_type}
+
+
+@pytest.mark.parametrize("text, heads, not_heads", [
+    # a minister heads the ministry; the country inside its name is the affiliation, not headed
+    ("علی نمونه‌زاده، وزیر امور خارجه پاکستان روز شنبه به تهران رفت.",
+     {("علی نمونه‌زاده", "امور خارجه پاکستان")}, {("علی نمونه‌زاده", "پاکستان")}),
+    # a president heads the country itself
+    ("رضا نمونه‌پور، رئیس‌جمهور تاجیکستان امروز سخنرانی کرد.",
+     {("رضا نمونه‌پور", "تاجیکستان")}, set()),
+])
+def test_a_title_heads_the_first_body_it_holds(text, heads, not_heads):
+    got = _links(text, "HEAD_OF")
+    assert heads <= got
+    assert not (not_heads & got)
