@@ -51,6 +51,9 @@ CLUB_NAME_MAX = 3
 # Places that join a known organisation written right before them (وزارت خارجه [سوریه],
 # دانشگاه آزاد اسلامی [نمونه‌آباد]): one ORG, as PEYMA tags it.
 ORG_PLACE_KINDS = frozenset({"country", "province", "city"})
+# Role ranks (roles.jsonl) that name a status one is in, not an office: their words are also adjectives
+# or participles (محکوم «condemned», متهم «accused», نامزد «nominated»).
+STATUS_RANKS = frozenset({"participant", "candidate"})
 # A minister's title names the ministry by its portfolio alone (وزیر [امور خارجه]): PEYMA's ORG.
 MINISTRY_HEAD = "وزارت"
 MINISTER = "وزیر"
@@ -340,6 +343,8 @@ class EntityRecognizer:
                 continue  # «پژو ۲۰۶», «دو دستگاه تویوتا»: the car, not the carmaker
             if entry.type == "LOC" and "VESSEL" in ctx.cue_labels(*span):
                 continue  # «زیردریایی نمونه‌گراد»: a ship named after a town is no place
+            if entry.type == "ROLE" and self._role_as_word(ctx, entry, span):
+                continue
             if not hit.weak and hit.weak_ids and entry.attrs.get("ambiguous"):  # «روحانی»: the title unless context argues for the person
                 entry = next((e for e in hit.entries if e.id in hit.weak_ids and e.type != entry.type
                               and self._supported(ctx, e, span, strong_ids, hits)), entry)
@@ -364,6 +369,19 @@ class EntityRecognizer:
             out.append(Candidate(start, end, label, priority, entry.source, entry,
                                  confidence=0.6 if hit.weak else 0.95))
         return out
+
+    def _role_as_word(self, ctx: _DocContext, entry: Entry, span: tuple[int, int]) -> bool:
+        """A one-word title that is also an everyday word, used as that word: before a light verb or
+        «به» when it names a status (``این حمله را محکوم کرد``, ``متهم به قتل``, ``نامزد شد``), or right
+        after a body's head word it describes (``حکومت سرپرست``, ``حزب حاکم``, ``گروه شورشی``)."""
+        start, end = span
+        if end - start != 1 or not (entry.attrs.get("ambiguous") or entry.attrs.get("rank") in STATUS_RANKS):
+            return False
+        after = ctx.plain(end) if end < len(ctx.doc) else ""
+        if after in self.lex.light_verbs or (after == "به" and entry.attrs.get("rank") in STATUS_RANKS):
+            return True
+        return bool(entry.attrs.get("ambiguous")) and start > 0 \
+            and any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1))
 
     @staticmethod
     def _names_product(ctx: _DocContext, span: tuple[int, int]) -> bool:
