@@ -373,7 +373,8 @@ class EntityRecognizer:
     def _role_as_word(self, ctx: _DocContext, entry: Entry, span: tuple[int, int]) -> bool:
         """A one-word title that is also an everyday word, used as that word: before a light verb or
         «به» when it names a status (``این حمله را محکوم کرد``, ``متهم به قتل``, ``نامزد شد``), or right
-        after a body's head word it describes (``حکومت سرپرست``, ``حزب حاکم``, ``گروه شورشی``)."""
+        after a body's head word or a demonym it describes (``حکومت سرپرست``, ``حزب حاکم``, ``شهروندان
+        فرانسوی زندانی``)."""
         start, end = span
         if end - start != 1 or not (entry.attrs.get("ambiguous") or entry.attrs.get("rank") in STATUS_RANKS):
             return False
@@ -381,7 +382,7 @@ class EntityRecognizer:
         if after in self.lex.light_verbs or (after == "به" and entry.attrs.get("rank") in STATUS_RANKS):
             return True
         return bool(entry.attrs.get("ambiguous")) and start > 0 \
-            and any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1))
+            and (ctx.is_demonym(start - 1) or any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1)))
 
     @staticmethod
     def _names_product(ctx: _DocContext, span: tuple[int, int]) -> bool:
