@@ -110,7 +110,7 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<tod>{TIME_OF_DAY}\s+)?{dm}"                                         # ۱ آبان ۱۴۰۴
         rf"|(?P<ny>{D}{{4}})[/\-.](?P<nm>{D}{{1,2}})[/\-.](?P<nd>{D}{{1,2}})"        # ۱۴۰۴/۰۸/۰۱
         rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"  # 23/10/2025, 27/3/66
-        rf"|(?P<my_month>{month})(?:\s+ماه)?\s+(?:(?:سال\s+)?(?P<my_year>{D}{{4}})|سال\s+(?P<my_year2>{D}{{2}})(?![0-9۰-۹]))(?:\s+(?P<my_era>{era}))?"
+        rf"|(?:ماه\s+(?:مبارک\s+)?)?(?P<my_month>{month})(?:[\u200c ]?ماه)?\s+(?:(?:سال\s+)?(?P<my_year>{D}{{4}})|سال\s+(?P<my_year2>{D}{{2}})(?![0-9۰-۹]))(?:\s+(?P<my_era>{era}))?"
         rf"|(?P<clock>ساعت\s+{D}{{1,2}}(?::{D}{{2}})?)(?:\s+(?:روز\s+)?(?P<cday>{weekday}|{relative}))?"
         # a month alone; a weak one (تیر, مهر, رمضان) only with «ماه» before or after it (ماه مبارک رمضان, مهرماه)
         rf"|(?:ماه\s+(?:مبارک\s+)?(?P<mo_month>{month})|(?P<mo_month>{month})[\u200c ]?ماه|(?P<mo_month>{strong_month}))"
@@ -209,11 +209,18 @@ def to_gregorian(calendar: str, year: int, month: int, day: int) -> dt.date | No
 
 
 def _reference_year(calendar: str, reference: dt.date) -> int:
+    return _reference_month(calendar, reference)[0]
+
+
+def _reference_month(calendar: str, reference: dt.date) -> tuple[int, int]:
+    """The year and month of ``reference`` in ``calendar``."""
     if calendar == "jalali":
-        return jdatetime.date.fromgregorian(date=reference).year
+        j = jdatetime.date.fromgregorian(date=reference)
+        return j.year, j.month
     if calendar == "hijri":
-        return hijridate.Gregorian(reference.year, reference.month, reference.day).to_hijri().year
-    return reference.year
+        h = hijridate.Gregorian(reference.year, reference.month, reference.day).to_hijri()
+        return h.year, h.month
+    return reference.year, reference.month
 
 
 def resolve_day_month(calendar: str, month: int, day: int, reference: dt.date,
@@ -313,8 +320,14 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         return DateMatch(start, end, value, calendar, "month", "text")
     if g["mo_month"] is not None:
         calendar, month = _lookup(w.months, g["mo_month"])
-        offset = {"سال گذشته": -1, "گذشته": -1, "آینده": 1}.get(g["mo_rel"] or "", 0)
-        year = _reference_year(calendar, reference) + offset
+        year, this_month = _reference_month(calendar, reference)
+        rel = g["mo_rel"] or ""
+        # «مهر گذشته» is the last Mehr before this month (this year's if it is over), «اسفند آینده» the next
+        # one; only «سال گذشته» says last year
+        if rel == "سال گذشته" or (rel == "گذشته" and month >= this_month):
+            year -= 1
+        elif rel == "آینده" and month <= this_month:
+            year += 1
         date = to_gregorian(calendar, year, month, 15 if calendar != "gregorian" else 1)
         if g["mo_rel"] is None and date is not None and abs((date - reference).days) > 183:
             date = to_gregorian(calendar, year - 1 if date > reference else year + 1, month, 15)
