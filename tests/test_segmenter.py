@@ -38,6 +38,17 @@ def test_banner_in_the_middle_is_boilerplate(nlp):
     assert flags == [False, True, False]
 
 
+def test_site_menus_and_copyright_lines_are_boilerplate(nlp):
+    doc = nlp("صفحه اصلی | سیاسی | اقتصادی | ورزشی\n"
+              "ورزش | فرهنگ | جامعه\n"
+              "دیدار دو وزیر | بیانیه مشترک\n"
+              "وزیران دو کشور امروز در تهران دیدار کردند.\n"
+              "تمامی حقوق این سایت محفوظ است.\n")
+    flags = [s._.boilerplate for s in doc.sents if sentence_bounds(s)[1] > sentence_bounds(s)[0]]
+    # a headline with one «|» between two parts is still the article's
+    assert flags == [True, True, False, False, True]
+
+
 def test_seed_report_segments(nlp, seed_text):
     doc = nlp(seed_text)
     sents = [s for s in doc.sents if sentence_bounds(s)[1] > sentence_bounds(s)[0]]
