@@ -44,6 +44,7 @@ DELEGATIONS = frozenset(key(w) for w in _WORDS["delegation"])
 SOURCE_CUES = _WORDS["source_cue"]
 REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
+NO_SIDE_KINDS = frozenset(_WORDS["no_side_kind"])
 SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
@@ -362,8 +363,8 @@ class EventExtractor:
             if m.nested_in is not None or m.label == "DATE" or self._is_source(doc, m.span):
                 continue
             entry = gaz.get(m.entry_id) if m.entry_id else None
-            if entry is not None and entry.kind == "media":
-                continue  # news outlets report events; in political event data they are sources, not sides
+            if entry is not None and entry.kind in NO_SIDE_KINDS:
+                continue  # an outlet reports events, a river is where they happen: neither takes a side
             out.append((m.span.start, m.span.end, self._participant(m, m.span, gaz, by_id, holders, relations_of)))
         for cluster in clusters.values():
             head = by_id[cluster.mentions[0]] if cluster.mentions else None
@@ -1036,7 +1037,9 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
         elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از":
             marked[(s, e)] = AGENT
         elif s >= 2 and doc[s - 1].norm_ == "از" and key(doc[s - 2].norm_) in DELEGATIONS:
-            marked[(s, e)] = ""  # «هیأتی از X سفر کرد»: the delegation's origin stands for it
+            # the delegation's origin stands for it, marked as the delegation is: «هیأتی از X سفر کرد»
+            # (a subject), «با هیأتی از X دیدار کرد» (with)
+            marked[(s, e)] = _governing_preposition(doc, s - 2, sent.start)
         else:
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
     return marked
