@@ -118,10 +118,22 @@ def _apposed(gap: Span) -> bool:
         sum(t.norm_ in ("،", ",") for t in gap) <= 1 and len(gap) <= 3
 
 
+def _role_attr(role: Span, name: str) -> str | None:
+    """An attribute of a role mention's gazetteer entry (``roles.jsonl``), if it has one."""
+    entry = doc_gazetteer(role.doc).get(role._.entity_id) if role._.entity_id else None
+    return entry.attrs.get(name) if entry else None
+
+
 def _rank(role: Span) -> str:
     """``rank`` of a role mention's gazetteer entry (head, deputy, member, spokesperson …)."""
-    entry = doc_gazetteer(role.doc).get(role._.entity_id) if role._.entity_id else None
-    return (entry.attrs.get("rank") if entry else None) or "other"
+    return _role_attr(role, "rank") or "other"
+
+
+def _may_head(role: Span, body: Mention) -> bool:
+    """Can this title head a body of this label? A governor or mayor (``heads: LOC``) heads a place; an
+    organisation after the title (``والی [طالبان]``) is only the holder's affiliation."""
+    wanted = _role_attr(role, "heads")
+    return wanted is None or wanted == body.label
 
 
 def _held_body(inner: Iterable[Mention]) -> Mention | None:
@@ -168,7 +180,7 @@ class RelationExtractor:
                         if person is not None:
                             add("AFFILIATED_WITH", person, inner, "role_affiliation")
                             rank = _rank(m.span)
-                            if rank == "head" and inner is held:
+                            if rank == "head" and inner is held and _may_head(m.span, inner):
                                 add("HEAD_OF", person, inner, "role_rank")
                             elif rank == "member" and inner.label == "ORG":
                                 add("MEMBER_OF", person, inner, "role_rank")

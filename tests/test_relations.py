@@ -19,8 +19,14 @@ def _links(text: str, rel_type: str) -> set[tuple[str, str]]:
     # a president heads the country itself
     ("رضا نمونه‌پور، رئیس‌جمهور تاجیکستان امروز سخنرانی کرد.",
      {("رضا نمونه‌پور", "تاجیکستان")}, set()),
+    # a governor heads a province; the movement he serves is his affiliation
+    ("محمد نمونه‌یار، والی طالبان در بدخشان امروز گفت که مرز امن است.",
+     set(), {("محمد نمونه‌یار", "طالبان")}),
+    ("حسن نمونه‌زاده، استاندار خراسان رضوی امروز به مشهد رفت.",
+     {("حسن نمونه‌زاده", "خراسان رضوی")}, set()),
 ])
 def test_a_title_heads_the_first_body_it_holds(text, heads, not_heads):
     got = _links(text, "HEAD_OF")
     assert heads <= got
     assert not (not_heads & got)
+    assert not_heads <= _links(text, "AFFILIATED_WITH")  # what the holder does not head is still his affiliation
