@@ -45,6 +45,8 @@ SOURCE_CUES = _WORDS["source_cue"]
 REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 NO_SIDE_KINDS = frozenset(_WORDS["no_side_kind"])
+MEDIATION = frozenset(key(w) for w in _WORDS["mediation"])
+MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
@@ -240,7 +242,12 @@ class Participant:
 
     @property
     def identity(self) -> str:
-        return self.cluster or self.entity_id or key(self.canonical_name or self.text)
+        if self.cluster:
+            return self.cluster
+        if self.label == "ROLE":  # a title names its holder by what it holds: Iran's and Qatar's foreign ministers are two
+            where = self.affiliation or self.country
+            return f"{self.entity_id}@{where}" if self.entity_id and where else key(self.text)
+        return self.entity_id or key(self.canonical_name or self.text)
 
 
 @dataclass
@@ -592,7 +599,8 @@ class EventExtractor:
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
             event.actor = _dedupe(after[:2] or [p for s, e, p in subject])
         else:
-            genitive = [(s, e, p) for s, e, p in in_sent if s == t_end and marked[(s, e)] != AGENT]
+            owner = _after_adjectives(doc, t_end, sent.end)  # «حملات پهپادی [روسیه]»: past the event's adjectives
+            genitive = [(s, e, p) for s, e, p in in_sent if s == owner and marked[(s, e)] != AGENT]
             if genitive and trig.type == "CONSULT" and genitive[0][2].label == "LOC":
                 event.location = genitive[0][2]  # «نشست دوحه»: a place after a meeting noun is where it is held
                 genitive = []
@@ -1036,6 +1044,8 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = marked[heads[(s, e)][:2]]
         elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از":
             marked[(s, e)] = AGENT
+        elif s >= 2 and key(doc[s - 1].norm_) in MEDIATION and doc[s - 2].norm_ == "با":
+            marked[(s, e)] = MEDIATOR
         elif s >= 2 and doc[s - 1].norm_ == "از" and key(doc[s - 2].norm_) in DELEGATIONS:
             # the delegation's origin stands for it, marked as the delegation is: «هیأتی از X سفر کرد»
             # (a subject), «با هیأتی از X دیدار کرد» (with)
@@ -1074,6 +1084,20 @@ def _after_phrase_positions(norms: list[str], phrase: tuple[str, ...], reach: in
         if norms[i] == phrase[0] and all(norms[i + k] == phrase[k] for k in range(1, n)):
             out.update(range(i + n, min(len(norms), i + n + reach)))
     return out
+
+
+def _after_adjectives(doc: Doc, start: int, end: int, most: int = 2) -> int:
+    """The token after up to ``most`` relational adjectives (‑ی: هوایی، پهپادی، هسته‌ای) from ``start``: where an
+    event noun's possessor stands in «حملات پهپادی روسیه», «دیدار رسمی وزیر»."""
+    from .ner import Lexicons
+
+    function_words = Lexicons.load().function_words
+    i = start
+    while i < min(end, start + most) and _is_word(doc[i]) and doc[i].norm_.endswith("ی") and not doc[i].ent_type_ \
+            and not key(doc[i].norm_).endswith("های") \
+            and doc[i].norm_ not in PREPOSITIONS and doc[i].norm_ not in function_words:
+        i += 1  # a plural with its ezafe (پاسگاه‌های) is a noun, whose own possessor follows
+    return i
 
 
 def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> bool:
