@@ -785,8 +785,12 @@ class EntityRecognizer:
                 start -= 1
             if start == i and i >= 2 and not {i - 1, i - 2} & taken and ctx.name_word(i - 1) and ctx.clear_given(i - 2):
                 start = i - 2  # «محمود آموزگار، رئیس …»: after a clear given name the surname may be an everyday word
+            if start == i - 1 and i >= 2 and i - 2 not in taken and ctx.clause_starts(i - 2) and ctx.name_word(i - 2) \
+                    and word_frequency(ctx.plain(i - 2)) == 0:
+                start = i - 2  # «قریشی نمونه‌لون، رئیس …»: a word news never uses opens the clause with the surname
             has_given = any(ctx.clear_given(k) for k in range(start, i))
-            unknown = i - start >= 2 and all(word_frequency(ctx.plain(k)) == 0 and not ctx.ordinary(k) for k in range(start, i))
+            unknown = i - start >= 2 and all(word_frequency(ctx.plain(k)) == 0 for k in range(start, i)) \
+                and not all(ctx.ordinary(k) for k in range(start, i))
             if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
         for i in range(1, len(ctx.doc) - 1):  # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
