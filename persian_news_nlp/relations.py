@@ -33,6 +33,7 @@ GOVERNING = frozenset(_WORDS["governing"])  # a mention after one of these is no
 QUANTIFIERS = frozenset(_WORDS["quantifier"])  # a title after one of these (or a number) names no one
 GROUP_NOUNS = frozenset(_WORDS["group_noun"])  # مقامات ارشد X از جمله …: the members listed belong to it
 DEMONSTRATIVES = frozenset(_WORDS["demonstrative"])
+UNLOCATED_KINDS = frozenset(_WORDS["unlocated_kind"])  # «طالبان در ننگرهار» acts there, is not seated there
 
 for _name in ("mentions", "relations", "clusters"):
     if not Doc.has_extension(_name):
@@ -118,9 +119,20 @@ def _apposed(gap: Span) -> bool:
         sum(t.norm_ in ("،", ",") for t in gap) <= 1 and len(gap) <= 3
 
 
+def _entry(span: Span) -> Entry | None:
+    """The gazetteer entry a mention was linked to, if any."""
+    return doc_gazetteer(span.doc).get(span._.entity_id) if span._.entity_id else None
+
+
+def _entry_kind(m: Mention) -> str | None:
+    """The gazetteer ``kind`` of a mention's entry (government, club, city …), if it has one."""
+    entry = _entry(m.span)
+    return entry.kind if entry else None
+
+
 def _role_attr(role: Span, name: str) -> str | None:
     """An attribute of a role mention's gazetteer entry (``roles.jsonl``), if it has one."""
-    entry = doc_gazetteer(role.doc).get(role._.entity_id) if role._.entity_id else None
+    entry = _entry(role)
     return entry.attrs.get(name) if entry else None
 
 
@@ -191,7 +203,7 @@ class RelationExtractor:
                     add("AFFILIATED_WITH", m, located, "located_in")
                     if person is not None:
                         add("AFFILIATED_WITH", person, located, "located_in")
-            elif m.label == "ORG":
+            elif m.label == "ORG" and _entry_kind(m) not in UNLOCATED_KINDS:
                 located = self._after_dar(doc, top, k)
                 if located is not None:
                     add("LOCATED_IN", m, located, "located_in")

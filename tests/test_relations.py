@@ -30,3 +30,13 @@ def test_a_title_heads_the_first_body_it_holds(text, heads, not_heads):
     assert heads <= got
     assert not (not_heads & got)
     assert not_heads <= _links(text, "AFFILIATED_WITH")  # what the holder does not head is still his affiliation
+
+
+@pytest.mark.parametrize("text, located", [
+    ("سفارت ایران در کابل بیانیه‌ای منتشر کرد.", {("سفارت ایران", "کابل")}),
+    # a government or armed group named with a place acts there; it is not seated there
+    ("مسئولان امنیتی طالبان در ولایت ننگرهار گفتند که مرز امن است.", set()),
+    ("ناتو در افغانستان پایگاه داشت.", set()),
+])
+def test_in_a_place_locates_only_what_is_seated_there(text, located):
+    assert _links(text, "LOCATED_IN") == located
