@@ -46,6 +46,7 @@ REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 NO_SIDE_KINDS = frozenset(_WORDS["no_side_kind"])
 MEDIATION = frozenset(key(w) for w in _WORDS["mediation"])
+EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
@@ -332,7 +333,7 @@ class EventExtractor:
                                                     reference)
         self._resolve_sides(events)
         self._resolve_answers(events)
-        events = self._merge(events)
+        events = self._merge(doc, events)
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
@@ -500,6 +501,7 @@ class EventExtractor:
             floor = max((p.end for p in event.actor), default=-1)
             about = next((n for n in found if n.nominal and n.actor and floor <= n.trigger.start_char
                           and n.trigger.end <= event.trigger.start
+                          and not (n.trigger.start > 0 and doc[n.trigger.start - 1].norm_ == "با")  # «با میانجیگری X» is how, not what
                           and not any(t.norm_ in CLAUSE_BREAKS or t.norm_ in ("،", ".") for t in doc[n.trigger.end: event.trigger.start])),
                          None)
             if about is not None:
@@ -601,13 +603,17 @@ class EventExtractor:
         else:
             owner = _after_adjectives(doc, t_end, sent.end)  # «حملات پهپادی [روسیه]»: past the event's adjectives
             genitive = [(s, e, p) for s, e, p in in_sent if s == owner and marked[(s, e)] != AGENT]
-            if genitive and trig.type == "CONSULT" and genitive[0][2].label == "LOC":
-                event.location = genitive[0][2]  # «نشست دوحه»: a place after a meeting noun is where it is held
+            if genitive:  # «نشست [ایران] و [عراق]»: the possessor and those joined to it
+                genitive = [x for x in in_sent if x[0] >= owner and x[2] in _coordinated(doc, [x for x in in_sent if x[0] >= owner])]
+            if len(genitive) == 1 and trig.type == "CONSULT" and genitive[0][2].label == "LOC" \
+                    and _kind(doc, genitive[0][2]) not in ("country", "territory"):
+                event.location = genitive[0][2]  # «نشست دوحه»: a lone town after a meeting noun is where it is held
                 genitive = []
             agent = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] == AGENT and s >= clause_start]
             if genitive and trig.verb == "-" and event.nominal:
-                # «از دیدار X با Y خبر داد», «در دیدار X با Y»: the event noun stands alone and its possessor acts
-                event.actor = [genitive[0][2]]
+                # «از دیدار X با Y خبر داد», «در دیدار X با Y»: the event noun stands alone and its possessor acts;
+                # «نشست ایران و عراق برگزار شد»: two possessors are its sides
+                event.actor = [p for s, e, p in genitive]
             elif subject:
                 event.actor = _coordinated(doc, subject)  # «X و Y دیدار کردند»: both act
             elif presence:
@@ -615,7 +621,7 @@ class EventExtractor:
             elif agent:
                 event.actor = [agent[0][2]]  # passive: «… از سوی X برگزار می‌شود»
             elif genitive and trig.verb == "-":
-                event.actor = [genitive[0][2]]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
+                event.actor = [p for s, e, p in genitive]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
         if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
             heads_of = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
             event.actor = _dedupe(event.actor + heads_of)
@@ -703,15 +709,21 @@ class EventExtractor:
         for how in trig.recipient.split("|"):  # alternatives in order: «X را دعوت کرد» or «از X دعوت کرد»
             marker = {"with": "با", "to": "به", "from": "از"}.get(how)
             if marker is not None:
-                chosen = [p for s, e, p in near if marked[(s, e)] == marker and s not in presence]
-                if chosen:
-                    return chosen[:1]  # «با X دیدار کرد»: only the phrase nearest the trigger
+                chosen = [(s, e, p) for s, e, p in near if marked[(s, e)] == marker and s not in presence]
+                if chosen:  # «با X دیدار کرد»: the phrase nearest the trigger, with those joined to it (با X و Y)
+                    in_order = sorted(chosen, key=lambda x: x[0])
+                    first = in_order.index(chosen[0])
+                    while first > 0 and _joined(doc, in_order[first - 1][1], in_order[first][0]):
+                        first -= 1
+                    return _coordinated(doc, in_order[first:])
             elif how == "next":  # «وارد کابل شد»: the mention right after the trigger
                 found = [p for s, e, p in in_sent if s == t_end][:1]
                 if found:
                     return found
             elif how == "obj":
-                found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start][:1]
+                # «اظهارات … درباره برنامه X را رد کرد»: a mention inside what the object is about is not the object
+                found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start
+                         and (key(marked[(s, e)]),) not in TOPIC_CUES][:1]
                 if found:
                     return found
         if trig.type in HOSTILE:
@@ -862,9 +874,10 @@ class EventExtractor:
 
     # -------------------------------------------------------------- document level
     @staticmethod
-    def _merge(events: list[Event]) -> list[Event]:
+    def _merge(doc: Doc, events: list[Event]) -> list[Event]:
         """One record per real event: anaphoric mentions (این دیدار) and repeated mentions merge."""
         merged: list[Event] = []
+        grown: list[Event] = []  # events another mention was merged into
         for event in events:
             target = None
             if event.anaphoric:  # «این سفر» is the last trip told before, if there was one
@@ -905,9 +918,12 @@ class EventExtractor:
             target.actor += [p for p in event.actor if p.identity not in known]
             known |= {p.identity for p in event.actor}
             target.recipient += [p for p in event.recipient if p.identity not in known]
+            grown.append(target)
             target.location = target.location or event.location
             target.date = target.date or event.date
             target.dictionary += [d for d in event.dictionary if d not in target.dictionary]
+        for event in grown:  # once every mention is in (a later one may still match by the countries)
+            event.actor, event.recipient = _represented(doc, event.actor), _represented(doc, event.recipient)
         return merged
 
     @staticmethod
@@ -965,12 +981,30 @@ class EventExtractor:
                     break
 
 
+def _represented(doc: Doc, sides: list[Participant]) -> list[Participant]:
+    """Two mentions of one event merged: a country named beside a person who acts for it is that person
+    (the Iran–Turkey forum and the two ministers' meeting are one meeting of the ministers)."""
+    people = {p.country for p in sides if p.label in ("PER", "ROLE") and p.country}
+    return [p for p in sides if not (p.label == "LOC" and p.country in people and _kind(doc, p) == "country")]
+
+
+def _kind(doc: Doc, p: Participant) -> str | None:
+    """The gazetteer kind of a participant's entity (country, city, club …), if it is known."""
+    entry = doc_gazetteer(doc).get(p.entity_id) if p.entity_id else None
+    return entry.kind if entry else None
+
+
+def _joined(doc: Doc, end: int, start: int) -> bool:
+    """Do «و» or «،» alone join a mention ending at ``end`` to one starting at ``start``?"""
+    gap = doc[end:start]
+    return 0 < len(gap) <= 2 and all(t.norm_ in ("و", "،", ",") for t in gap)
+
+
 def _coordinated(doc: Doc, candidates: list[tuple[int, int, Participant]]) -> list[Participant]:
     """The first candidate and those joined to it by «و» or «،» right after it (X و Y، X، Y و Z)."""
     chosen = [candidates[0]]
     for s, e, p in candidates[1:]:
-        gap = doc[chosen[-1][1]: s]
-        if not (0 < len(gap) <= 2 and all(t.norm_ in ("و", "،", ",") for t in gap)):
+        if not _joined(doc, chosen[-1][1], s):
             break
         chosen.append((s, e, p))
     return _dedupe([p for s, e, p in chosen])
@@ -1020,12 +1054,12 @@ def _is_past_year(date: dict | None, reference: dt.date) -> bool:
 
 def _appositions(doc: Doc, in_sent) -> dict[tuple[int, int], tuple[int, int, Participant]]:  # noqa: ANN001
     """Each apposition or bracketed short name (``X، سخنگوی Y``, ``X سخنگوی Y``, ``X (یوناما)``) mapped to the
-    mention it stands beside."""
+    mention it stands beside. A title after a place and a comma opens a new phrase (``در استانبول، وزیر …``)."""
     heads: dict[tuple[int, int], tuple[int, int, Participant]] = {}
     previous = None
     for s, e, p in in_sent:
         if previous is not None and (s - previous[1] == 1 and (
-                doc[s - 1].norm_ == "(" or doc[s - 1].norm_ in ("،", ",") and p.role_title == p.text)
+                doc[s - 1].norm_ == "(" or doc[s - 1].norm_ in ("،", ",") and p.role_title == p.text and previous[2].label != "LOC")
                 or s == previous[1] and p.role_title == p.text and previous[2].label == "PER"):  # «X نماینده ویژه …»
             heads[(s, e)] = heads.get(previous[:2], previous)
         previous = (s, e, p)
@@ -1039,9 +1073,12 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
     the title a subject.
     """
     marked: dict[tuple[int, int], str] = {}
+    previous: tuple[int, int] | None = None
     for s, e, p in in_sent:
         if (s, e) in heads:
             marked[(s, e)] = marked[heads[(s, e)][:2]]
+        elif previous is not None and s - previous[1] == 1 and doc[s - 1].norm_ == "و":
+            marked[(s, e)] = marked[previous]  # «در نشست X و [Y]»: the second of a pair is marked as the first
         elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از":
             marked[(s, e)] = AGENT
         elif s >= 2 and key(doc[s - 1].norm_) in MEDIATION and doc[s - 2].norm_ == "با":
@@ -1052,6 +1089,7 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = _governing_preposition(doc, s - 2, sent.start)
         else:
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
+        previous = (s, e)
     return marked
 
 
@@ -1087,15 +1125,17 @@ def _after_phrase_positions(norms: list[str], phrase: tuple[str, ...], reach: in
 
 
 def _after_adjectives(doc: Doc, start: int, end: int, most: int = 2) -> int:
-    """The token after up to ``most`` relational adjectives (‑ی: هوایی، پهپادی، هسته‌ای) from ``start``: where an
-    event noun's possessor stands in «حملات پهپادی روسیه», «دیدار رسمی وزیر»."""
+    """The token after up to ``most`` adjectives from ``start`` — relational ones (‑ی: هوایی، پهپادی، هسته‌ای) and
+    those listed as event_adjective (غیرمستقیم، مشترک): where an event noun's possessor stands in «حملات پهپادی
+    روسیه», «مذاکرات غیرمستقیم تهران و واشنگتن»."""
     from .ner import Lexicons
 
     function_words = Lexicons.load().function_words
     i = start
-    while i < min(end, start + most) and _is_word(doc[i]) and doc[i].norm_.endswith("ی") and not doc[i].ent_type_ \
-            and not key(doc[i].norm_).endswith("های") \
-            and doc[i].norm_ not in PREPOSITIONS and doc[i].norm_ not in function_words:
+    while i < min(end, start + most) and _is_word(doc[i]) and not doc[i].ent_type_ and (
+            key(doc[i].norm_) in EVENT_ADJECTIVES
+            or doc[i].norm_.endswith("ی") and not key(doc[i].norm_).endswith("های")
+            and doc[i].norm_ not in PREPOSITIONS and doc[i].norm_ not in function_words):
         i += 1  # a plural with its ezafe (پاسگاه‌های) is a noun, whose own possessor follows
     return i
 
