@@ -145,6 +145,7 @@ class Lexicons:
     club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
     common_bodies: frozenset[str]       # keys of «هیئت مدیره» and the like: a kind of body, no name
     head_adjectives: frozenset[str]     # «جدید», «قبلی»: after a head word they describe it, no name follows
+    title_adjectives: frozenset[str]    # «سابق», «پیشین»: between a title and what it holds
     portfolios: dict[str, list[str]]    # a portfolio's first word(s), joined -> the portfolios' joined keys
 
     @classmethod
@@ -197,6 +198,7 @@ class Lexicons:
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")),
                    frozenset(key(r["phrase"]) for r in read_tsv(model_path("rules", "common_bodies.tsv"), ("phrase",))),
                    frozenset(key(w) for w in word_list("rules", "head_adjectives.tsv")),
+                   frozenset(key(w) for w in word_list("rules", "title_adjectives.tsv")),
                    _portfolios())
 
 
@@ -618,6 +620,9 @@ class EntityRecognizer:
                     c = Candidate(c.start, c.start + 1 + portfolio, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
                     known_portfolio = True
             affiliation = affil_at.get(c.end)
+            tenure = affiliation is None and ctx.plain(c.end) in self.lex.title_adjectives and c.end + 1 in affil_at
+            if tenure:
+                affiliation = affil_at[c.end + 1]  # «سخنگوی پیشین [وزارت خارجه]»: the title still holds it
             inner_org = next((affil_at[p] for p in range(c.start + 1, c.end) if p in affil_at
                               and affil_at[p].label == "ORG" and affil_at[p].end > c.end), None)
             if affiliation is None and inner_org is not None:
@@ -636,7 +641,8 @@ class EntityRecognizer:
             title_start = c.start
             if not org_head and inner_role is not None and inner_role.entry is not None:
                 org_head, title_start = inner_role.entry.attrs.get("org_head"), inner_role.start  # «معاون [وزیر خارجه] …»
-            if org_head and end - title_start >= 2 and (org_head == MINISTRY_HEAD or ctx.phrase(title_start + 1, len(org_head.split())) == org_head):
+            if org_head and end - title_start >= 2 and not tenure \
+                    and (org_head == MINISTRY_HEAD or ctx.phrase(title_start + 1, len(org_head.split())) == org_head):
                 org_start = title_start + 1  # a minister's portfolio (وزیر [امور خارجه]); «نماینده مردم» holds no body
                 while org_start < end - 1 and org_start in ctx.title_starts:
                     org_start += 1  # «معاون وزیر [آموزش و پرورش]»: the portfolio follows the inner title
