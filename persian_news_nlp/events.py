@@ -48,7 +48,9 @@ NO_SIDE_KINDS = frozenset(_WORDS["no_side_kind"])
 MEDIATION = frozenset(key(w) for w in _WORDS["mediation"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
-SIDE_NOUNS = frozenset(key(w) for w in _WORDS["side_noun"])
+# «<noun> <demonym>» names a side by its country, in the sector the noun says
+SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
+              **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}}
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 BETWEEN = frozenset(_WORDS["between"])
@@ -394,7 +396,7 @@ class EventExtractor:
             if country and i > 0 and keys[i - 1] in SIDE_NOUNS:  # طرف افغانستانی, مقامات تاجیک: a side named by its demonym
                 span = doc[i - 1: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "LOC", None,
-                                                              None, country, "GOV", None)))
+                                                              None, country, SIDE_NOUNS[keys[i - 1]], None)))
             elif country and i > 0 and keys[i - 1] in COUNTERPARTS:  # همتای افغان خود: the other side's official
                 span = doc[i - 1: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "ROLE", None,
