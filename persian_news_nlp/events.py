@@ -680,8 +680,15 @@ class EventExtractor:
         The list runs on through «،» and «و» (an apposition between two sides is part of the first:
         «میان X، وزیر Y، و Z»).
         """
-        # right after the trigger, or after the noun it acts on (توافق آتش‌بس میان X و Y)
-        at = next((j for j in (t_end, t_end + 1) if j < sent.end and doc[j].norm_ in BETWEEN), None)
+        # right after the trigger, or after the words it acts on (توافق آتش‌بس میان X و Y، امضای تفاهم‌نامه
+        # همکاری گمرکی میان X و Y): up to three words, no preposition or clause break among them
+        at = None
+        for j in range(t_end, min(t_end + 4, sent.end)):
+            if doc[j].norm_ in BETWEEN:
+                at = j
+                break
+            if not _is_word(doc[j]) or doc[j].norm_ in PREPOSITIONS or doc[j].norm_ in CLAUSE_BREAKS:
+                break
         if at is None:
             return []
         sides, i = [], at + 1
