@@ -114,6 +114,7 @@ class Head:
     person: bool = False  # a known person right after the head is the name (بنیاد نمونه‌زاده)
     ordinal: bool = False  # an ordinal right after the head is the name (دولت یازدهم)
     seat: bool = False  # a place with this head right after an organisation is part of its name
+    kinds: frozenset[str] = frozenset()  # gazetteer kinds of place the head names (شهر: city)
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,8 @@ class Lexicons:
             if r.get("known", "") not in ("", "out", "out_place", "out_wider"):
                 raise r.error(f"known={r['known']!r}", "empty, out, out_place or out_wider")
             heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"]), r.get("known", ""),
-                                        r.get("person", "") == "1", r.get("ordinal", "") == "1", r.get("seat", "") == "1"))
+                                        r.get("person", "") == "1", r.get("ordinal", "") == "1", r.get("seat", "") == "1",
+                                        frozenset(k for k in r.get("kinds", "").split(",") if k)))
         cues: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in read_tsv(model_path("rules", "context_cues.tsv"), ("cue", "side", "supports")):
             cues[(r["side"], r["cue"])].add(r["supports"])
@@ -486,7 +488,8 @@ class EntityRecognizer:
             # بنیاد نمونه‌زاده: an organisation named after a person; دولت آقای نمونه‌زاده: with a courtesy title
             known = person_at.get(j) or (person_at.get(j + 1) if self.lex.honorifics.get(ctx.norm(j)) == "courtesy" else None)
         if known is not None and (head.label == "ORG" or known.label != "ORG"):
-            same = head.label == known.label == "LOC"  # شهر دوشنبه is Dushanbe itself
+            # شهر دوشنبه is Dushanbe itself; تالار وحدت is a hall, not the town of Vahdat
+            same = head.label == known.label == "LOC" and known.entry is not None and known.entry.kind in head.kinds
             return Candidate(i, known.end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
                              nested=[] if same else [known], confidence=0.85)
         if head.ordinal and ORDINAL_WORD.match(ctx.plain(j)):
