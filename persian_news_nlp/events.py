@@ -46,6 +46,7 @@ REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 NO_SIDE_KINDS = frozenset(_WORDS["no_side_kind"])
 MEDIATION = frozenset(key(w) for w in _WORDS["mediation"])
+CROWDS = frozenset(key(w) for w in _WORDS["crowd"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
@@ -338,6 +339,7 @@ class EventExtractor:
         events = self._merge(doc, events)
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
+        self._crowds(doc, events)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
@@ -347,6 +349,19 @@ class EventExtractor:
                         and not any(p.entity_id and (gaz.get(p.entity_id) or None) and gaz.get(p.entity_id).kind in NO_EVENT_KINDS
                                     for p in e.actor + e.recipient)]
         return doc
+
+    def _crowds(self, doc: Doc, events: list[Event]) -> None:
+        """«معترضان … تظاهرات کردند»: a protest with no named actor is the crowd's that the sentence names before
+        its trigger, people of the country where it happens."""
+        for event in events:
+            if event.type != "PROTEST" or any(_named(p) for p in event.actor):
+                continue
+            sent = self._sents[event.sentence]
+            crowd = next((t for t in doc[sent.start: event.trigger.start] if self._keys[t.i] in CROWDS), None)
+            if crowd is not None:
+                country = event.location.country if event.location is not None else None
+                event.actor = [Participant(crowd.text, crowd.idx, crowd.idx + len(crowd.text), "GROUP", None, None,
+                                           country, "CVL", None)]
 
     def _key_text(self, start: int, end: int) -> KeyText:
         """The :class:`KeyText` of tokens ``start:end``, built once per document (events share sentences)."""
@@ -1049,10 +1064,11 @@ def _nested_country(m: Mention, by_id: dict[str, Mention], gaz) -> str | None:  
 
 
 def _named(p: Participant) -> bool:
-    """A participant that names someone: a person, organisation or place, or a title tied to a holder or country."""
+    """A participant that names someone: a person, organisation or place, a crowd (معترضان), or a title tied to a
+    holder or country."""
     if p.label == "ROLE":  # «وزیر خارجه ایران», «دبیرکل سازمان ملل» name someone; «وزیر» alone does not
         return bool(p.country or p.affiliation)
-    return p.label in ("PER", "ORG", "LOC")
+    return p.label in ("PER", "ORG", "LOC", "GROUP")
 
 
 def _is_past_year(date: dict | None, reference: dt.date) -> bool:

@@ -77,3 +77,11 @@ LIGHT_VERB_CONSTRUCTIONS = [  # the constructions the event issue names, one inv
 def test_light_verb_construction(text, event_type):
     record = extract(text, reference_date="2025-06-01")
     assert event_type in [e["event_type"] for e in record["events"]], record["events"]
+
+
+def test_a_crowd_protesting_is_a_group_of_the_country_where_it_protests():
+    record = extract("معترضان روز شنبه در تهران علیه گرانی تظاهرات کردند.", reference_date="2025-06-01")
+    (event,) = record["events"]
+    (actor,) = event["actor"]
+    assert (actor["label"], actor["sector"], actor["country"], actor["entity_id"]) == ("GROUP", "CVL", "IRN", None)
+    assert record["text_length"] >= actor["end"] > actor["start"]
