@@ -238,9 +238,7 @@ class ZwnjLexicon:
                     return head + ZWNJ + restored
         if "أ" not in word and "ئ" not in word:  # no variant differs from the word
             return None
-        for variant in (word.replace("أ", "ئ"), _HAMZA_VARIANT.sub("ی", word)):  # older spellings: مسأله, آئین
-            if variant == word:
-                continue
+        for variant in _hamza_variants(word)[1:]:  # older spellings: مسأله, آئین
             restored = self.restore_word(variant, depth)
             if restored is not None:
                 letters = iter(word)
@@ -282,8 +280,8 @@ class ZwnjLexicon:
             role |= _RESTORED  # a known word is never restored
         if word in self.free_suffixes:
             role |= _JOINS_LEFT
-        if word in self.join_lefts or word.endswith("می"):
-            role |= _JOINS_RIGHT
+        if word.endswith("می") or any(variant in self.join_lefts for variant in _hamza_variants(word)):
+            role |= _JOINS_RIGHT  # نائب as نایب (نایب‌رئیس)
         return role
 
     def is_word(self, word: str) -> bool:
@@ -295,8 +293,17 @@ class ZwnjLexicon:
         """Should ``left right`` (one space apart) be one word joined by a ZWNJ?
 
         ``left`` may already hold ZWNJs (a word joined or restored before); then only a suffix
-        joins it.
+        joins it. Older hamza spellings join as the current ones do (هیأت رئیسه as هیئت رئیسه,
+        نائب رئیس as نایب رئیس), as :meth:`restore_word` reads them in glued words.
         """
+        if self._join_pair(left, right):
+            return True
+        if "أ" not in left + right and "ئ" not in left + right:
+            return False
+        return any((l, r) != (left, right) and self._join_pair(l, r)
+                   for l in _hamza_variants(left) for r in _hamza_variants(right))
+
+    def _join_pair(self, left: str, right: str) -> bool:
         kinds = self.free_suffixes.get(right)
         if kinds is not None:
             return len(left) >= 2 and any(_SUFFIX_FITS[kind](left) for kind in kinds)
@@ -368,6 +375,15 @@ def _silent_h(word: str) -> bool:
 # ئ between vowel letters, as older spellings write the glide (آئین, پائیز): try ی instead.
 _HAMZA_VARIANT = regex.compile("(?<=[اوی])ئ(?=.)")
 _WORD = re.compile(f"[{LETTERS}\u200c]+")
+
+
+def _hamza_variants(word: str) -> tuple[str, ...]:
+    """The word, then its current spellings if it is written the older way (مسأله → مسئله, آئین → آیین)."""
+    out = [word]
+    for variant in (word.replace("أ", "ئ"), _HAMZA_VARIANT.sub("ی", word)):
+        if variant not in out:
+            out.append(variant)
+    return tuple(out)
 
 
 def code_point_table(chars: re.Pattern) -> np.ndarray:
