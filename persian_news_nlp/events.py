@@ -483,7 +483,9 @@ class EventExtractor:
                 n = len(trig.words)
                 if k in taken:
                     continue
-                verb_index = None if trig.verb == "self" else self._light_verb(keys, k + n, trig.verb)
+                received = self._received(keys, k, n)  # «X مورد حمله Y قرار گرفت»
+                verb_index = received if received is not None else \
+                    None if trig.verb == "self" else self._light_verb(keys, k + n, trig.verb)
                 if verb_index is None and trig.verb == "کرد":
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb not in ("-", "self", "far") and verb_index is None:
@@ -501,6 +503,8 @@ class EventExtractor:
                 trigger_end = tokens[verb_index] if verb_index is not None else tokens[k + n - 1]
                 trigger = doc[t.i: trigger_end.i + 1] if verb_index is not None and verb_index - (k + n) <= 1 else doc[t.i: tokens[k + n - 1].i + 1]
                 event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference)
+                if event is not None and received is not None:
+                    self._as_received(doc, sent, event, participants, tokens[k].i, tokens[k + n - 1].i + 1)
                 if event is not None:
                     event.verb_end = tokens[verb_index].i + 1 if verb_index is not None else None
                     self._asked_for(doc, event)
@@ -573,6 +577,31 @@ class EventExtractor:
         exact, inflected = _trigger_candidates(keys[k], self.extra)
         found = [t for t in exact if len(t.words) == 1 or tuple(keys[k:k + len(t.words)]) == t.words]
         return found or list(inflected)
+
+    def _received(self, keys: list[str], k: int, n: int) -> int | None:
+        """«X مورد حمله Y قرار گرفت» (X was attacked by Y): where «قرار گرفت» ends, when the trigger at ``k``
+        follows «مورد» and it comes within five words."""
+        if k == 0 or keys[k - 1] != "مورد":
+            return None
+        for j in range(k + n, min(k + n + 6, len(keys) - 1)):
+            if keys[j] in ("،", ".", "؛"):
+                return None
+            if keys[j] == "قرار" and keys[j + 1] in self.verb_forms["گرفت"]:
+                return j + 1
+        return None
+
+    def _as_received(self, doc: Doc, sent: Span, event: Event, participants, t_start: int, t_end: int) -> None:  # noqa: ANN001
+        """«X مورد حمله Y قرار گرفت»: Y, the possessor of the event noun, acts; X, the last unmarked participant
+        before «مورد», is acted on (also as the genitive of its phrase: پاسگاه‌های مرزی [ایران])."""
+        in_sent = [(s, e, p) for s, e, p in participants if sent.start <= s and e <= sent.end]
+        owner = _after_adjectives(doc, t_end, sent.end)
+        after = [x for x in in_sent if x[0] >= owner]
+        event.actor = _coordinated(doc, after) if after and after[0][0] == owner else []  # no attacker named: none
+        floor = self._clause_start(doc, sent, t_start)
+        before = [(s, e, p) for s, e, p in in_sent if floor <= s and e < t_start and not _governing_preposition(doc, s, floor)]
+        if before:
+            own = {p.identity for p in event.actor}
+            event.recipient = [p for p in _coordinated(doc, before[-1:]) if p.identity not in own]
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
         forms = self.verb_forms["any" if family in ("-", "any", "far") else family]
