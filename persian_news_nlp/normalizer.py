@@ -280,7 +280,8 @@ class ZwnjLexicon:
             role |= _RESTORED  # a known word is never restored
         if word in self.free_suffixes:
             role |= _JOINS_LEFT
-        if word.endswith("می") or any(variant in self.join_lefts for variant in _hamza_variants(word)):
+        if word.endswith("می") or word in self.join_lefts or ("أ" in word or "ئ" in word) and any(
+                variant in self.join_lefts for variant in _hamza_variants(word)[1:]):
             role |= _JOINS_RIGHT  # نائب as نایب (نایب‌رئیس)
         return role
 
