@@ -119,7 +119,7 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
         rf"|(?<!(?:{quantifier})\s+)(?P<by>(?:19|20|۱۹|۲۰){D}{{2}})(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))"  # المپیک ۲۰۱۶
         rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
-        rf"|(?P<dur>(?:{D}+|{NUMBER_WORDS})\s+(?:سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?:گذشته|اخیر|آینده|پیش|قبل))"  # چهار سال گذشته
+        rf"|(?P<dur>(?P<dur_n>{D}+|{NUMBER_WORDS})\s+(?P<dur_unit>سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?P<dur_rel>گذشته|اخیر|آینده|پیش|قبل))"  # چهار سال گذشته، سه روز پیش
         rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})(?:\s+{era})?"  # سال جاری میلادی: the era is part of it
         rf")(?![\w\u200c])"
     )
@@ -183,6 +183,29 @@ def _ordinal_day(word: str) -> int:
 
 def _num(text: str) -> int:
     return int(text.translate(_DIGITS))
+
+
+# Number words a count of days, weeks, months or years ago is written with (چند, "a few", is no number).
+COUNT_WORDS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10,
+               "یازده": 11, "دوازده": 12, "بیست": 20, "سی": 30}
+
+
+def _count(text: str) -> int | None:
+    return _num(text) if text[0].translate(_DIGITS).isdigit() else COUNT_WORDS.get(text)
+
+
+def _ago(start: int, end: int, count: int, unit: str, reference: dt.date) -> DateMatch:
+    """«سه روز پیش», «دو هفته قبل», «شش ماه پیش», «ده سال قبل»: counted back from the reference date."""
+    if unit == "روز":
+        date = reference - dt.timedelta(days=count)
+        return DateMatch(start, end, date.isoformat(), None, "day", "reference_date")
+    if unit == "هفته":
+        year, week, _ = (reference - dt.timedelta(weeks=count)).isocalendar()
+        return DateMatch(start, end, f"{year}-W{week:02d}", None, "week", "reference_date")
+    if unit == "ماه":
+        months = reference.year * 12 + reference.month - 1 - count
+        return DateMatch(start, end, f"{months // 12:04d}-{months % 12 + 1:02d}", None, "month", "reference_date")
+    return DateMatch(start, end, f"{reference.year - count:04d}", None, "year", "reference_date")
 
 
 def _lookup(table: dict, form: str):  # noqa: ANN202
@@ -342,8 +365,11 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
             year = _two_digit_year(year, reference)
         calendar = _calendar_of_year(year, era)
         return DateMatch(start, end, _year_value(calendar, year), calendar, "year", "text")
-    if g["dur"] is not None:  # a stretch of time, not a point: no single ISO value
-        return DateMatch(start, end, None, None, "duration", "text")
+    if g["dur"] is not None:
+        count = _count(g["dur_n"])
+        if g["dur_rel"] in ("پیش", "قبل") and count is not None:  # «سه روز پیش»: a point, so many units ago
+            return _ago(start, end, count, g["dur_unit"], reference)
+        return DateMatch(start, end, None, None, "duration", "text")  # «چهار سال گذشته»: a stretch, no single value
     if g["wday"] is not None:
         weekday = _lookup(w.weekdays, g["wday"])
         rel = g["wday_rel"] or ""
