@@ -51,6 +51,9 @@ CLUB_NAME_MAX = 3
 # Places that join a known organisation written right before them (وزارت خارجه [سوریه],
 # دانشگاه آزاد اسلامی [نمونه‌آباد]): one ORG, as PEYMA tags it.
 ORG_PLACE_KINDS = frozenset({"country", "province", "city"})
+# … but an armed group before a place that is an object acts on it (داعش [موصل] را از دست داد), though
+# its name may hold a country (حزب کارگران کردستان ترکیه).
+SEATLESS_KINDS = frozenset({"armed_group"})
 # Role ranks (roles.jsonl) that name a status one is in, not an office: their words are also adjectives
 # or participles (محکوم «condemned», متهم «accused», نامزد «nominated»).
 STATUS_RANKS = frozenset({"participant", "candidate"})
@@ -463,7 +466,8 @@ class EntityRecognizer:
         for c in gaz:
             follow = entity_at.get(c.end)
             if c.label == "ORG" and c.priority >= 3 and follow is not None and follow.label == "LOC" and c.entry is not None \
-                    and follow.entry is not None and follow.entry.kind in ORG_PLACE_KINDS:
+                    and follow.entry is not None and follow.entry.kind in ORG_PLACE_KINDS \
+                    and not (c.entry.kind in SEATLESS_KINDS and ctx.norm(follow.end) == "را"):
                 out.append(Candidate(c.start, follow.end, "ORG", 3, c.rule, c.entry, nested=[follow], confidence=0.9))
         for i in range(len(doc)):
             if i in gaz_starts:
