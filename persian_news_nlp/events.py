@@ -656,6 +656,8 @@ class EventExtractor:
                 event.location = genitive[0][2]  # «نشست دوحه»: a lone town after a meeting noun is where it is held
                 genitive = []
             agent = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] == AGENT and s >= clause_start]
+            if genitive and "of" in trig.recipient.split("|") and event.nominal:
+                genitive = []  # «ترور X»: the possessor is the one acted on (the recipient, below)
             if genitive and trig.verb == "-" and event.nominal:
                 # «از دیدار X با Y خبر داد», «در دیدار X با Y»: the event noun stands alone and its possessor acts;
                 # «نشست ایران و عراق برگزار شد»: two possessors are its sides
@@ -675,6 +677,10 @@ class EventExtractor:
         if passive:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
             agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
             event.actor = agents[-1:]
+        if trig.actor == "to":  # «احضار X به [وزارت خارجه]»: the one summoned to acts
+            summoner = sorted((p for s, e, p in in_sent if marked[(s, e)] == "به" and clause_start <= s),
+                              key=lambda p: abs(p.start - trigger.start_char))
+            event.actor = summoner[:1]
         speaker = self._speaker(doc, sent, in_sent, t_start) if trig.type in SPEECH_ACTS and not passive else None
         if speaker is not None and not event.actor:
             # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act
@@ -685,7 +691,7 @@ class EventExtractor:
         if passive and subject:
             recipient = [subject[0][2]]
         else:
-            recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end)
+            recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._arguments(doc, sent, event, in_sent, t_start)
         self._topic_argument(doc, sent, event, t_start, t_end)
@@ -754,7 +760,7 @@ class EventExtractor:
                 return i + 1
         return sent.start
 
-    def _recipient(self, doc, sent, trig, in_sent, marked, heads, t_start, t_end) -> list[Participant]:  # noqa: ANN001
+    def _recipient(self, doc, sent, trig, in_sent, marked, heads, t_start, t_end, event_nominal=False) -> list[Participant]:  # noqa: ANN001
         presence = self._presence
         # nearest to the trigger first; an apposition stands for the mention it describes (با X، وزیر Y)
         near = sorted(in_sent, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
@@ -773,6 +779,11 @@ class EventExtractor:
                 found = [p for s, e, p in in_sent if s == t_end][:1]
                 if found:
                     return found
+            elif how == "of" and event_nominal:  # «ترور [X]»: the possessor of the event noun is acted on
+                owner = _after_adjectives(doc, t_end, sent.end)
+                found = [x for x in in_sent if x[0] >= owner]
+                if found and found[0][0] == owner:
+                    return _coordinated(doc, found)
             elif how == "obj":
                 # «اظهارات … درباره برنامه X را رد کرد»: a mention inside what the object is about is not the object
                 found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start
