@@ -601,7 +601,7 @@ class EventExtractor:
         before = [(s, e, p) for s, e, p in in_sent if floor <= s and e < t_start and not _governing_preposition(doc, s, floor)]
         if before:
             own = {p.identity for p in event.actor}
-            event.recipient = [p for p in _coordinated(doc, before[-1:]) if p.identity not in own]
+            event.recipient = [p for p in (before[-1][2],) if p.identity not in own]
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
         forms = self.verb_forms["any" if family in ("-", "any", "far") else family]
@@ -650,7 +650,7 @@ class EventExtractor:
             owner = _after_adjectives(doc, t_end, sent.end)  # «حملات پهپادی [روسیه]»: past the event's adjectives
             genitive = [(s, e, p) for s, e, p in in_sent if s == owner and marked[(s, e)] != AGENT]
             if genitive:  # «نشست [ایران] و [عراق]»: the possessor and those joined to it
-                genitive = [x for x in in_sent if x[0] >= owner and x[2] in _coordinated(doc, [x for x in in_sent if x[0] >= owner])]
+                genitive = _chain(doc, [x for x in in_sent if x[0] >= owner])
             if len(genitive) == 1 and trig.type == "CONSULT" and genitive[0][2].label == "LOC" \
                     and _kind(doc, genitive[0][2]) not in ("country", "territory"):
                 event.location = genitive[0][2]  # «نشست دوحه»: a lone town after a meeting noun is where it is held
@@ -1064,14 +1064,19 @@ def _joined(doc: Doc, end: int, start: int) -> bool:
     return 0 < len(gap) <= 2 and all(t.norm_ in ("و", "،", ",") for t in gap)
 
 
-def _coordinated(doc: Doc, candidates: list[tuple[int, int, Participant]]) -> list[Participant]:
+def _chain(doc: Doc, candidates: list[tuple[int, int, Participant]]) -> list[tuple[int, int, Participant]]:
     """The first candidate and those joined to it by «و» or «،» right after it (X و Y، X، Y و Z)."""
     chosen = [candidates[0]]
     for s, e, p in candidates[1:]:
         if not _joined(doc, chosen[-1][1], s):
             break
         chosen.append((s, e, p))
-    return _dedupe([p for s, e, p in chosen])
+    return chosen
+
+
+def _coordinated(doc: Doc, candidates: list[tuple[int, int, Participant]]) -> list[Participant]:
+    """The participants of :func:`_chain`, each once."""
+    return _dedupe([p for s, e, p in _chain(doc, candidates)])
 
 
 def _owns_verb(one: Event, other: Event) -> bool:
