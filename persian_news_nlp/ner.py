@@ -351,6 +351,7 @@ class EntityRecognizer:
             if entry.type == "LOC" and "VESSEL" in ctx.cue_labels(*span):
                 continue  # «زیردریایی نمونه‌گراد»: a ship named after a town is no place
             if entry.type == "ROLE" and self._role_as_word(ctx, entry, span):
+                ctx.described.add(span[0])  # «نیروهای شورشی»: the head it describes opens no name over it
                 continue
             if not hit.weak and hit.weak_ids and entry.attrs.get("ambiguous"):  # «روحانی»: the title unless context argues for the person
                 entry = next((e for e in hit.entries if e.id in hit.weak_ids and e.type != entry.type
@@ -502,8 +503,8 @@ class EntityRecognizer:
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8) if ctx.is_demonym(j) else None
         if any("".join(ctx.plains[i:i + n]) in self.lex.common_bodies for n in (2, 3)):
             return None  # «هیئت مدیره»: every company has one; «تیم ملی جوانان»: every country
-        if ctx.plain(j) in self.lex.head_adjectives:
-            return None  # «مجلس جدید», «باشگاه قبلی»: the head described, not named
+        if ctx.plain(j) in self.lex.head_adjectives or j in ctx.described:
+            return None  # «مجلس جدید», «باشگاه قبلی», «نیروهای شورشی»: the head described, not named
         if i > 0 and ctx.norm(i - 1) in self.lex.determiners:
             return None  # «این شهرستان سیستم …», «یک منطقه چهارفصل»: a common noun, no name after it
         end, inner = self._extend_name(ctx, j, head.max_tokens, entity_at)
@@ -648,20 +649,23 @@ class EntityRecognizer:
             title_start = c.start
             if not org_head and inner_role is not None and inner_role.entry is not None:
                 org_head, title_start = inner_role.entry.attrs.get("org_head"), inner_role.start  # «معاون [وزیر خارجه] …»
-            if org_head and end - title_start >= 2 and not tenure \
+            # with a word of tenure the portfolio ends before it: «وزیر [خارجه] سابق [آمریکا]» (PEYMA tags both)
+            org_end = c.end if tenure else end
+            if org_head and org_end - title_start >= 2 \
                     and (org_head == MINISTRY_HEAD or ctx.phrase(title_start + 1, len(org_head.split())) == org_head):
                 org_start = title_start + 1  # a minister's portfolio (وزیر [امور خارجه]); «نماینده مردم» holds no body
-                while org_start < end - 1 and org_start in ctx.title_starts:
+                while org_start < org_end - 1 and org_start in ctx.title_starts:
                     org_start += 1  # «معاون وزیر [آموزش و پرورش]»: the portfolio follows the inner title
             if affiliation is None and not known_portfolio and ctx.norm(c.end) == "و" and ctx.name_word(c.end + 1) \
                     and not ctx.is_title_start(c.end + 1):
                 org_start = None  # «رئیس اتاق بازرگانی و …»: the name may run on; a cut-off part is no name
-            if org_start is not None and end - org_start == 1 and any(h.label == "ORG" for h in self.lex.heads.get(ctx.norm(org_start), ())):
+            if org_start is not None and org_end - org_start == 1 and any(h.label == "ORG" for h in self.lex.heads.get(ctx.norm(org_start), ())):
                 org_start = None  # «رئیس کمیته»: a bare head word names no organisation
-            if org_start is not None:
+            if org_start is not None and org_start < org_end:
                 # «وزیر [امور خارجه X]», «رئیس [سازمان نمونه]»: the title holds its organisation
-                ministry = Candidate(org_start, end, "ORG", 1, "rules:role_ministry", nested=nested, confidence=0.7)
-                nested = [ministry]
+                ministry = Candidate(org_start, org_end, "ORG", 1, "rules:role_ministry",
+                                     nested=[] if tenure else nested, confidence=0.7)
+                nested = [ministry] + (nested if tenure else [])
             if end > c.end or nested:
                 out.append(Candidate(c.start, end, "ROLE", 3, c.rule, c.entry, confidence=0.9, nested=nested))
         ctx.role_ends.update(c.end for c in out)
@@ -1152,6 +1156,7 @@ class _DocContext:
         self.title_starts: set[int] = set()
         self.blocked_starts: set[int] = set()
         self.unsupported_places: dict[tuple[int, int], Candidate] = {}
+        self.described: set[int] = set()  # tokens of titles read as adjectives of the head before them
         self.weak: list[Candidate] = []  # names rejected for want of context; a list of like names may supply it
         self._honorific_ends: set[int] | None = None
         self._sentence_of: list[int] | None = None
