@@ -461,6 +461,10 @@ class EntityRecognizer:
         entity_at = {c.start: c for c in gaz if c.label in ("LOC", "ORG")}
         person_at = {c.start: c for c in gaz if c.label == "PER" and c.priority >= 3}
         gaz_starts = {c.start for c in gaz if c.label in ("LOC", "ORG") and c.priority >= 3 and c.length > 1}
+        # a minister's portfolio that is also a place head (وزیر کشور: the interior, not «کشور ایران»; but
+        # رئیس [کشور واتیکان] is the head of a state)
+        in_title = {c.end - 1 for c in gaz if c.label == "ROLE" and c.length > 1 and c.entry is not None
+                    and c.entry.attrs.get("org_head") == MINISTRY_HEAD and any(h.label == "LOC" for h in ctx.heads_at(c.end - 1))}
         out = []
         doc = ctx.doc
         # a known organisation followed by its country, province or town is one name: وزارت خارجه [سوریه]
@@ -473,6 +477,8 @@ class EntityRecognizer:
         for i in range(len(doc)):
             if i in gaz_starts:
                 continue  # the gazetteer knows this name (سازمان ملل): no rule-made rival
+            if i in in_title:
+                continue  # «وزیر کشور ایران»: کشور ends the interior minister's title, it opens no «کشور ایران»
             head = next(iter(ctx.heads_at(i)), None)  # longest first: «تیم ملی» before «تیم»
             c = self._head_candidate(ctx, head, i, entity_at, person_at) if head is not None else None
             if c is not None:

@@ -116,3 +116,11 @@ def test_sentence_spans_handle_bio_without_b():
 def test_a_place_head_links_only_the_place_it_names(nlp, text, name, entity_id):
     ent = next(e for e in nlp(text).ents if e.text == name)
     assert (ent.label_, ent._.entity_id) == ("LOC", entity_id)
+
+
+def test_an_interior_minister_is_no_minister_of_a_country(nlp):
+    doc = nlp("وزیر کشور نمونه‌ستان و وزیر کشور ایران در بغداد دیدار کردند.")
+    role = next(e for e in doc.ents if e.text == "وزیر کشور ایران")
+    assert role._.entity_id == "role:minister_of_interior"  # «کشور» is the portfolio, not «country Iran»
+    nested = {(s.text, s.label_) for s in doc.spans["pnn_nested"]}
+    assert ("کشور ایران", "LOC") not in nested and ("ایران", "LOC") in nested
