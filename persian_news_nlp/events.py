@@ -46,6 +46,7 @@ REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 NO_SIDE_KINDS = frozenset(_WORDS["no_side_kind"])
 MEDIATION = frozenset(key(w) for w in _WORDS["mediation"])
+COMPARATIVES = frozenset(_WORDS["comparative"])
 CROWDS = frozenset(key(w) for w in _WORDS["crowd"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
@@ -1176,6 +1177,8 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
         if i < floor:
             return ""
         word = doc[i].norm_
+        if word == "از" and i > floor and doc[i - 1].norm_ in COMPARATIVES:
+            return ""  # «بیش از سه میلیون زائر»: a quantity, no preposition
         if word in PREPOSITIONS:
             return word
         if not _is_word(doc[i]) or word in ("و", "را", "که"):
