@@ -361,7 +361,9 @@ class EventExtractor:
             crowd = next((t for t in doc[sent.start: event.trigger.start] if self._keys[t.i] in CROWDS), None)
             if crowd is not None:
                 country = event.location.country if event.location is not None else None
-                event.actor = [Participant(crowd.text, crowd.idx, crowd.idx + len(crowd.text), "GROUP", None, None,
+                span = doc[crowd.i: crowd.i + 2] if crowd.i + 1 < len(doc) and doc[crowd.i + 1].norm_ in ("نفر", "تن") \
+                    else doc[crowd.i: crowd.i + 1]  # «هزاران نفر»
+                event.actor = [Participant(span.text, span.start_char, span.end_char, "GROUP", None, None,
                                            country, "CVL", None)]
 
     def _key_text(self, start: int, end: int) -> KeyText:
