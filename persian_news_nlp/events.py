@@ -944,7 +944,6 @@ class EventExtractor:
     def _merge(doc: Doc, events: list[Event]) -> list[Event]:
         """One record per real event: anaphoric mentions (این دیدار) and repeated mentions merge."""
         merged: list[Event] = []
-        grown: list[Event] = []  # events another mention was merged into
         for event in events:
             target = None
             if event.anaphoric:  # «این سفر» is the last trip told before, if there was one
@@ -985,11 +984,10 @@ class EventExtractor:
             target.actor += [p for p in event.actor if p.identity not in known]
             known |= {p.identity for p in event.actor}
             target.recipient += [p for p in event.recipient if p.identity not in known]
-            grown.append(target)
             target.location = target.location or event.location
             target.date = target.date or event.date
             target.dictionary += [d for d in event.dictionary if d not in target.dictionary]
-        for event in grown:  # once every mention is in (a later one may still match by the countries)
+        for event in merged:  # once every mention is in (a later one may still match by the countries)
             event.actor, event.recipient = _represented(doc, event.actor), _represented(doc, event.recipient)
         return merged
 
@@ -1049,8 +1047,8 @@ class EventExtractor:
 
 
 def _represented(doc: Doc, sides: list[Participant]) -> list[Participant]:
-    """Two mentions of one event merged: a country named beside a person who acts for it is that person
-    (the Iran–Turkey forum and the two ministers' meeting are one meeting of the ministers)."""
+    """A country named beside a person who acts for it is that person: the Iran–Turkey forum and the two
+    ministers' meeting merged are one meeting of the ministers; «X و Y، وزرای خارجه روسیه و ایران» are X and Y."""
     people = {p.country for p in sides if p.label in ("PER", "ROLE") and p.country}
     return [p for p in sides if not (p.label == "LOC" and p.country in people and _kind(doc, p) == "country")]
 
