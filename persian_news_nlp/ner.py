@@ -797,8 +797,14 @@ class EntityRecognizer:
     def _apposition_candidates(self, ctx: _DocContext, taken: set[int]) -> list[Candidate]:
         """``X، وزیر …``: the words before a comma that precedes a role title."""
         out = []
-        for i, token in enumerate(ctx.doc):
-            if ctx.norm(i) not in APPOSITION_MARKS or not ctx.is_title_start(i + 1):
+        for mark in range(len(ctx.doc)):
+            # i: where the words before the title end (the comma, or the title itself after a closing quote:
+            # «یوهان نمونه» سفیر آلمان)
+            if ctx.norm(mark) == "»" and ctx.is_title_start(mark + 1):
+                i = mark + 1
+            elif ctx.norm(mark) in APPOSITION_MARKS and ctx.is_title_start(mark + 1):
+                i = mark
+            else:
                 continue
             if ctx.norm(i - 1) == "»":  # «یوهان نمونه»، سفیر آلمان: the quoted words are the name
                 start = i - 1
