@@ -905,7 +905,9 @@ class EntityRecognizer:
         return out
 
     def _says(self, ctx: _DocContext, i: int) -> bool:
-        return ctx.norm(i) in self.lex.speech_verbs or ctx.phrase(i, 2) in self.lex.speech_verbs
+        """A verb of saying at token ``i``, of up to three words (گفت، تصریح کرد، خاطر نشان کرد)."""
+        return ctx.norm(i) in self.lex.speech_verbs or ctx.phrase(i, 2) in self.lex.speech_verbs \
+            or ctx.phrase(i, 3) in self.lex.speech_verbs
 
     def _opens_statement(self, ctx: _DocContext, i: int) -> bool:
         return ctx.norm(i) in self.lex.speech_openers or ctx.phrase(i, 2) in self.lex.speech_openers
