@@ -85,6 +85,8 @@ if not Doc.has_extension("reference_date"):
 
 # Marks between a name and the title that describes it: «نمونه، وزیر …», «نمونه - رئیس …».
 APPOSITION_MARKS = frozenset({"،", ",", "-", "–", "—"})
+# A closing quotation mark and the mark that opens its quote (straight quotes open and close alike).
+QUOTE_OPENER = {"»": "«", '"': '"'}
 
 
 @dataclass
@@ -801,17 +803,18 @@ class EntityRecognizer:
         for mark in range(len(ctx.doc)):
             # i: where the words before the title end (the comma, or the title itself after a closing quote:
             # «یوهان نمونه» سفیر آلمان)
-            if ctx.norm(mark) == "»" and ctx.is_title_start(mark + 1):
+            if ctx.norm(mark) in QUOTE_OPENER and ctx.is_title_start(mark + 1):
                 i = mark + 1
             elif ctx.norm(mark) in APPOSITION_MARKS and ctx.is_title_start(mark + 1):
                 i = mark
             else:
                 continue
-            if ctx.norm(i - 1) == "»":  # «یوهان نمونه»، سفیر آلمان: the quoted words are the name
+            opener = QUOTE_OPENER.get(ctx.norm(i - 1))
+            if opener is not None:  # «یوهان نمونه»، سفیر آلمان: the quoted words are the name ("…" too)
                 start = i - 1
-                while start > 0 and ctx.norm(start - 1) != "«" and i - start < 5:
+                while start > 0 and ctx.norm(start - 1) != opener and i - start < 5:
                     start -= 1
-                if start > 0 and ctx.norm(start - 1) == "«" and start < i - 1 and all(ctx.name_word(k) for k in range(start, i - 1)):
+                if start > 0 and ctx.norm(start - 1) == opener and start < i - 1 and all(ctx.name_word(k) for k in range(start, i - 1)):
                     out.append(Candidate(start, i - 1, "PER", 1, "rules:apposition", confidence=0.7))
                 continue
             start = i
