@@ -888,13 +888,18 @@ class EntityRecognizer:
         surname's shape (حسینی)."""
         out = []
         n = len(ctx.doc)
+        closers = {opener: closer for closer, opener in QUOTE_OPENER.items()}
         for i in range(n):
-            starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛"))
+            # «نمونه یار» در گفتگو با …: a quoted name opening the sentence speaks after its closing quote
+            closer = closers.get(ctx.norm(i - 1)) if i > 0 and ctx.doc[i - 1].is_sent_start else None
+            starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛")) or closer
             if not starts_clause:
                 continue
             given = ctx.clear_given(i)
             for width in (2, 1):
                 end = i + width
+                if closer is not None and ctx.norm(end) != closer:
+                    continue
                 # after a clear given name the surname may be an everyday word (رضا شایسته، محمدرضا ساکت)
                 if end >= n or not all((ctx.name_word(k) and k not in ctx.blocked_starts
                                         and (not ctx.is_common(k) or ctx.surname_shaped(k, self.lex) or (given and k > i)))
@@ -902,7 +907,8 @@ class EntityRecognizer:
                     continue
                 headline = ctx.norm(end) == ":" and ctx.doc[i].is_sent_start \
                     and any(ctx.surname_shaped(k, self.lex) for k in range(i, end))
-                if headline or self._says(ctx, end) or (self._opens_statement(ctx, end) and self._says_later(ctx, end + 1)):
+                verb = end + (closer is not None)  # past the closing quote
+                if headline or self._says(ctx, verb) or (self._opens_statement(ctx, verb) and self._says_later(ctx, verb + 1)):
                     out.append(Candidate(i, end, "PER", 1, "rules:speaker", confidence=0.65))
                     break
         return out
