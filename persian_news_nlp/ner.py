@@ -87,6 +87,7 @@ if not Doc.has_extension("reference_date"):
 APPOSITION_MARKS = frozenset({"،", ",", "-", "–", "—"})
 # A closing quotation mark and the mark that opens its quote (straight quotes open and close alike).
 QUOTE_OPENER = {"»": "«", '"': '"'}
+QUOTE_CLOSER = {opener: closer for closer, opener in QUOTE_OPENER.items()}
 
 
 @dataclass
@@ -888,10 +889,9 @@ class EntityRecognizer:
         surname's shape (حسینی)."""
         out = []
         n = len(ctx.doc)
-        closers = {opener: closer for closer, opener in QUOTE_OPENER.items()}
         for i in range(n):
-            # «نمونه یار» در گفتگو با …: a quoted name opening the sentence speaks after its closing quote
-            closer = closers.get(ctx.norm(i - 1)) if i > 0 and ctx.doc[i - 1].is_sent_start else None
+            # «نمونه‌یار» تصریح کرد: a quoted name opening the sentence speaks after its closing quote
+            closer = QUOTE_CLOSER.get(ctx.norm(i - 1)) if i > 0 and ctx.doc[i - 1].is_sent_start else None
             starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛")) or closer
             if not starts_clause:
                 continue
