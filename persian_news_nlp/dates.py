@@ -30,7 +30,6 @@ D = r"[0-9۰-۹]"
 ORDINAL_DAYS = ("(?:یکم|اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|پانزدهم|"
                 "شانزدهم|هفدهم|هجدهم|هیجدهم|نوزدهم|بیستم|بیست و یکم|بیست و دوم|بیست و سوم|بیست و چهارم|بیست و پنجم|"
                 "بیست و ششم|بیست و هفتم|بیست و هشتم|بیست و نهم|سی‌ام|سی ام|سی و یکم)")
-NUMBER_WORDS = r"(?:یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|بیست|سی|چند|چندین)"
 TIME_OF_DAY = r"(?:صبح|صبحگاه|ظهر|بعدازظهر|بعد از ظهر|عصر|شب|شامگاه|بامداد|غروب|نیمه‌شب|نیمه شب)"
 
 
@@ -59,11 +58,12 @@ class CalendarWords:
     eras: dict[str, str]
     quantity_after: frozenset[str]        # a bare four-digit number before one of these counts something
     quantity_before: frozenset[str]       # … or after one of these (حدود ۲۰۰۰)
+    counts: dict[str, int | None]          # number words of a count (سه روز پیش); None for a vague one (چند)
 
     @classmethod
     @cache
     def load(cls) -> CalendarWords:
-        months, weak, weekdays, relative, eras = {}, set(), {}, {}, {}
+        months, weak, weekdays, relative, eras, counts = {}, set(), {}, {}, {}, {}
         after, before = set(), set()
         for row in read_tsv(model_path("lexicons", "calendar.tsv"), ("form", "kind")):
             form, kind = row["form"], row["kind"]
@@ -79,9 +79,11 @@ class CalendarWords:
                 eras[form] = row["calendar"]
             elif kind in ("unit", "quantifier"):
                 (after if kind == "unit" else before).add(form)
+            elif kind == "count":
+                counts[form] = int(row["value"]) if row.get("value") else None
             else:
-                raise row.error(f"unknown kind {kind!r}", "month, weekday, relative_*, era, unit, quantifier")
-        return cls(months, frozenset(weak), weekdays, relative, eras, frozenset(after), frozenset(before))
+                raise row.error(f"unknown kind {kind!r}", "month, weekday, relative_*, era, unit, quantifier, count")
+        return cls(months, frozenset(weak), weekdays, relative, eras, frozenset(after), frozenset(before), counts)
 
 
 def _alt(forms) -> str:  # noqa: ANN001
@@ -98,7 +100,7 @@ def _pattern() -> regex.Pattern:
     strong = [m for m in w.months if m not in w.weak_months]
     month, strong_month = _alt(w.months), _alt(strong)
     weekday, relative, era = _alt(w.weekdays), _alt(w.relative), _alt(w.eras)
-    unit, quantifier = _alt(w.quantity_after), _alt(w.quantity_before)
+    unit, quantifier, count = _alt(w.quantity_after), _alt(w.quantity_before), _alt(w.counts)
     day = rf"(?:(?P<day>{D}{{1,2}})(?:ام|م)?|(?P<oday>{ORDINAL_DAYS}))"
     year = rf"(?P<year>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"
     dm = (rf"(?:روز\s+)?(?:(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})(?:[\u200c ]?ماه)?"
@@ -119,7 +121,7 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
         rf"|(?<!(?:{quantifier})\s+)(?P<by>(?:19|20|۱۹|۲۰){D}{{2}})(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))"  # المپیک ۲۰۱۶
         rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
-        rf"|(?P<dur>(?P<dur_n>{D}+|{NUMBER_WORDS})\s+(?P<dur_unit>سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?P<dur_rel>گذشته|اخیر|آینده|پیش|قبل))"  # چهار سال گذشته، سه روز پیش
+        rf"|(?P<dur>(?P<dur_n>{D}+|{count})\s+(?P<dur_unit>سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?P<dur_rel>گذشته|اخیر|آینده|پیش|قبل))"  # چهار سال گذشته، سه روز پیش
         rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})(?:\s+{era})?"  # سال جاری میلادی: the era is part of it
         rf")(?![\w\u200c])"
     )
@@ -133,9 +135,8 @@ def _opening_words() -> frozenset[str]:
     w = CalendarWords.load()
     ordinals = _runs(ORDINAL_DAYS.removeprefix("(?:").removesuffix(")").split("|"))
     # with the words the pattern itself opens with (روز، ساعت، ماه، سال، امروز …)
-    forms = [*w.months, *(m + " ماه" for m in w.months), *w.relative, "روز", "ساعت", "ماه", "سال", "امروز", "دیروز", "فردا"]
-    for fragment in (NUMBER_WORDS, TIME_OF_DAY):
-        forms += fragment.removeprefix("(?:").removesuffix(")").split("|")
+    forms = [*w.months, *(m + " ماه" for m in w.months), *w.relative, *w.counts,
+             "روز", "ساعت", "ماه", "سال", "امروز", "دیروز", "فردا", *TIME_OF_DAY.removeprefix("(?:").removesuffix(")").split("|")]
     weekdays = _runs(w.weekdays)
     # the pattern lets a weekday run into the day that follows it (پنجشنبهبیستم)
     return frozenset(_runs(forms) | ordinals | weekdays | {a + b for a in weekdays for b in ordinals})
@@ -185,13 +186,9 @@ def _num(text: str) -> int:
     return int(text.translate(_DIGITS))
 
 
-# Number words a count of days, weeks, months or years ago is written with (چند, "a few", is no number).
-COUNT_WORDS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9, "ده": 10,
-               "یازده": 11, "دوازده": 12, "بیست": 20, "سی": 30}
-
-
 def _count(text: str) -> int | None:
-    return _num(text) if text[0].translate(_DIGITS).isdigit() else COUNT_WORDS.get(text)
+    """The number a count is written with: digits, or a count word of ``calendar.tsv`` (None for چند)."""
+    return _num(text) if text[0].translate(_DIGITS).isdigit() else _lookup(CalendarWords.load().counts, text)
 
 
 def _ago(start: int, end: int, count: int, unit: str, reference: dt.date) -> DateMatch:
