@@ -48,6 +48,7 @@ NO_SIDE_KINDS = frozenset(_WORDS["no_side_kind"])
 MEDIATION = frozenset(key(w) for w in _WORDS["mediation"])
 COMPARATIVES = frozenset(_WORDS["comparative"])
 CROWDS = frozenset(key(w) for w in _WORDS["crowd"])
+CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
@@ -361,8 +362,8 @@ class EventExtractor:
             crowd = next((t for t in doc[sent.start: event.trigger.start] if self._keys[t.i] in CROWDS), None)
             if crowd is not None:
                 country = event.location.country if event.location is not None else None
-                span = doc[crowd.i: crowd.i + 2] if crowd.i + 1 < len(doc) and doc[crowd.i + 1].norm_ in ("نفر", "تن") \
-                    else doc[crowd.i: crowd.i + 1]  # «هزاران نفر»
+                counted = crowd.i + 1 < len(doc) and doc[crowd.i + 1].norm_ in CROWD_COUNTS  # «هزاران نفر»
+                span = doc[crowd.i: crowd.i + 1 + counted]
                 event.actor = [Participant(span.text, span.start_char, span.end_char, "GROUP", None, None,
                                            country, "CVL", None)]
 
@@ -597,9 +598,7 @@ class EventExtractor:
         """«X مورد حمله Y قرار گرفت»: Y, the possessor of the event noun, acts; X, the last unmarked participant
         before «مورد», is acted on (also as the genitive of its phrase: پاسگاه‌های مرزی [ایران])."""
         in_sent = [(s, e, p) for s, e, p in participants if sent.start <= s and e <= sent.end]
-        owner = _after_adjectives(doc, t_end, sent.end)
-        after = [x for x in in_sent if x[0] >= owner]
-        event.actor = _coordinated(doc, after) if after and after[0][0] == owner else []  # no attacker named: none
+        event.actor = _dedupe([p for s, e, p in _possessors(doc, in_sent, t_end, sent.end)])  # no attacker named: none
         floor = self._clause_start(doc, sent, t_start)
         before = [(s, e, p) for s, e, p in in_sent if floor <= s and e < t_start and not _governing_preposition(doc, s, floor)]
         if before:
@@ -650,10 +649,9 @@ class EventExtractor:
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
             event.actor = _dedupe(after[:2] or [p for s, e, p in subject])
         else:
-            owner = _after_adjectives(doc, t_end, sent.end)  # «حملات پهپادی [روسیه]»: past the event's adjectives
-            genitive = [(s, e, p) for s, e, p in in_sent if s == owner and marked[(s, e)] != AGENT]
-            if genitive:  # «نشست [ایران] و [عراق]»: the possessor and those joined to it
-                genitive = _chain(doc, [x for x in in_sent if x[0] >= owner])
+            genitive = _possessors(doc, in_sent, t_end, sent.end)  # «نشست [ایران] و [عراق]»، «حملات پهپادی [روسیه]»
+            if genitive and marked[genitive[0][:2]] == AGENT:
+                genitive = []  # «حمله از سوی X»: the agent, read below
             if len(genitive) == 1 and trig.type == "CONSULT" and genitive[0][2].label == "LOC" \
                     and _kind(doc, genitive[0][2]) not in ("country", "territory"):
                 event.location = genitive[0][2]  # «نشست دوحه»: a lone town after a meeting noun is where it is held
@@ -783,10 +781,9 @@ class EventExtractor:
                 if found:
                     return found
             elif how == "of" and event_nominal:  # «ترور [X]»: the possessor of the event noun is acted on
-                owner = _after_adjectives(doc, t_end, sent.end)
-                found = [x for x in in_sent if x[0] >= owner]
-                if found and found[0][0] == owner:
-                    return _coordinated(doc, found)
+                found = _possessors(doc, in_sent, t_end, sent.end)
+                if found:
+                    return _dedupe([p for s, e, p in found])
             elif how == "obj":
                 # «اظهارات … درباره برنامه X را رد کرد»: a mention inside what the object is about is not the object
                 found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start
@@ -1195,6 +1192,14 @@ def _after_phrase_positions(norms: list[str], phrase: tuple[str, ...], reach: in
         if norms[i] == phrase[0] and all(norms[i + k] == phrase[k] for k in range(1, n)):
             out.update(range(i + n, min(len(norms), i + n + reach)))
     return out
+
+
+def _possessors(doc: Doc, in_sent, start: int, end: int) -> list[tuple[int, int, Participant]]:  # noqa: ANN001
+    """The possessors of an event noun ending at ``start``: the participant right after it, past its
+    adjectives, and those joined to it (نشست [ایران] و [عراق], حملات پهپادی [روسیه]); none if none is there."""
+    owner = _after_adjectives(doc, start, end)
+    after = [x for x in in_sent if x[0] >= owner]
+    return _chain(doc, after) if after and after[0][0] == owner else []
 
 
 def _after_adjectives(doc: Doc, start: int, end: int, most: int = 2) -> int:

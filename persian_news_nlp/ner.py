@@ -891,7 +891,9 @@ class EntityRecognizer:
         n = len(ctx.doc)
         for i in range(n):
             # «نمونه‌یار» تصریح کرد: a quoted name opening the sentence speaks after its closing quote
-            closer = QUOTE_CLOSER.get(ctx.norm(i - 1)) if i > 0 and ctx.doc[i - 1].is_sent_start else None
+            closer = QUOTE_CLOSER.get(ctx.norm(i - 1)) if i > 0 else None
+            if closer is not None and not ctx.doc[i - 1].is_sent_start:
+                closer = None
             starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛")) or closer
             if not starts_clause:
                 continue
@@ -915,8 +917,7 @@ class EntityRecognizer:
 
     def _says(self, ctx: _DocContext, i: int) -> bool:
         """A verb of saying at token ``i``, of up to three words (گفت، تصریح کرد، خاطر نشان کرد)."""
-        return ctx.norm(i) in self.lex.speech_verbs or ctx.phrase(i, 2) in self.lex.speech_verbs \
-            or ctx.phrase(i, 3) in self.lex.speech_verbs
+        return any(ctx.phrase(i, n) in self.lex.speech_verbs for n in (1, 2, 3))
 
     def _opens_statement(self, ctx: _DocContext, i: int) -> bool:
         return ctx.norm(i) in self.lex.speech_openers or ctx.phrase(i, 2) in self.lex.speech_openers
