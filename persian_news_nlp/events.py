@@ -50,10 +50,11 @@ COMPARATIVES = frozenset(_WORDS["comparative"])
 CROWDS = frozenset(key(w) for w in _WORDS["crowd"])
 CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
+DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
 SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
-              **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}}
+              **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 BETWEEN = frozenset(_WORDS["between"])
@@ -77,6 +78,9 @@ LIGHT_VERBS = {
     "داشت": ("داشت", "دار"),
     "گرفت": ("گرفت", "گیر"),
 }
+# verbs that hand over their object: «کمک‌های بشردوستانه را … فرستاد» tells the aid itself; kept out of «any»,
+# since «پیام فرستاد» is no light verb of پیام
+DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -213,7 +217,7 @@ def _light_verb_forms() -> dict[str, frozenset[str]]:
     endings = ("", "م", "ی", "یم", "ید", "ند", "ه", "ه‌است", "ه‌اند", "ه‌بود", "ه‌بودند", "ن")
     present_endings = ("م", "ی", "د", "یم", "ید", "ند")
     forms: dict[str, frozenset[str]] = {}
-    for family, stems in LIGHT_VERBS.items():
+    for family, stems in {**LIGHT_VERBS, **DELIVERY_VERBS}.items():
         out = set()
         for i, stem in enumerate(stems):
             is_past = i % 2 == 0
@@ -223,7 +227,7 @@ def _light_verb_forms() -> dict[str, frozenset[str]]:
                         out.add(key(neg + pre + stem + end) if not pre else key(pre + stem + end))
                 out.add(key("ب" + stem + "د")) if not is_past else None
         forms[family] = frozenset(out)
-    forms["any"] = frozenset().union(*forms.values())
+    forms["any"] = frozenset().union(*(forms[f] for f in LIGHT_VERBS))
     forms["است"] = frozenset(key(w) for w in _WORDS["copula"])  # مخالف است: asked for by name only, not by «any»
     return forms
 
@@ -325,14 +329,14 @@ class EventExtractor:
         self._presence = _after_phrase_positions(self._norms, ("با", "حضور"), 4)
         events: list[Event] = []
         for number, sent in enumerate(sents):
-            if not by_sentence[number]:
-                continue
+            if not by_sentence[number] and not any(self._keys[i] in CROWDS for i in range(sent.start, sent.end)):
+                continue  # nobody named, and no crowd that could protest (کارگران … تجمع کردند)
             # A run-on "sentence" (a long line with no stops) is read in windows, so that the work
             # per trigger stays bounded and the whole document stays linear.
             for lo in range(sent.start, sent.end, MAX_SENTENCE_TOKENS):
                 window = doc[lo: min(sent.end, lo + MAX_SENTENCE_TOKENS)]
                 found = [x for x in by_sentence[number] if window.start <= x[0] and x[1] <= window.end]
-                if found:
+                if found or not by_sentence[number]:
                     events += self._sentence_events(doc, window, number, found,
                                                     [e for e in ents_by_sentence[number] if window.start <= e.start < window.end],
                                                     reference)
@@ -341,7 +345,7 @@ class EventExtractor:
         events = self._merge(doc, events)
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
-        self._crowds(doc, events)
+        self._crowds(doc, events, participants)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
@@ -352,14 +356,18 @@ class EventExtractor:
                                     for p in e.actor + e.recipient)]
         return doc
 
-    def _crowds(self, doc: Doc, events: list[Event]) -> None:
+    def _crowds(self, doc: Doc, events: list[Event], participants) -> None:  # noqa: ANN001
         """«معترضان … تظاهرات کردند»: a protest with no named actor is the crowd's that the sentence names before
-        its trigger, people of the country where it happens."""
+        its trigger, people of the country where it happens; «کشاورزان [شهرستان X] تجمع کردند» happens in X."""
+        places = {s: p for s, e, p in participants if p.label == "LOC"}
         for event in events:
             if event.type != "PROTEST" or any(_named(p) for p in event.actor):
                 continue
             sent = self._sents[event.sentence]
             crowd = next((t for t in doc[sent.start: event.trigger.start] if self._keys[t.i] in CROWDS), None)
+            if crowd is not None and event.location is None:
+                event.location = next((places[t.i + 1] for t in doc[crowd.i: event.trigger.start]
+                                       if self._keys[t.i] in CROWDS and t.i + 1 in places), None)
             if crowd is not None:
                 country = event.location.country if event.location is not None else None
                 counted = crowd.i + 1 < len(doc) and doc[crowd.i + 1].norm_ in CROWD_COUNTS  # «هزاران نفر»
@@ -571,7 +579,9 @@ class EventExtractor:
             return False
         if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
                 not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
-            return True  # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act
+            # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act, unless that act
+            # hands the aid over (کمک‌ها را فرستاد)
+            return not (event.type == "AID" and _delivered(doc, end))
         if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
             return False
         return any(not other.nominal and 0 < other.trigger.start - end <= 6 for other in found)
@@ -617,8 +627,8 @@ class EventExtractor:
 
     def _build(self, doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference):  # noqa: ANN001, ANN202
         in_sent = [(s, e, p) for s, e, p in participants if e <= sent.end]
-        if not in_sent:
-            return None
+        if not in_sent and trig.type != "PROTEST":
+            return None  # a protest may be a crowd's, named by no entity (see _crowds)
         t_start, t_end = tokens[k].i, tokens[k + n - 1].i + 1
         clause_start = self._clause_start(doc, sent, t_start)
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
@@ -638,7 +648,10 @@ class EventExtractor:
         # the subject: unmarked, no genitive, and no object (X را)
         unmarked = [(s, e, p) for s, e, p in in_sent if s < t_start and not marked[(s, e)] and not _in_ezafe(doc, s, p)
                     and not (e < sent.end and doc[e].norm_ == "را")]
-        subject = [x for x in unmarked if x[0] >= clause_start] or unmarked
+        # «X گفت که … در حمله … نقش داشتند»: X reports an act named by a noun, and took no part in it (a finite
+        # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
+        said = self._said_at(sent, t_start) if event.nominal else None
+        subject = [x for x in unmarked if x[0] >= clause_start] or [x for x in unmarked if said is None or x[0] > said]
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         between = self._between(doc, sent, in_sent, t_end)
         if between:
@@ -675,9 +688,10 @@ class EventExtractor:
             heads_of = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
             event.actor = _dedupe(event.actor + heads_of)
         passive = self._passive(trig, tokens, verb_index, event)
-        if passive:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
+        undergone = trig.recipient == "subject"  # «X کشته شد»: the subject undergoes the act
+        if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
             agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
-            event.actor = agents[-1:]
+            event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start) if undergone else [])
         if trig.actor == "to":  # «احضار X به [وزارت خارجه]»: the one summoned to acts
             summoner = sorted((p for s, e, p in in_sent if marked[(s, e)] == "به" and clause_start <= s),
                               key=lambda p: abs(p.start - trigger.start_char))
@@ -689,8 +703,10 @@ class EventExtractor:
             event.actor = [speaker]
             if displaced and not event.recipient:
                 event.recipient = displaced[:1]
-        if passive and subject:
+        if (passive or undergone) and subject:
             recipient = [subject[0][2]]
+        elif undergone:
+            recipient = []
         else:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
@@ -705,6 +721,14 @@ class EventExtractor:
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
         return event
 
+    def _attackers(self, doc: Doc, in_sent, floor: int, t_start: int) -> list[Participant]:  # noqa: ANN001
+        """«دو پلیس در حمله [داعش] کشته شدند»: the possessors of an attack noun earlier in the clause."""
+        for i in range(t_start - 1, floor - 1, -1):
+            found = [t for t in self._triggers_at(self._keys, i) if t.type in HOSTILE and t.verb == "-"]
+            if found:
+                return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + len(found[0].words), t_start)])
+        return []
+
     def _passive(self, trig: Trigger, tokens, verb_index: int | None, event: Event) -> bool:  # noqa: ANN001
         """A transitive trigger with a form of شدن right after it (رد شد، بازداشت شدند، دعوت شده است)."""
         if verb_index is None or event.nominal or trig.verb == "شد":
@@ -714,15 +738,25 @@ class EventExtractor:
 
     def _speaker(self, doc: Doc, sent: Span, in_sent, t_start: int) -> Participant | None:  # noqa: ANN001
         """The person whose verb of saying comes before the trigger in the sentence (X گفت: …, X تصریح کرد که …)."""
+        said = self._said_at(sent, t_start, first=True)
+        if said is None:
+            return None
+        people = [p for s, e, p in in_sent if e <= said and p.label == "PER"]
+        return people[-1] if people else None
+
+    def _said_at(self, sent: Span, t_start: int, first: bool = False) -> int | None:
+        """Where a verb of saying (گفت، تصریح کرد) stands before ``t_start`` in the sentence: the first or the last."""
         from .ner import Lexicons
 
         speech = Lexicons.load().speech_verbs
         norms = self._norms
+        found = None
         for i in range(sent.start, t_start):
             if norms[i] in speech or f"{norms[i]} {norms[i + 1]}" in speech:
-                people = [p for s, e, p in in_sent if e <= i and p.label == "PER"]
-                return people[-1] if people else None
-        return None
+                if first:
+                    return i
+                found = i
+        return found
 
     @staticmethod
     def _between(doc: Doc, sent: Span, in_sent, t_end: int) -> list[Participant]:  # noqa: ANN001
@@ -1050,6 +1084,18 @@ def _represented(doc: Doc, sides: list[Participant]) -> list[Participant]:
     return [p for p in sides if not (p.label == "LOC" and p.country in people and _kind(doc, p) == "country")]
 
 
+def _delivered(doc: Doc, start: int) -> bool:
+    """A verb that hands something over (فرستاد، رساندند، ارسال کرد، تحویل داد) ends the clause after ``start``."""
+    forms = _light_verb_forms()
+    for t in doc[start: min(start + 12, len(doc))]:
+        if t.norm_ in ("،", ".", "؛"):
+            return False
+        word = key(t.norm_)
+        if word in forms["فرستاد"] or word in DELIVERY_NOUNS and t.i + 1 < len(doc) and key(doc[t.i + 1].norm_) in forms["any"]:
+            return True
+    return False
+
+
 def _kind(doc: Doc, p: Participant) -> str | None:
     """The gazetteer kind of a participant's entity (country, city, club …), if it is known."""
     entry = doc_gazetteer(doc).get(p.entity_id) if p.entity_id else None
@@ -1147,7 +1193,8 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = marked[heads[(s, e)][:2]]
         elif previous is not None and s - previous[1] == 1 and doc[s - 1].norm_ == "و":
             marked[(s, e)] = marked[previous]  # «در نشست X و [Y]»: the second of a pair is marked as the first
-        elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از":
+        elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از" \
+                or s >= 3 and doc[s - 1].norm_ == "دست" and doc[s - 2].norm_ == "به":  # «به دست X کشته شد»
             marked[(s, e)] = AGENT
         elif s >= 2 and key(doc[s - 1].norm_) in MEDIATION and doc[s - 2].norm_ == "با":
             marked[(s, e)] = MEDIATOR
