@@ -639,9 +639,9 @@ class EventExtractor:
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
-        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ == "از"):
-            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد»: the earlier event is the object
-            # of another act here, not re-told, and X took no part in it
+        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ in ("از", "به")):
+            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «X به این اتهام واکنش نشان داد»: the earlier
+            # event is the object of another act here, not re-told, and X took no part in it
             return event
         heads = _appositions(doc, in_sent)
         marked = _markings(doc, sent, in_sent, heads)
@@ -656,7 +656,7 @@ class EventExtractor:
         between = self._between(doc, sent, in_sent, t_end)
         if between:
             event.actor = between
-        elif trig.actor == "all":
+        elif trig.actor in ("all", "both"):
             event.actor = _dedupe([p for s, e, p in subject] or [p for s, e, p in in_sent if p.label != "LOC"])
         elif trig.actor == "of" or trig.recipient == "-":
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
@@ -710,6 +710,8 @@ class EventExtractor:
         else:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
+        if trig.actor == "both":  # «X با Y درگیر شد»: two sides fight, and both act
+            event.actor, event.recipient = _dedupe(event.actor + event.recipient), []
         self._arguments(doc, sent, event, in_sent, t_start)
         self._topic_argument(doc, sent, event, t_start, t_end)
         self._location(doc, sent, event, in_sent, t_start, t_end)
@@ -780,8 +782,8 @@ class EventExtractor:
         for s, e, p in in_sent:
             if s < i:
                 continue
-            if any(doc[j].norm_ not in ("،", ",", "و") for j in range(i, s)):
-                break
+            if any(doc[j].norm_ not in ("،", ",", "و") and not (j == s - 1 and key(doc[j].norm_) in SIDE_NOUNS) for j in range(i, s)):
+                break  # «میان [نیروهای] طالبان و پاکستان»: a side noun before a side names it
             sides.append(p)
             i = e
         sides = _dedupe(sides)
@@ -1012,9 +1014,9 @@ class EventExtractor:
             if not target.rule.mode and event.rule.mode and not event.anaphoric:
                 target.rule, target.trigger = event.rule, event.trigger  # «گفتگو» … «سفر کرد»: the record is a visit
             known = {p.identity for p in target.actor + target.recipient}
-            target.actor += [p for p in event.actor if p.identity not in known]
+            _add_sides(target.actor, [p for p in event.actor if p.identity not in known])
             known |= {p.identity for p in event.actor}
-            target.recipient += [p for p in event.recipient if p.identity not in known]
+            _add_sides(target.recipient, [p for p in event.recipient if p.identity not in known])
             target.location = target.location or event.location
             target.date = target.date or event.date
             target.dictionary += [d for d in event.dictionary if d not in target.dictionary]
@@ -1075,6 +1077,19 @@ class EventExtractor:
                         and (not hosts or later.location.country in hosts):
                     event.location = later.location
                     break
+
+
+def _add_sides(sides: list[Participant], new: list[Participant]) -> None:
+    """Add a retelling's sides to an event's: one that names an earlier side inside it (طالبان → نیروهای مرزی
+    طالبان، پاکستان → ارتش پاکستان) takes its place, as the more exact name of that side."""
+    for p in new:
+        words = f" {' '.join(key(w) for w in p.text.split())} "
+        inner = next((i for i, q in enumerate(sides) if q.label != "ROLE"
+                      and f" {' '.join(key(w) for w in q.text.split())} " in words), None)
+        if inner is None:
+            sides.append(p)
+        else:
+            sides[inner] = p
 
 
 def _represented(doc: Doc, sides: list[Participant]) -> list[Participant]:
