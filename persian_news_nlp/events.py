@@ -582,6 +582,9 @@ class EventExtractor:
             # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act, unless that act
             # hands the aid over (کمک‌ها را فرستاد)
             return not (event.type == "AID" and _delivered(doc, end))
+        if any(other.type == "REQUEST" and not other.nominal and 0 <= start - other.trigger.end <= 8
+               and not any(t.norm_ in ("،", ".", "؛") for t in doc[other.trigger.end: start]) for other in found):
+            return True  # «از X خواست به تحریم‌های یکجانبه پایان دهد»: what is asked for, not an act told
         if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
             return False
         return any(not other.nominal and 0 < other.trigger.start - end <= 6 for other in found)
@@ -638,9 +641,13 @@ class EventExtractor:
         if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in DEMONSTRATIVES:
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
+        elif k >= 3 and tokens[k - 3].norm_ == "با" and tokens[k - 2].norm_ in DEMONSTRATIVES:  # «با این تحریم‌ها مخالفت کرد»
+            earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
+            event.answers = earlier[0].type if earlier else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
-        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ in ("از", "به")):
-            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «X به این اتهام واکنش نشان داد»: the earlier
+        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ in ("از", "به", "با")):
+            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «X به این اتهام واکنش نشان داد»، «X با این
+            # تحریم‌ها مخالفت کرد»: the earlier
             # event is the object of another act here, not re-told, and X took no part in it
             return event
         heads = _appositions(doc, in_sent)
@@ -922,7 +929,9 @@ class EventExtractor:
         # a noun trigger's tense is that of the clause's verb: «مذاکرات … آغاز خواهد شد»; a light verb's
         # own tense ends at the verb (هشدار داده بود که … خواهد شد: the warning is past)
         keys = self._keys
-        window = KeyText.of_keys([keys[t.i] for t in tokens[max(0, k - 3): verb_index + 1 if verb_index is not None else max(k + 3, clause_end)]])
+        end = verb_index + 1 if verb_index is not None else k + len(event.rule.words) if event.rule.verb == "self" \
+            else max(k + 3, clause_end)  # a finite verb is its own tense (غیرقانونی خواند و گفت … خواهد داد)
+        window = KeyText.of_keys([keys[t.i] for t in tokens[max(0, k - 3): end]])
         clause = KeyText.of_keys([keys[t.i] for t in tokens[clause_begin: k]])
         sentence = self._key_text(sent.start, sent.end)
         if any(clause.has(c) for c in cues.get("hypothetical", ())):
@@ -1000,7 +1009,11 @@ class EventExtractor:
                 # of it again in its other words for the same kind of act
                 same_sentence = event.sentence == earlier.sentence and not (event.identities() and earlier.identities()) \
                     or event.sentence in earlier.retold_in
-                if event.anaphoric or same_people or same_place or same_sides or same_sentence:
+                # «تحریم‌های آمریکا علیه ایران» … «وزارت خزانه‌داری آمریکا … تحریم کرد»: a headline's act told again
+                # in the lead by an actor of the same country
+                headline = earlier.sentence == 0 and event.sentence <= 2 and bool(
+                    {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
+                if event.anaphoric or same_people or same_place or same_sides or same_sentence or headline:
                     target = earlier
                     break
             if target is None:
