@@ -340,7 +340,7 @@ class EventExtractor:
                     events += self._sentence_events(doc, window, number, found,
                                                     [e for e in ents_by_sentence[number] if window.start <= e.start < window.end],
                                                     reference)
-        self._resolve_sides(events)
+        self._resolve_sides(doc, events)
         self._resolve_answers(events)
         events = self._merge(doc, events)
         self._add_attendees(doc, sents, events, participants)
@@ -816,9 +816,10 @@ class EventExtractor:
                 if chosen:  # «با X دیدار کرد»: the phrase nearest the trigger, with those joined to it (با X و Y)
                     in_order = sorted(chosen, key=lambda x: x[0])
                     first = in_order.index(chosen[0])
-                    while first > 0 and _joined(doc, in_order[first - 1][1], in_order[first][0]):
+                    ends = _apposition_ends(heads)  # «با X، نخست‌وزیر عراق، و Y»: a mention's apposition is part of it
+                    while first > 0 and _joined(doc, ends.get(in_order[first - 1][:2], in_order[first - 1][1]), in_order[first][0]):
                         first -= 1
-                    return _coordinated(doc, in_order[first:])
+                    return _coordinated(doc, in_order[first:], ends)
             elif how == "next":  # «وارد کابل شد»: the mention right after the trigger
                 found = [p for s, e, p in in_sent if s == t_end][:1]
                 if found:
@@ -1049,15 +1050,26 @@ class EventExtractor:
                 event.recipient = [p for p in earlier.actor if p.identity not in own]
 
     @staticmethod
-    def _resolve_sides(events: list[Event]) -> None:
-        """«دو طرف بر … تأکید کردند»: the sides are the actors and recipients of the last meeting before."""
+    def _resolve_sides(doc: Doc, events: list[Event]) -> None:
+        """«دو طرف بر … تأکید کردند»: the sides are the actors and recipients of the last meeting before;
+        «دو کشور … امضا کرده بودند» names their countries (where the text names them), not their envoys."""
+        gaz = doc_gazetteer(doc)
+        countries: dict[str, Participant] = {}  # each country's first mention, inside a title too (وزیر خارجه [ترکیه])
+        for m in doc._.mentions or []:
+            entry = gaz.get(m.entry_id) if m.label == "LOC" and m.entry_id else None
+            if entry is not None and entry.kind in ("country", "territory") and entry.country:
+                countries.setdefault(entry.country, Participant(m.span.text, m.span.start_char, m.span.end_char, "LOC",
+                                                                m.entry_id, entry.name, entry.country, None, None, m.cluster))
         for k, event in enumerate(events):
             for group in (event.actor, event.recipient):
-                if not any(p.label == "SIDES" for p in group):
+                named = [p for p in group if p.label == "SIDES"]
+                if not named:
                     continue
                 meeting = next((e for e in reversed(events[:k]) if e.type in ("CONSULT", "AGREE")
                                 and len({p.identity for p in e.actor + e.recipient if p.label != "SIDES"}) >= 2), None)
                 sides = (meeting.actor + meeting.recipient) if meeting is not None else []
+                if any(key(w) == key("کشور") for w in named[0].text.split()):
+                    sides = [countries.get(p.country, p) if p.country else p for p in sides]
                 group[:] = _dedupe([p for p in group if p.label != "SIDES"] + sides)
 
     @staticmethod
@@ -1136,19 +1148,31 @@ def _joined(doc: Doc, end: int, start: int) -> bool:
     return 0 < len(gap) <= 2 and all(t.norm_ in ("و", "،", ",") for t in gap)
 
 
-def _chain(doc: Doc, candidates: list[tuple[int, int, Participant]]) -> list[tuple[int, int, Participant]]:
-    """The first candidate and those joined to it by «و» or «،» right after it (X و Y، X، Y و Z)."""
+def _chain(doc: Doc, candidates: list[tuple[int, int, Participant]],
+           ends: dict[tuple[int, int], int] | None = None) -> list[tuple[int, int, Participant]]:
+    """The first candidate and those joined to it by «و» or «،» right after it (X و Y، X، Y و Z); ``ends``
+    gives where a mention's apposition ends (X، نخست‌وزیر عراق، و Y)."""
+    ends = ends or {}
     chosen = [candidates[0]]
     for s, e, p in candidates[1:]:
-        if not _joined(doc, chosen[-1][1], s):
+        if not _joined(doc, ends.get(chosen[-1][:2], chosen[-1][1]), s):
             break
         chosen.append((s, e, p))
     return chosen
 
 
-def _coordinated(doc: Doc, candidates: list[tuple[int, int, Participant]]) -> list[Participant]:
+def _coordinated(doc: Doc, candidates: list[tuple[int, int, Participant]],
+                 ends: dict[tuple[int, int], int] | None = None) -> list[Participant]:
     """The participants of :func:`_chain`, each once."""
-    return _dedupe([p for s, e, p in _chain(doc, candidates)])
+    return _dedupe([p for s, e, p in _chain(doc, candidates, ends)])
+
+
+def _apposition_ends(heads: dict[tuple[int, int], tuple[int, int, Participant]]) -> dict[tuple[int, int], int]:
+    """Where each mention with an apposition ends, the apposition included (from :func:`_appositions`)."""
+    ends: dict[tuple[int, int], int] = {}
+    for (s, e), head in heads.items():
+        ends[head[:2]] = max(ends.get(head[:2], head[1]), e)
+    return ends
 
 
 def _owns_verb(one: Event, other: Event) -> bool:
@@ -1219,8 +1243,9 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
     for s, e, p in in_sent:
         if (s, e) in heads:
             marked[(s, e)] = marked[heads[(s, e)][:2]]
-        elif previous is not None and s - previous[1] == 1 and doc[s - 1].norm_ == "و":
-            marked[(s, e)] = marked[previous]  # «در نشست X و [Y]»: the second of a pair is marked as the first
+        elif previous is not None and 1 <= s - previous[1] <= 2 and doc[s - 1].norm_ == "و" and doc[previous[1]].norm_ in ("و", "،", ","):
+            # «در نشست X و [Y]», «با X، نخست‌وزیر عراق، و [Y]»: the second of a pair is marked as the first
+            marked[(s, e)] = marked[previous]
         elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از" \
                 or s >= 3 and doc[s - 1].norm_ == "دست" and doc[s - 2].norm_ == "به":  # «به دست X کشته شد»
             marked[(s, e)] = AGENT

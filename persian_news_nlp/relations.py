@@ -298,6 +298,7 @@ class RelationExtractor:
             if m.nested_in is None or by_id[m.nested_in].label != "ROLE" or not m.entry_id:
                 continue
             affiliations.setdefault(m.nested_in, set()).add(m.entry_id)
+        held_by = {r.tail: r.head for r in relations if r.type == "HAS_ROLE"}  # by apposition: «X، وزیر امور خارجه»
         role_mentions = [(r, key(r.span._.canonical_name or "") or key(r.span.text), key(r.span.text))
                          for r in mentions if r.label == "ROLE" and r.nested_in is None]
         seen_people: set[str] = set()
@@ -323,6 +324,8 @@ class RelationExtractor:
                     countries = {gaz.get(a).country for a in affiliated if gaz.get(a) is not None}
                     if role.country and countries and role.country not in countries:
                         continue  # Turkey's foreign minister does not hold «وزیر امور خارجه ایران»
+                    if r[0].id in held_by and by_id[held_by[r[0].id]].entry_id != m.entry_id:
+                        continue  # «فؤاد حسین، وزیر امور خارجه»: the text names another holder beside the title
                     add("HAS_ROLE", m, r[0], "gazetteer:role")
 
     def _clusters(self, doc: Doc, norms: list[str], mentions: list[Mention], relations: list[Relation],

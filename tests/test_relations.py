@@ -40,3 +40,12 @@ def test_a_title_heads_the_first_body_it_holds(text, heads, not_heads):
 ])
 def test_in_a_place_locates_only_what_is_seated_there(text, located):
     assert _links(text, "LOCATED_IN") == located
+
+
+def test_a_title_beside_a_named_holder_is_not_a_known_holders():
+    # the gazetteer knows who is foreign minister of Turkey, but the text names another holder of the bare
+    # title beside it: the title is his, and the two ministers stay two people
+    text = "هاکان فیدان در بغداد با علی نمونه‌زاده، وزیر امور خارجه، دیدار کرد."
+    got = _links(text, "HAS_ROLE")
+    assert ("علی نمونه‌زاده", "وزیر امور خارجه") in got
+    assert ("هاکان فیدان", "وزیر امور خارجه") not in got
