@@ -279,6 +279,9 @@ class Gazetteer:
         only when its name is an everyday word (مالی), not when it is merely shared (مصر)."""
         if entry.kind == "continent" or entry.type == "ROLE" or not entry.attrs.get("ambiguous"):
             return False
+        only = entry.attrs.get("ambiguous_names")  # «کیف» is also "bag"; «کی‌یف» is only the city
+        if only is not None and key(name) not in {key(n) for n in only}:
+            return False
         if len(name.split()) > 1:  # a ZWNJ compound (راه‌آهن) is one word: ambiguous like any other
             return False
         return entry.kind != "country" or is_ordinary(key(name))

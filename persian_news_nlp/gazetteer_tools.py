@@ -242,6 +242,13 @@ def _check_entry(rec: _Record, issues: list[Issue]) -> None:
             add("error", "reference", f"{ref} {value!r} is not an entry id like loc:af.kabul")
     if "ambiguous" in attrs and not isinstance(attrs["ambiguous"], bool):
         add("error", "schema", f"ambiguous={attrs['ambiguous']!r}; expected true or false")
+    only = attrs.get("ambiguous_names")
+    if only is not None:
+        names = {key(n) for n in e.names()}
+        if not (isinstance(only, list) and only and all(isinstance(n, str) and key(n) in names for n in only)):
+            add("error", "schema", f"ambiguous_names={only!r}; expected a list of the entry's own names")
+        elif attrs.get("ambiguous") is not True:
+            add("error", "schema", "ambiguous_names without ambiguous: true")
     demonyms = attrs.get("demonyms")
     if demonyms is not None and not (isinstance(demonyms, list) and all(isinstance(d, str) and d.strip() for d in demonyms)):
         add("error", "schema", "demonyms is not a list of non-empty strings")

@@ -154,6 +154,8 @@ def test_redundant_alias_is_a_note(tmp_path: Path):
     ({"kind": "planet"}, "kind"),
     ({"parent": "Tehran"}, "reference"),
     ({"ambiguous": "yes"}, "schema"),
+    ({"ambiguous": True, "ambiguous_names": ["جای دیگر"]}, "schema"),  # not one of the entry's names
+    ({"ambiguous_names": ["آزمونشهر"]}, "schema"),                       # without ambiguous: true
     ({"wikidata": "9365"}, "schema"),
 ])
 def test_bad_codes_are_errors(tmp_path: Path, attrs: dict, code: str):
@@ -513,3 +515,13 @@ def test_gain_script_skips_without_shared(tmp_path: Path, capsys: pytest.Capture
     spec.loader.exec_module(module)
     assert module.main(["--shared", str(tmp_path)]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_only_the_names_listed_as_ambiguous_need_context(tmp_path: Path):
+    # «کیف» is also "bag", «کی‌یف» only the city: one entry, one doubtful spelling
+    city = loc("loc:xx.kiev", "کی‌یف", ambiguous=True, ambiguous_names=["کیف"])
+    city["aliases"] = ["کیف"]
+    path = jsonl(tmp_path / "k.jsonl", city)
+    assert validate([path], shipped_context=False).ok()
+    assert not lookup("کی‌یف", gazetteers=[path])["exact"][0]["weak"]
+    assert lookup("کیف", gazetteers=[path])["exact"][0]["weak"]
