@@ -364,7 +364,9 @@ class EventExtractor:
             if event.type != "PROTEST" or any(_named(p) for p in event.actor):
                 continue
             sent = self._sents[event.sentence]
-            crowd = next((t for t in doc[sent.start: event.trigger.start] if self._keys[t.i] in CROWDS), None)
+            after = event.trigger.end if event.trigger.end < len(doc) and self._keys[event.trigger.end] in CROWDS else None
+            crowd = doc[after] if after is not None else \
+                next((t for t in doc[sent.start: event.trigger.start] if self._keys[t.i] in CROWDS), None)  # «اعتراض‌های [مردم]»
             if crowd is not None and event.location is None:
                 event.location = next((places[t.i + 1] for t in doc[crowd.i: event.trigger.start]
                                        if self._keys[t.i] in CROWDS and t.i + 1 in places), None)
@@ -575,6 +577,9 @@ class EventExtractor:
         if event.verb_end and any(other is not event and other.verb_end == event.verb_end and _owns_verb(other, event)
                                   for other in found):
             return True  # «خواستار توقف حملات شد»: one light verb for two triggers; the other is what is asked for
+        if any(other.type == "REQUEST" and not other.nominal and other.rule.verb == "self" and 0 <= start - other.trigger.end <= 12
+               and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
+            return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
         if not event.nominal:
             return False
         if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
@@ -582,9 +587,6 @@ class EventExtractor:
             # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act, unless that act
             # hands the aid over (کمک‌ها را فرستاد)
             return not (event.type == "AID" and _delivered(doc, end))
-        if any(other.type == "REQUEST" and not other.nominal and 0 <= start - other.trigger.end <= 8
-               and not any(t.norm_ in ("،", ".", "؛") for t in doc[other.trigger.end: start]) for other in found):
-            return True  # «از X خواست به تحریم‌های یکجانبه پایان دهد»: what is asked for, not an act told
         if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
             return False
         return any(not other.nominal and 0 < other.trigger.start - end <= 6 for other in found)
@@ -691,6 +693,10 @@ class EventExtractor:
                 event.actor = [agent[0][2]]  # passive: «… از سوی X برگزار می‌شود»
             elif genitive and trig.verb == "-":
                 event.actor = [p for s, e, p in genitive]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
+        if event.nominal and t_end < sent.end and self._keys[t_end] in CROWDS:
+            # «اعتراض‌های [مردم] محل»، «تظاهرات کارگران»: a crowd's protest, whoever else the sentence names
+            event.actor = []
+            event.type = "PROTEST" if trig.type == "ACCUSE" else event.type
         if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
             heads_of = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
             event.actor = _dedupe(event.actor + heads_of)
