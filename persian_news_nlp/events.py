@@ -51,6 +51,7 @@ CROWDS = frozenset(key(w) for w in _WORDS["crowd"])
 CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
+FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
 SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
@@ -280,6 +281,7 @@ class Event:
     verb_end: int | None = None  # token after the trigger's light verb, however far (خواستار … شد)
     retold_in: set[int] = field(default_factory=set)  # sentences that name this event again (این دیدار)
     answers: str | None = None  # «این اتهام را رد کرد»: the type of the earlier event this one responds to
+    aside: bool = False  # told as held on the sidelines of another (در حاشیه این نشست …): never that one
     confidence: float = 0.7
     dictionary: list[str] = field(default_factory=list)
 
@@ -431,6 +433,17 @@ class EventExtractor:
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "ROLE", None,
                                                               None, country, "GOV", span.text)))
         out.sort(key=lambda t: (t[0], -t[1]))
+        posts: dict[str, set[tuple[str | None, str | None]]] = {}  # title key → the country and body it was named with
+        for s, e, p in out:  # «وزیر راه و شهرسازی ایران» … «وزیر راه و شهرسازی»: the same post, when only one was named
+            if p.label != "ROLE":
+                continue
+            title = key(p.text)
+            if p.country or p.affiliation:
+                posts.setdefault(title, set()).add((p.country, p.affiliation))
+                continue
+            named = set().union(*(where for t, where in posts.items() if t.startswith(title)))
+            if len(named) == 1:
+                p.country, p.affiliation = next(iter(named))
         return out
 
     def _is_source(self, doc: Doc, span: Span) -> bool:
@@ -572,6 +585,9 @@ class EventExtractor:
         closely by another event's verb, or an event noun that is a direct object (… را), is what
         another act is about, not an event told in its own right."""
         doc, start, end = event.trigger.doc, event.trigger.start, event.trigger.end
+        if start >= 1 and key(doc[start - 1].norm_) in FRAME_NOUNS or start >= 2 and event.anaphoric \
+                and key(doc[start - 2].norm_) in FRAME_NOUNS:
+            return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told
         if event.anaphoric:
             return False
         if event.verb_end and any(other is not event and other.verb_end == event.verb_end and _owns_verb(other, event)
@@ -582,6 +598,10 @@ class EventExtractor:
             return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
         if not event.nominal:
             return False
+        if event.rule.actor == "all" and any(
+                other.rule.actor == "all" and not other.nominal and 0 < other.trigger.start - end <= 8
+                and not any(t.norm_ in ("،", ".", "؛") for t in doc[end: other.trigger.start]) for other in found):
+            return True  # «قرارداد گازی بین X و Y امضا شد»: the contract is what is signed
         if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
                 not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
             # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act, unless that act
@@ -639,6 +659,7 @@ class EventExtractor:
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
                       boilerplate=self._boilerplate[number], dictionary=[trig.rule_id])
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in DEMONSTRATIVES
+        event.aside = any(self._keys[i] in FRAME_NOUNS for i in range(clause_start, t_start))
         event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
         if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in DEMONSTRATIVES:
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
@@ -697,6 +718,10 @@ class EventExtractor:
             # «اعتراض‌های [مردم] محل»، «تظاهرات کارگران»: a crowd's protest, whoever else the sentence names
             event.actor = []
             event.type = "PROTEST" if trig.type == "ACCUSE" else event.type
+        sides_at = {s: p for s, e, p in in_sent if p.label == "SIDES"}
+        if sides_at:  # «کمیسیون مشترک [دو کشور]»، «وزیران خارجه [دو کشور]»: a body or title of both sides is both sides
+            ends = {id(p): e for s, e, p in in_sent}
+            event.actor = _dedupe([sides_at.get(ends.get(id(p)), p) if p.label in ("ORG", "ROLE") else p for p in event.actor])
         if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
             heads_of = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
             event.actor = _dedupe(event.actor + heads_of)
@@ -705,6 +730,10 @@ class EventExtractor:
         if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
             agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
             event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start) if undergone else [])
+            at = next((i for i in range(t_start - 1, clause_start - 1, -1) if self._norms[i] in BETWEEN), None)
+            if at is not None and trig.actor in ("all", "both") and not event.actor:
+                event.actor = _sides_after(doc, [x for x in in_sent if x[0] < t_start], at)  # «سند … میان X و Y امضا شد»
+                subject = [] if event.actor else subject
         if trig.actor == "to":  # «احضار X به [وزارت خارجه]»: the one summoned to acts
             summoner = sorted((p for s, e, p in in_sent if marked[(s, e)] == "به" and clause_start <= s),
                               key=lambda p: abs(p.start - trigger.start_char))
@@ -723,6 +752,9 @@ class EventExtractor:
         else:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
+        said_after = self._said_after(sent, verb_index is not None and tokens[verb_index].i + 1 or t_end)
+        if said_after is not None:  # «X در این دیدار گفت که … با ایران …»: what is said after the act is not its side
+            event.recipient = [p for p in event.recipient if p.start < doc[said_after].idx]
         if trig.actor == "both":  # «X با Y درگیر شد»: two sides fight, and both act
             event.actor, event.recipient = _dedupe(event.actor + event.recipient), []
         self._arguments(doc, sent, event, in_sent, t_start)
@@ -759,6 +791,15 @@ class EventExtractor:
         people = [p for s, e, p in in_sent if e <= said and p.label == "PER"]
         return people[-1] if people else None
 
+    def _said_after(self, sent: Span, start: int) -> int | None:
+        """The first verb of saying from ``start`` to the end of the sentence."""
+        from .ner import Lexicons
+
+        speech = Lexicons.load().speech_verbs
+        norms = self._norms
+        return next((i for i in range(start, sent.end) if norms[i] in speech
+                     or i + 1 < len(norms) and f"{norms[i]} {norms[i + 1]}" in speech), None)
+
     def _said_at(self, sent: Span, t_start: int, first: bool = False) -> int | None:
         """Where a verb of saying (گفت، تصریح کرد) stands before ``t_start`` in the sentence: the first or the last."""
         from .ner import Lexicons
@@ -789,20 +830,7 @@ class EventExtractor:
                 break
             if not _is_word(doc[j]) or doc[j].norm_ in PREPOSITIONS or doc[j].norm_ in CLAUSE_BREAKS:
                 break
-        if at is None:
-            return []
-        sides, i = [], at + 1
-        for s, e, p in in_sent:
-            if s < i:
-                continue
-            if any(doc[j].norm_ not in ("،", ",", "و") and not (j == s - 1 and key(doc[j].norm_) in SIDE_NOUNS) for j in range(i, s)):
-                break  # «میان [نیروهای] طالبان و پاکستان»: a side noun before a side names it
-            sides.append(p)
-            i = e
-        sides = _dedupe(sides)
-        if len(sides) == 1 and sides[0].label == "SIDES":
-            return sides  # «مذاکرات میان دو کشور»: the sides of the talks told before
-        return sides if len({p.identity for p in sides}) >= 2 else []
+        return [] if at is None else _sides_after(doc, in_sent, at)
 
     def _clause_start(self, doc: Doc, sent: Span, index: int) -> int:
         for i in range(index - 1, sent.start - 1, -1):
@@ -1009,7 +1037,7 @@ class EventExtractor:
                     and earlier.rule.words == event.rule.words
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
                 # named differently, with the same word or in the next sentences (a headline and its lead)
-                same_sides = len(event.countries() & earlier.countries()) >= 2 and (
+                same_sides = not event.aside and len(event.countries() & earlier.countries()) >= 2 and (
                     earlier.rule.words == event.rule.words or event.sentence - max(earlier.sentence_ids) <= 2)
                 # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
                 # «این حمله توسط … X را هدف قرار داده است»: a sentence that names the event as «این حمله» tells
@@ -1018,7 +1046,7 @@ class EventExtractor:
                     or event.sentence in earlier.retold_in
                 # «تحریم‌های آمریکا علیه ایران» … «وزارت خزانه‌داری آمریکا … تحریم کرد»: a headline's act told again
                 # in the lead by an actor of the same country
-                headline = earlier.sentence == 0 and event.sentence <= 2 and bool(
+                headline = not event.aside and earlier.sentence == 0 and event.sentence <= 2 and bool(
                     {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
                 if event.anaphoric or same_people or same_place or same_sides or same_sentence or headline:
                     target = earlier
@@ -1071,8 +1099,12 @@ class EventExtractor:
                 named = [p for p in group if p.label == "SIDES"]
                 if not named:
                     continue
-                meeting = next((e for e in reversed(events[:k]) if e.type in ("CONSULT", "AGREE")
-                                and len({p.identity for p in e.actor + e.recipient if p.label != "SIDES"}) >= 2), None)
+                def two_sided(e: Event) -> bool:
+                    return len({p.identity for p in e.actor + e.recipient if p.label != "SIDES"}) >= 2
+
+                # the last meeting before, else any act of two sides (امضای اسناد میان ایران و تاجیکستان)
+                meeting = next((e for e in reversed(events[:k]) if e.type in ("CONSULT", "AGREE") and two_sided(e)),
+                               next((e for e in reversed(events[:k]) if two_sided(e)), None))
                 sides = (meeting.actor + meeting.recipient) if meeting is not None else []
                 if any(key(w) == key("کشور") for w in named[0].text.split()):
                     sides = [countries.get(p.country, p) if p.country else p for p in sides]
@@ -1110,11 +1142,30 @@ class EventExtractor:
                     break
 
 
+def _sides_after(doc: Doc, in_sent, at: int) -> list[Participant]:  # noqa: ANN001
+    """The sides listed after «میان/بین» at ``at`` (X و Y، X، Y و Z), if at least two."""
+    sides, i = [], at + 1
+    for s, e, p in in_sent:
+        if s < i:
+            continue
+        if any(doc[j].norm_ not in ("،", ",", "و") and not (j == s - 1 and key(doc[j].norm_) in SIDE_NOUNS) for j in range(i, s)):
+            break  # «میان [نیروهای] طالبان و پاکستان»: a side noun before a side names it
+        sides.append(p)
+        i = e
+    sides = _dedupe(sides)
+    if len(sides) == 1 and sides[0].label == "SIDES":
+        return sides  # «مذاکرات میان دو کشور»: the sides of the talks told before
+    return sides if len({p.identity for p in sides}) >= 2 else []
+
+
 def _add_sides(sides: list[Participant], new: list[Participant]) -> None:
     """Add a retelling's sides to an event's: one that names an earlier side inside it (طالبان → نیروهای مرزی
     طالبان، پاکستان → ارتش پاکستان) takes its place, as the more exact name of that side."""
     for p in new:
         words = f" {' '.join(key(w) for w in p.text.split())} "
+        if p.label == "ROLE" and p.country and any(
+                q.label == "ROLE" and q.country == p.country and key(q.text).startswith(key(p.text)) for q in sides):
+            continue  # «وزیر نیروی ایران» … «وزیر نیرو»: the same post named again, shorter
         inner = next((i for i, q in enumerate(sides) if q.label != "ROLE"
                       and f" {' '.join(key(w) for w in q.text.split())} " in words), None)
         if inner is None:
