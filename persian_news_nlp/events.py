@@ -433,6 +433,9 @@ class EventExtractor:
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "ROLE", None,
                                                               None, country, "GOV", span.text)))
         out.sort(key=lambda t: (t[0], -t[1]))
+        both = [(s, e) for s, e, p in out if p.label == "SIDES"]
+        if both:  # «دو [رئیس‌جمهور]»: the title inside names both sides, not one of its own
+            out = [(s, e, p) for s, e, p in out if p.label == "SIDES" or not any(bs <= s and e <= be for bs, be in both)]
         posts: dict[str, set[tuple[str | None, str | None]]] = {}  # title key → the country and body it was named with
         for s, e, p in out:  # «وزیر راه و شهرسازی ایران» … «وزیر راه و شهرسازی»: the same post, when only one was named
             if p.label != "ROLE":
@@ -933,8 +936,9 @@ class EventExtractor:
     @staticmethod
     def _place_near_trigger(doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
         role_ends = {e for s, e, p in in_sent if p.role_title}
+        into = ("در",) if event.type in SPEECH_ACTS else ("در", "به")  # «از X خواست … به اوکراین بفرستند»: not where X spoke
         places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start
-                  and doc[s - 1].norm_ in ("در", "به") and p not in event.actor
+                  and doc[s - 1].norm_ in into and p not in event.actor
                   and s - 1 not in role_ends]  # «والی طالبان در بلخ»: the place belongs to the title
         if not places:
             places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start + 1
@@ -1022,7 +1026,7 @@ class EventExtractor:
         """One record per real event: anaphoric mentions (این دیدار) and repeated mentions merge."""
         merged: list[Event] = []
         for event in events:
-            target = None
+            target, adds_sides = None, True
             if event.anaphoric:  # «این سفر» is the last trip told before, if there was one
                 target = next((e for e in reversed(merged) if e.type == event.type and e.rule.words == event.rule.words
                                and e.boilerplate == event.boilerplate), None)
@@ -1048,8 +1052,14 @@ class EventExtractor:
                 # in the lead by an actor of the same country
                 headline = not event.aside and earlier.sentence == 0 and event.sentence <= 2 and bool(
                     {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
-                if event.anaphoric or same_people or same_place or same_sides or same_sentence or headline:
+                # «وزارت دفاع روسیه … اهداف نظامی را هدف قرار داده است»: a mention with no target, place or date of
+                # its own, by an actor of the same country, cannot be told apart from the act already told
+                vague = not (event.recipient or event.location or event.date) and not event.aside and bool(
+                    {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
+                if event.anaphoric or same_people or same_place or same_sides or same_sentence or headline or vague:
                     target = earlier
+                    adds_sides = not (vague and not (event.anaphoric or same_people or same_place or same_sides
+                                                     or same_sentence or headline))
                     break
             if target is None:
                 merged.append(event)
@@ -1062,9 +1072,10 @@ class EventExtractor:
             if not target.rule.mode and event.rule.mode and not event.anaphoric:
                 target.rule, target.trigger = event.rule, event.trigger  # «گفتگو» … «سفر کرد»: the record is a visit
             known = {p.identity for p in target.actor + target.recipient}
-            _add_sides(target.actor, [p for p in event.actor if p.identity not in known])
-            known |= {p.identity for p in event.actor}
-            _add_sides(target.recipient, [p for p in event.recipient if p.identity not in known])
+            if adds_sides:  # a vague mention (see above) is the same act, but not a reason to name more sides
+                _add_sides(target.actor, [p for p in event.actor if p.identity not in known])
+                known |= {p.identity for p in event.actor}
+                _add_sides(target.recipient, [p for p in event.recipient if p.identity not in known])
             target.location = target.location or event.location
             target.date = target.date or event.date
             target.dictionary += [d for d in event.dictionary if d not in target.dictionary]
