@@ -307,6 +307,7 @@ class EntityRecognizer:
         candidates += gaz
         ctx.title_starts = {c.start for c in gaz if c.label == "ROLE"}
         ctx.blocked_starts = {c.start for c in candidates if c.label in ("DATE", "PER", "ROLE") or c.rule == "rules:domain"}
+        ctx.in_dates = {i for c in candidates if c.label == "DATE" for i in range(c.start, c.end)}
         ctx.role_ends = {c.end for c in gaz if c.label == "ROLE"}
         heads = self._head_candidates(ctx, gaz)
         candidates += heads
@@ -1017,7 +1018,8 @@ class EntityRecognizer:
                 start = known_end[start].start
             else:
                 while c.start - start < CLUB_NAME_MAX and ctx.name_word(start - 1) and not ctx.is_title_end(start) \
-                        and (start - 1) not in ctx.blocked_starts and ctx.plain(start - 1) not in self.lex.club_stops \
+                        and (start - 1) not in ctx.blocked_starts and (start - 1) not in ctx.in_dates \
+                        and ctx.plain(start - 1) not in self.lex.club_stops \
                         and ctx.norm(start - 1) not in NUMBER_WORDS \
                         and not any(h.label == "LOC" for h in self.lex.heads.get(ctx.norm(start - 1), ())):
                     start -= 1
@@ -1185,6 +1187,7 @@ class _DocContext:
         self.title_starts: set[int] = set()
         self.blocked_starts: set[int] = set()
         self.unsupported_places: dict[tuple[int, int], Candidate] = {}
+        self.in_dates: set[int] = set()  # tokens inside a date expression (روز [شنبه]): never part of a club's name
         self.described: set[int] = set()  # tokens of titles read as adjectives of the head before them
         self.weak: list[Candidate] = []  # names rejected for want of context; a list of like names may supply it
         self._honorific_ends: set[int] | None = None
