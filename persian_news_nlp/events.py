@@ -52,6 +52,7 @@ CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
+TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
 SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
@@ -433,6 +434,10 @@ class EventExtractor:
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "ROLE", None,
                                                               None, country, "GOV", span.text)))
         out.sort(key=lambda t: (t[0], -t[1]))
+        starts = {(s, p.identity) for s, e, p in out}
+        # «سرلشکر [محمد باقری]»: a title right before its holder's name is the name's, and no side of its own
+        out = [(s, e, p) for s, e, p in out if not (p.role_title and p.text == p.role_title and p.label == "PER"
+                                                     and (e, p.identity) in starts)]
         both = [(s, e) for s, e, p in out if p.label == "SIDES"]
         if both:  # «دو [رئیس‌جمهور]»: the title inside names both sides, not one of its own
             out = [(s, e, p) for s, e, p in out if p.label == "SIDES" or not any(bs <= s and e <= be for bs, be in both)]
@@ -725,6 +730,10 @@ class EventExtractor:
         if sides_at:  # «کمیسیون مشترک [دو کشور]»، «وزیران خارجه [دو کشور]»: a body or title of both sides is both sides
             ends = {id(p): e for s, e, p in in_sent}
             event.actor = _dedupe([sides_at.get(ends.get(id(p)), p) if p.label in ("ORG", "ROLE") else p for p in event.actor])
+        if event.nominal and t_start >= 2 and self._norms[t_start - 1] == "از" and self._keys[t_start - 2] in TIME_NOUNS:
+            # «پس از توافق پکن»: an act named only to date another keeps only the actors it names itself
+            named = {id(p) for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if _kind(doc, p) not in ("city", "province")}
+            event.actor = [p for p in event.actor if id(p) in named]
         if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
             heads_of = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
             event.actor = _dedupe(event.actor + heads_of)
@@ -843,6 +852,9 @@ class EventExtractor:
 
     def _recipient(self, doc, sent, trig, in_sent, marked, heads, t_start, t_end, event_nominal=False) -> list[Participant]:  # noqa: ANN001
         presence = self._presence
+        # «هشدار داد که … به خاک ایران …»: a clause opened after the act is another's, and names none of its sides
+        stop = next((i for i in range(t_end, sent.end) if self._norms[i] in CLAUSE_BREAKS), sent.end)
+        in_sent = [x for x in in_sent if x[0] < stop]
         # nearest to the trigger first; an apposition stands for the mention it describes (با X، وزیر Y)
         near = sorted(in_sent, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
         near = _dedupe_spans([heads.get((s, e), (s, e, p)) for s, e, p in near])
@@ -1037,6 +1049,9 @@ class EventExtractor:
                 if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
                     continue
                 same_people = bool(event.identities() & earlier.identities())
+                if same_people and event.type in HOSTILE and event.actor and earlier.actor:
+                    # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
+                    same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
                 same_place = event.location and earlier.location and event.location.identity == earlier.location.identity \
                     and earlier.rule.words == event.rule.words
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
