@@ -610,6 +610,14 @@ class EventExtractor:
                 other.rule.actor == "all" and not other.nominal and 0 < other.trigger.start - end <= 8
                 and not any(t.norm_ in ("،", ".", "؛") for t in doc[end: other.trigger.start]) for other in found):
             return True  # «قرارداد گازی بین X و Y امضا شد»: the contract is what is signed
+        object_end = next((t.i for t in doc[end: min(end + 12, len(doc))] if t.norm_ in ("را", "،", ".", "؛")
+                           or t.norm_ in CLAUSE_BREAKS), None)
+        if object_end is not None and doc[object_end].norm_ == "را" and not any(
+                p.start >= event.trigger.end_char for p in event.actor) and any(
+                other.type in SPEECH_ACTS and not other.nominal and 0 < other.trigger.start - object_end <= 2 for other in found):
+            # «حمله به کاروان امدادی … را محکوم کردند»: what is condemned, its attacker unnamed (the condemners are
+            # not it; «حمله [اسرائیل] به سوریه را محکوم کرد» names one, and tells the attack too)
+            return True
         if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
                 not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
             # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act, unless that act
@@ -672,7 +680,8 @@ class EventExtractor:
         if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in DEMONSTRATIVES:
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
-        elif k >= 3 and tokens[k - 3].norm_ == "با" and tokens[k - 2].norm_ in DEMONSTRATIVES:  # «با این تحریم‌ها مخالفت کرد»
+        elif k >= 3 and tokens[k - 3].norm_ in ("با", "از") and tokens[k - 2].norm_ in DEMONSTRATIVES:
+            # «با این تحریم‌ها مخالفت کرد»، «از این توافق استقبال کرد»
             earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
@@ -880,7 +889,8 @@ class EventExtractor:
             elif how == "obj":
                 # «اظهارات … درباره برنامه X را رد کرد»: a mention inside what the object is about is not the object
                 found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start
-                         and (key(marked[(s, e)]),) not in TOPIC_CUES][:1]
+                         and (key(marked[(s, e)]),) not in TOPIC_CUES
+                         and marked[(s, e)] not in ("در", "به")][:1]  # «حمله به کاروان … در دارفور را»: inside the object
                 if found:
                     return found
         if trig.type in HOSTILE:
@@ -1095,7 +1105,8 @@ class EventExtractor:
             target.date = target.date or event.date
             target.dictionary += [d for d in event.dictionary if d not in target.dictionary]
         for event in merged:  # once every mention is in (a later one may still match by the countries)
-            event.actor, event.recipient = _represented(doc, event.actor), _represented(doc, event.recipient)
+            event.actor, event.recipient = _represented(doc, event.actor, event.recipient), \
+                _represented(doc, event.recipient, event.actor)
         return merged
 
     @staticmethod
@@ -1200,10 +1211,11 @@ def _add_sides(sides: list[Participant], new: list[Participant]) -> None:
             sides[inner] = p
 
 
-def _represented(doc: Doc, sides: list[Participant]) -> list[Participant]:
+def _represented(doc: Doc, sides: list[Participant], others: Sequence[Participant] = ()) -> list[Participant]:
     """A country named beside a person who acts for it is that person: the Iran–Turkey forum and the two
-    ministers' meeting merged are one meeting of the ministers; «X و Y، وزرای خارجه روسیه و ایران» are X and Y."""
-    people = {p.country for p in sides if p.label in ("PER", "ROLE") and p.country}
+    ministers' meeting merged are one meeting of the ministers; «X و Y، وزرای خارجه روسیه و ایران» are X and Y;
+    a headline's «ایران و عمان» are the ministers on both sides of the call it tells."""
+    people = {p.country for p in (*sides, *others) if p.label in ("PER", "ROLE") and p.country}
     return [p for p in sides if not (p.label == "LOC" and p.country in people and _kind(doc, p) == "country")]
 
 
