@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -53,6 +53,8 @@ EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
+ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
+ANY_ACT = "*"  # what «این تصمیم/اقدام» answers: the last act told, of any type
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
 SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
@@ -82,6 +84,7 @@ LIGHT_VERBS = {
 }
 # verbs that hand over their object: «کمک‌های بشردوستانه را … فرستاد» tells the aid itself; kept out of «any»,
 # since «پیام فرستاد» is no light verb of پیام
+SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است"))  # not bare ‑ه: «خواسته» is also "a demand"
 DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
 
 if not Doc.has_extension("events"):
@@ -140,6 +143,14 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
                 r.get("cameo") or None, r["verb"], requires, r["actor"], r["recipient"],
                 frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
                 r.get("next") or None, r.line, path.name))
+    for first, found in list(out.items()):  # a finite verb in its plural and perfect forms too: خواست → خواستند، خواسته‌اند
+        for t in list(found):
+            if t.verb != "self":
+                continue
+            for ending in SELF_VERB_ENDINGS:
+                words = (*t.words[:-1], t.words[-1] + ending)
+                if not any(x.words == words for x in out.get(words[0], ())):
+                    out.setdefault(words[0], []).append(replace(t, words=words))
     return out
 
 
@@ -679,7 +690,8 @@ class EventExtractor:
         event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
         if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in DEMONSTRATIVES:
             earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
-            event.answers = earlier[0].type if earlier else None
+            # «این تصمیم را محکوم کردند»: an act named by a general noun answers whatever act was told last
+            event.answers = earlier[0].type if earlier else ANY_ACT if key(tokens[k - 2].norm_) in ACT_NOUNS else None
         elif k >= 3 and tokens[k - 3].norm_ in ("با", "از") and tokens[k - 2].norm_ in DEMONSTRATIVES:
             # «با این تحریم‌ها مخالفت کرد»، «از این توافق استقبال کرد»
             earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
@@ -1115,7 +1127,11 @@ class EventExtractor:
         for k, event in enumerate(events):
             if event.answers is None or event.recipient:
                 continue
-            earlier = next((e for e in reversed(events[:k]) if e.type == event.answers and e.actor), None)
+            if event.answers == ANY_ACT:  # a decision is a deed: the last one told, else the last statement
+                before = [e for e in reversed(events[:k]) if e.actor and e.type != event.type]
+                earlier = next((e for e in before if e.type not in SPEECH_ACTS), next(iter(before), None))
+            else:
+                earlier = next((e for e in reversed(events[:k]) if e.type == event.answers and e.actor), None)
             if earlier is not None:
                 own = {p.identity for p in event.actor}
                 event.recipient = [p for p in earlier.actor if p.identity not in own]
@@ -1204,7 +1220,9 @@ def _add_sides(sides: list[Participant], new: list[Participant]) -> None:
                 q.label == "ROLE" and q.country == p.country and key(q.text).startswith(key(p.text)) for q in sides):
             continue  # «وزیر نیروی ایران» … «وزیر نیرو»: the same post named again, shorter
         inner = next((i for i, q in enumerate(sides) if q.label != "ROLE"
-                      and f" {' '.join(key(w) for w in q.text.split())} " in words), None)
+                      and (f" {' '.join(key(w) for w in q.text.split())} " in words
+                           or p.sector and not p.entity_id and q.label == "LOC" and q.country == p.country)), None)
+        # (also «پاکستان» → «مقام‌های پاکستانی»: a side named by its demonym is its country, more exactly)
         if inner is None:
             sides.append(p)
         else:
