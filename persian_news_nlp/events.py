@@ -453,15 +453,23 @@ class EventExtractor:
         if both:  # «دو [رئیس‌جمهور]»: the title inside names both sides, not one of its own
             out = [(s, e, p) for s, e, p in out if p.label == "SIDES" or not any(bs <= s and e <= be for bs, be in both)]
         posts: dict[str, set[tuple[str | None, str | None]]] = {}  # title key → the country and body it was named with
+        held: dict[str, Participant] = {}  # title key → the person named holding it
         for s, e, p in out:  # «وزیر راه و شهرسازی ایران» … «وزیر راه و شهرسازی»: the same post, when only one was named
+            if p.label == "PER" and p.role_title:
+                held.setdefault(key(p.role_title), p)
             if p.label != "ROLE":
                 continue
             title = key(p.text)
             if p.country or p.affiliation:
                 posts.setdefault(title, set()).add((p.country, p.affiliation))
                 continue
+            holders = {h.identity: h for t, h in held.items() if t.startswith(title)}
             named = set().union(*(where for t, where in posts.items() if t.startswith(title)))
-            if len(named) == 1:
+            if len(holders) == 1 and not named:  # «مسعود پزشکیان، رئیس‌جمهور ایران» … «رئیس‌جمهور»: that person
+                h = next(iter(holders.values()))
+                p.label, p.entity_id, p.canonical_name, p.country, p.sector, p.cluster = \
+                    "PER", h.entity_id, h.canonical_name, h.country, h.sector, h.cluster
+            elif len(named) == 1:
                 p.country, p.affiliation = next(iter(named))
         return out
 
@@ -646,10 +654,10 @@ class EventExtractor:
 
     def _received(self, keys: list[str], k: int, n: int) -> int | None:
         """«X مورد حمله Y قرار گرفت» (X was attacked by Y): where «قرار گرفت» ends, when the trigger at ``k``
-        follows «مورد» and it comes within five words."""
+        follows «مورد» and it comes in the same clause."""
         if k == 0 or keys[k - 1] != "مورد":
             return None
-        for j in range(k + n, min(k + n + 6, len(keys) - 1)):
+        for j in range(k + n, min(k + n + 16, len(keys) - 1)):  # the agents may be several, with their titles
             if keys[j] in ("،", ".", "؛"):
                 return None
             if keys[j] == "قرار" and keys[j + 1] in self.verb_forms["گرفت"]:
@@ -1011,6 +1019,8 @@ class EventExtractor:
             event.modality = "hypothetical"  # «در صورت شکست مذاکرات»: a condition, not a report
         elif verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(window.has(c) for c in cues.get("negated", ())):
             event.modality = "negated"
+        elif event.anaphoric and event.nominal:
+            pass  # «در این سفر … افتتاح خواهد کرد»: the trip told before, whatever the tense of what is done on it
         elif any(window.has(c) for c in cues.get("future", ())):
             event.modality = "future"
             event.type = PLANNED.get(event.type, event.type)  # a planned meeting is an agreement to meet

@@ -344,6 +344,10 @@ class EntityRecognizer:
     def _gazetteer_candidates(self, ctx: _DocContext) -> list[Candidate]:
         hits = self.gazetteer.find(ctx.text)
         strong_ids = {e.id for h in hits if not h.weak for e in h.strong_entries()}
+        # «استاندار [فارس]»: a title that heads a place (governor, mayor) names one right after it
+        ctx.place_title_ends = {span[1] for h in hits if not h.weak and all(e.type == "ROLE" and e.attrs.get("heads") == "LOC"
+                                                                             for e in h.entries)
+                                for span in [ctx.token_span(h.start, h.end)] if span is not None}
         out = []
         for hit in hits:
             span = ctx.token_span(hit.start, hit.end)
@@ -435,7 +439,8 @@ class EntityRecognizer:
         if entry.type in cues or ("SPORT" in cues and entry.kind == "club"):
             return True
         before = ctx.norm(start - 1) if start > 0 else ""
-        if entry.type == "LOC" and before in self.lex.heads and any(h.label == "LOC" for h in self.lex.heads[before]):
+        if entry.type == "LOC" and (before in self.lex.heads and any(h.label == "LOC" for h in self.lex.heads[before])
+                                    or start in ctx.place_title_ends):
             return True
         if entry.type == "ORG" and before in self.lex.heads and any(h.label == "ORG" for h in self.lex.heads[before]):
             return True
@@ -1188,6 +1193,7 @@ class _DocContext:
         self.blocked_starts: set[int] = set()
         self.unsupported_places: dict[tuple[int, int], Candidate] = {}
         self.in_dates: set[int] = set()  # tokens inside a date expression (روز [شنبه]): never part of a club's name
+        self.place_title_ends: set[int] = set()  # where a title that heads a place ends (استاندار [فارس])
         self.described: set[int] = set()  # tokens of titles read as adjectives of the head before them
         self.weak: list[Candidate] = []  # names rejected for want of context; a list of like names may supply it
         self._honorific_ends: set[int] | None = None
