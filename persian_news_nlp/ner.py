@@ -832,6 +832,8 @@ class EntityRecognizer:
             if start == i - 1 and i >= 2 and i - 2 not in taken and ctx.clause_starts(i - 2) and ctx.name_word(i - 2) \
                     and word_frequency(ctx.plain(i - 2)) == 0:
                 start = i - 2  # «قریشی نمونه‌لون، رئیس …»: a word news never uses opens the clause with the surname
+            while start < i - 1 and ctx.norm(start) in self.lex.honorifics and ctx.norm(start) not in self.lex.name_honorifics:
+                start += 1  # «حجت‌الاسلام [X Y]، رئیس …»: the honorific is not part of the name
             has_given = any(ctx.clear_given(k) for k in range(start, i))
             unknown = i - start >= 2 and all(word_frequency(ctx.plain(k)) == 0 for k in range(start, i)) \
                 and not all(ctx.ordinary(k) for k in range(start, i))
