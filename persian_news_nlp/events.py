@@ -615,6 +615,8 @@ class EventExtractor:
         if start >= 1 and key(doc[start - 1].norm_) in FRAME_NOUNS or start >= 2 and event.anaphoric \
                 and key(doc[start - 2].norm_) in FRAME_NOUNS:
             return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told
+        if event.modality == "hypothetical" and any(other.type == "THREATEN" and other.trigger.end <= start for other in found):
+            return True  # «تهدید کرد که در صورت لزوم … حمله خواهد کرد»: what is threatened, not an act told
         if event.anaphoric:
             return False
         if event.verb_end and any(other is not event and other.verb_end == event.verb_end and _owns_verb(other, event)
@@ -1399,6 +1401,9 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
         word = doc[i].norm_
         if word == "از" and i > floor and doc[i - 1].norm_ in COMPARATIVES:
             return ""  # «بیش از سه میلیون زائر»: a quantity, no preposition
+        if word in DEMONSTRATIVES and i > floor and doc[i - 1].norm_ == "از" and i - 1 > floor \
+                and key(doc[i - 2].norm_) in TIME_NOUNS:
+            return ""  # «پیش از این [X] …»: "before this", a phrase closed before the mention
         if word in PREPOSITIONS:
             return word
         if not _is_word(doc[i]) or word in ("و", "را", "که"):
