@@ -981,6 +981,8 @@ class EventExtractor:
     def _place_near_trigger(doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
         role_ends = {e for s, e, p in in_sent if p.role_title}
         into = ("در",) if event.type in SPEECH_ACTS else ("در", "به")  # «از X خواست … به اوکراین بفرستند»: not where X spoke
+        stop = next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS), sent.end)
+        in_sent = [x for x in in_sent if x[0] < stop]  # «تهدید کرد که … در افغانستان …»: a place of what is said
         places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start
                   and doc[s - 1].norm_ in into and p not in event.actor
                   and s - 1 not in role_ends]  # «والی طالبان در بلخ»: the place belongs to the title
