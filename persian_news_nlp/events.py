@@ -709,8 +709,8 @@ class EventExtractor:
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
         if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ in ("از", "به", "با")):
             # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «X به این اتهام واکنش نشان داد»، «X با این
-            # تحریم‌ها مخالفت کرد»: the earlier
-            # event is the object of another act here, not re-told, and X took no part in it
+            # تحریم‌ها مخالفت کرد»: the earlier event is the object of another act here, not re-told, and X took
+            # no part in it
             return event
         heads = _appositions(doc, in_sent)
         marked = _markings(doc, sent, in_sent, heads)
@@ -834,28 +834,21 @@ class EventExtractor:
         people = [p for s, e, p in in_sent if e <= said and p.label == "PER"]
         return people[-1] if people else None
 
+    def _says(self, i: int) -> bool:
+        """Does a verb of saying (گفت، تصریح کرد) start at token ``i``?"""
+        from .ner import Lexicons
+
+        speech, norms = Lexicons.load().speech_verbs, self._norms
+        return norms[i] in speech or i + 1 < len(norms) and f"{norms[i]} {norms[i + 1]}" in speech
+
     def _said_after(self, sent: Span, start: int) -> int | None:
         """The first verb of saying from ``start`` to the end of the sentence."""
-        from .ner import Lexicons
-
-        speech = Lexicons.load().speech_verbs
-        norms = self._norms
-        return next((i for i in range(start, sent.end) if norms[i] in speech
-                     or i + 1 < len(norms) and f"{norms[i]} {norms[i + 1]}" in speech), None)
+        return next((i for i in range(start, sent.end) if self._says(i)), None)
 
     def _said_at(self, sent: Span, t_start: int, first: bool = False) -> int | None:
-        """Where a verb of saying (گفت، تصریح کرد) stands before ``t_start`` in the sentence: the first or the last."""
-        from .ner import Lexicons
-
-        speech = Lexicons.load().speech_verbs
-        norms = self._norms
-        found = None
-        for i in range(sent.start, t_start):
-            if norms[i] in speech or f"{norms[i]} {norms[i + 1]}" in speech:
-                if first:
-                    return i
-                found = i
-        return found
+        """Where a verb of saying stands before ``t_start`` in the sentence: the first or the last."""
+        found = (i for i in range(sent.start, t_start) if self._says(i))
+        return next(found, None) if first else max(found, default=None)
 
     @staticmethod
     def _between(doc: Doc, sent: Span, in_sent, t_end: int) -> list[Participant]:  # noqa: ANN001
@@ -884,8 +877,7 @@ class EventExtractor:
     def _recipient(self, doc, sent, trig, in_sent, marked, heads, t_start, t_end, event_nominal=False) -> list[Participant]:  # noqa: ANN001
         presence = self._presence
         # «هشدار داد که … به خاک ایران …»: a clause opened after the act is another's, and names none of its sides
-        stop = next((i for i in range(t_end, sent.end) if self._norms[i] in CLAUSE_BREAKS), sent.end)
-        in_sent = [x for x in in_sent if x[0] < stop]
+        in_sent = _before_next_clause(doc, sent, in_sent, t_end)
         # nearest to the trigger first; an apposition stands for the mention it describes (با X، وزیر Y)
         near = sorted(in_sent, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
         near = _dedupe_spans([heads.get((s, e), (s, e, p)) for s, e, p in near])
@@ -981,8 +973,7 @@ class EventExtractor:
     def _place_near_trigger(doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
         role_ends = {e for s, e, p in in_sent if p.role_title}
         into = ("در",) if event.type in SPEECH_ACTS else ("در", "به")  # «از X خواست … به اوکراین بفرستند»: not where X spoke
-        stop = next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS), sent.end)
-        in_sent = [x for x in in_sent if x[0] < stop]  # «تهدید کرد که … در افغانستان …»: a place of what is said
+        in_sent = _before_next_clause(doc, sent, in_sent, t_end)  # «تهدید کرد که … در افغانستان …»: a place of what is said
         places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start
                   and doc[s - 1].norm_ in into and p not in event.actor
                   and s - 1 not in role_ends]  # «والی طالبان در بلخ»: the place belongs to the title
@@ -1207,6 +1198,12 @@ class EventExtractor:
                         and (not hosts or later.location.country in hosts):
                     event.location = later.location
                     break
+
+
+def _before_next_clause(doc: Doc, sent: Span, in_sent, t_end: int):  # noqa: ANN001, ANN202
+    """The participants before the first clause break (که، «:») after the trigger ending at ``t_end``."""
+    stop = next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS), sent.end)
+    return [x for x in in_sent if x[0] < stop]
 
 
 def _sides_after(doc: Doc, in_sent, at: int) -> list[Participant]:  # noqa: ANN001
