@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import DataFileError, Errors
 from .gazetteer import default_gazetteer, doc_gazetteer, key
+from .ner import MINISTRY_HEAD
 from .relations import DEMONSTRATIVES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
 
@@ -55,7 +56,8 @@ FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
 ANY_ACT = "*"  # what «این تصمیم/اقدام» answers: the last act told, of any type
-MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
+MEDIATOR = "mediator"
+STATE_SECTORS = frozenset(("GOV", "LEG", "JUD"))  # a country's state bodies: the ministers they act on are its own  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
 SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
               **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
@@ -361,6 +363,9 @@ class EventExtractor:
         self._infer_visit_places(events)
         self._crowds(doc, events, participants)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
+            if event.type not in ("CONSULT", "AGREE"):  # a minister met may be a foreign one
+                _domestic_titles(doc, event.actor, event.recipient)
+                _domestic_titles(doc, event.recipient, event.actor)
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
         gaz = doc_gazetteer(doc)
@@ -1326,6 +1331,21 @@ def _nested_country(m: Mention, by_id: dict[str, Mention], gaz) -> str | None:  
         if entry is not None and entry.country:
             return entry.country
     return None
+
+
+def _domestic_titles(doc: Doc, sides: list[Participant], others: list[Participant]) -> None:
+    """«نمایندگان مجلس شورای اسلامی وزیر امور اقتصادی را استیضاح کردند»: a bare minister's title (with its
+    portfolio) acted on by a state body of one country (its parliament, courts or government) is that
+    country's minister."""
+    states = {p.country for p in others if p.country and p.label == "ORG" and p.sector in STATE_SECTORS}
+    if len(states) != 1 or any(p.country and p.country not in states for p in others):
+        return
+    gaz = doc_gazetteer(doc)
+    for p in sides:
+        entry = gaz.get(p.entity_id) if p.label == "ROLE" and p.entity_id else None
+        if entry is not None and not (p.country or p.affiliation) and entry.attrs.get("org_head") == MINISTRY_HEAD \
+                and len(entry.name.split()) > 1:  # «وزیر اقتصاد», not «وزیر» alone
+            p.country = next(iter(states))
 
 
 def _named(p: Participant) -> bool:
