@@ -785,7 +785,7 @@ class EventExtractor:
         if trig.actor == "to":  # «احضار X به [وزارت خارجه]»: the one summoned to acts
             summoner = sorted((p for s, e, p in in_sent if marked[(s, e)] == "به" and clause_start <= s),
                               key=lambda p: abs(p.start - trigger.start_char))
-            event.actor = summoner[:1]
+            event.actor = summoner[:1] or event.actor  # «X سفیر Y را احضار کرد»: with no «به», the subject summons
         speaker = self._speaker(doc, sent, in_sent, t_start) if trig.type in SPEECH_ACTS and not passive else None
         if speaker is not None and not event.actor:
             # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act
@@ -909,7 +909,12 @@ class EventExtractor:
                 # «اظهارات … درباره برنامه X را رد کرد»: a mention inside what the object is about is not the object
                 found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start
                          and (key(marked[(s, e)]),) not in TOPIC_CUES
-                         and marked[(s, e)] not in ("در", "به")][:1]  # «حمله به کاروان … در دارفور را»: inside the object
+                         and doc[s - 1].norm_ not in ("در", "به")][:1]  # «حمله به کاروان … در دارفور را»: inside the object
+                if not found:  # «مواضع [حوثی‌ها] در استان الحدیده را بمباران کرد»: the possessor of the object's head noun
+                    ra = next((i for i in range(t_start - 1, sent.start, -1) if doc[i].norm_ == "را"), None)
+                    floor = self._clause_start(doc, sent, ra) if ra is not None else t_start
+                    found = [p for s, e, p in in_sent if floor < s and e < (ra or 0) and _in_ezafe(doc, s, p)
+                             and not marked[(s, e)] and _is_word(doc[s - 1])][:1]
                 if found:
                     return found
         if trig.type in HOSTILE:
