@@ -457,6 +457,12 @@ class EventExtractor:
         both = [(s, e) for s, e, p in out if p.label == "SIDES"]
         if both:  # «دو [رئیس‌جمهور]»: the title inside names both sides, not one of its own
             out = [(s, e, p) for s, e, p in out if p.label == "SIDES" or not any(bs <= s and e <= be for bs, be in both)]
+        for s, e, p in out:  # «معاون وزیر خارجه [این کشور]»: the country named before
+            if p.label == "ROLE" and not (p.country or p.affiliation) and e + 1 < len(doc) and keys[e + 1] == key("کشور"):
+                m = antecedent_of(doc, e, mentions, nested=True)
+                entry = gaz.get(m.entry_id) if m is not None and m.entry_id else None
+                if entry is not None and entry.kind in ("country", "territory"):
+                    p.country = entry.country
         posts: dict[str, set[tuple[str | None, str | None]]] = {}  # title key → the country and body it was named with
         held: dict[str, Participant] = {}  # title key → the person named holding it
         for s, e, p in out:  # «وزیر راه و شهرسازی ایران» … «وزیر راه و شهرسازی»: the same post, when only one was named

@@ -94,8 +94,9 @@ def anaphors() -> dict[str, list[tuple[str, frozenset[str] | None]]]:
     return out
 
 
-def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120) -> Mention | None:
-    """The mention «این/همین» + noun at token ``i`` refers to: the last fitting one before it, or None."""
+def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, nested: bool = False) -> Mention | None:
+    """The mention «این/همین» + noun at token ``i`` refers to: the last fitting one before it, or None; with
+    ``nested``, one inside another mention counts too (نخست‌وزیر [عراق] و وزیر خارجه این کشور)."""
     if i + 1 >= len(doc) or doc[i].norm_ not in DEMONSTRATIVES:
         return None
     wanted = anaphors().get(key(doc[i + 1].norm_))
@@ -103,7 +104,7 @@ def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120) -
         return None
     gaz = doc_gazetteer(doc)
     for m in reversed(mentions):
-        if m.span.end > i or m.nested_in is not None:
+        if m.span.end > i or m.nested_in is not None and not nested:
             continue
         if i - m.span.end >= reach:
             return None
