@@ -39,6 +39,7 @@ _WORDS = word_lists("rules", "event_words.tsv")  # closed word lists, documented
 PREPOSITIONS = frozenset(_WORDS["preposition"])
 CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
 BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطرف» too
+SEVERAL = frozenset(key(w) for w in _WORDS["several"])
 TRIGGER_ENDINGS = _WORDS["trigger_ending"]
 AGENT_NOUNS = frozenset(_WORDS["agent_noun"])
 DELEGATIONS = frozenset(key(w) for w in _WORDS["delegation"])
@@ -436,8 +437,10 @@ class EventExtractor:
         for i in range(len(doc)):
             one = keys[i]
             pair = one + keys[i + 1] if i + 1 < len(doc) else one
-            if pair in BOTH_SIDES or one in BOTH_SIDES:  # «دو طرف», «دو کشور», «طرفین»: both sides of an earlier meeting
-                span = doc[i: i + 2] if pair in BOTH_SIDES and i + 1 < len(doc) else doc[i: i + 1]
+            several = i > 0 and self._norms[i - 1] in DEMONSTRATIVES and one in SEVERAL and pair == one + key("کشور")
+            if pair in BOTH_SIDES or one in BOTH_SIDES or several:
+                # «دو طرف», «دو کشور», «طرفین»: both sides of an earlier meeting; «این سه کشور»: the three named before
+                span = doc[i: i + 2] if (pair in BOTH_SIDES or several) and i + 1 < len(doc) else doc[i: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "SIDES",
                                                               None, None, None, None, None)))
             country = demonyms.get(one)
@@ -709,10 +712,13 @@ class EventExtractor:
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in DEMONSTRATIVES
         event.aside = any(self._keys[i] in FRAME_NOUNS for i in range(clause_start, t_start))
         event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
-        if k >= 3 and tokens[k - 1].norm_ == "را" and tokens[k - 3].norm_ in DEMONSTRATIVES:
-            earlier = self._triggers_at([key(tokens[k - 2].norm_)], 0)
-            # «این تصمیم را محکوم کردند»: an act named by a general noun answers whatever act was told last
-            event.answers = earlier[0].type if earlier else ANY_ACT if key(tokens[k - 2].norm_) in ACT_NOUNS else None
+        # «این تصمیم را محکوم کردند»، «این حملات را نقض حاکمیت … خواند»: the earlier act named as the object
+        ra = next((j for j in range(k - 1, max(2, k - 8) - 1, -1) if tokens[j].norm_ == "را"
+                   and tokens[j - 2].norm_ in DEMONSTRATIVES), None)
+        if ra is not None and (ra == k - 1 or trig.verb == "self"):
+            earlier = self._triggers_at([key(tokens[ra - 1].norm_)], 0)
+            # an act named by a general noun answers whatever act was told last
+            event.answers = earlier[0].type if earlier else ANY_ACT if key(tokens[ra - 1].norm_) in ACT_NOUNS else None
         elif k >= 3 and tokens[k - 3].norm_ in ("با", "از") and tokens[k - 2].norm_ in DEMONSTRATIVES:
             # «با این تحریم‌ها مخالفت کرد»، «از این توافق استقبال کرد»
             earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
@@ -1488,8 +1494,9 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
         return False
     from .ner import Lexicons
 
-    if before.norm_ in Lexicons.load().function_words:
-        return False  # «که او …», «اما طالبان …»: a conjunction or pronoun governs no genitive
+    lexicons = Lexicons.load()
+    if before.norm_ in lexicons.function_words or before.norm_ in lexicons.speech_verbs or before.norm_ in REPORT_VERBS:
+        return False  # «که او …», «اما طالبان …», «منابع می‌گویند [X] …»: a conjunction, pronoun or verb governs no genitive
     return _is_word(before) and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
         key(before.norm_) not in _verbish() and len(before.norm_) > 1 and not before.norm_.endswith("ها")
 
