@@ -642,7 +642,7 @@ class EventExtractor:
         if not event.nominal:
             return False
         if event.rule.actor == "all" and any(
-                other.rule.actor == "all" and not other.nominal and 0 < other.trigger.start - end <= 8
+                other.rule.actor == "all" and not other.nominal and 0 < other.trigger.start - end <= 20
                 and not any(t.norm_ in ("،", ".", "؛") for t in doc[end: other.trigger.start]) for other in found):
             return True  # «قرارداد گازی بین X و Y امضا شد»: the contract is what is signed
         object_end = next((t.i for t in doc[end: min(end + 12, len(doc))] if t.norm_ in ("را", "،", ".", "؛")
@@ -737,13 +737,15 @@ class EventExtractor:
         # «X گفت که … در حمله … نقش داشتند»: X reports an act named by a noun, and took no part in it (a finite
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
-        subject = [x for x in unmarked if x[0] >= clause_start] or [x for x in unmarked if said is None or x[0] > said]
+        unmarked = [x for x in unmarked if said is None or x[0] > said]
+        subject = [x for x in unmarked if x[0] >= clause_start] or unmarked
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         between = self._between(doc, sent, in_sent, t_end)
         if between:
             event.actor = between
         elif trig.actor in ("all", "both"):
-            event.actor = _dedupe([p for s, e, p in subject] or [p for s, e, p in in_sent if p.label != "LOC"])
+            event.actor = _dedupe([p for s, e, p in subject]
+                                  or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)])
         elif trig.actor == "of" or trig.recipient == "-":
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
             event.actor = _dedupe(after[:2] or [p for s, e, p in subject])
@@ -856,6 +858,8 @@ class EventExtractor:
         from .ner import Lexicons
 
         speech, norms = Lexicons.load().speech_verbs, self._norms
+        if norms[i] == "در":
+            return False  # «در پایان»: when a statement came (a cue for names), not a verb of saying; «با بیان اینکه» is one
         return norms[i] in speech or i + 1 < len(norms) and f"{norms[i]} {norms[i + 1]}" in speech
 
     def _said_after(self, sent: Span, start: int) -> int | None:
