@@ -1101,7 +1101,10 @@ class EventExtractor:
                     continue  # a report may retell an event as said or as fact; background stays apart
                 if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
                     continue
-                same_people = bool(event.identities() & earlier.identities())
+                # «X با وزیر خارجه دیدار کرد … X با رئیس‌جمهور دیدار کرد»: two known people met, two meetings
+                met = [{p.entity_id for p in e.recipient if p.label == "PER" and p.entity_id} for e in (event, earlier)]
+                apart = not event.anaphoric and all(met) and not met[0] & met[1]
+                same_people = not apart and bool(event.identities() & earlier.identities())
                 if same_people and event.type in HOSTILE and event.actor and earlier.actor:
                     # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
                     same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
@@ -1109,7 +1112,7 @@ class EventExtractor:
                     and earlier.rule.words == event.rule.words
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
                 # named differently, with the same word or in the next sentences (a headline and its lead)
-                same_sides = not event.aside and len(event.countries() & earlier.countries()) >= 2 and (
+                same_sides = not event.aside and not apart and len(event.countries() & earlier.countries()) >= 2 and (
                     earlier.rule.words == event.rule.words or event.sentence - max(earlier.sentence_ids) <= 2)
                 # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
                 # «این حمله توسط … X را هدف قرار داده است»: a sentence that names the event as «این حمله» tells
@@ -1118,11 +1121,11 @@ class EventExtractor:
                     or event.sentence in earlier.retold_in
                 # «تحریم‌های آمریکا علیه ایران» … «وزارت خزانه‌داری آمریکا … تحریم کرد»: a headline's act told again
                 # in the lead by an actor of the same country
-                headline = not event.aside and earlier.sentence == 0 and event.sentence <= 2 and bool(
+                headline = not event.aside and not apart and earlier.sentence == 0 and event.sentence <= 2 and bool(
                     {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
                 # «وزارت دفاع روسیه … اهداف نظامی را هدف قرار داده است»: a mention with no target, place or date of
                 # its own, by an actor of the same country, cannot be told apart from the act already told
-                vague = not (event.recipient or event.location or event.date) and not event.aside and bool(
+                vague = not (event.recipient or event.location or event.date) and not event.aside and not apart and bool(
                     {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
                 if event.anaphoric or same_people or same_place or same_sides or same_sentence or headline or vague:
                     target = earlier
@@ -1258,8 +1261,10 @@ def _add_sides(sides: list[Participant], new: list[Participant]) -> None:
             continue  # «وزیر نیروی ایران» … «وزیر نیرو»: the same post named again, shorter
         inner = next((i for i, q in enumerate(sides) if q.label != "ROLE"
                       and (f" {' '.join(key(w) for w in q.text.split())} " in words
-                           or p.sector and not p.entity_id and q.label == "LOC" and q.country == p.country)), None)
-        # (also «پاکستان» → «مقام‌های پاکستانی»: a side named by its demonym is its country, more exactly)
+                           or p.sector and not p.entity_id and q.label == "LOC" and q.country == p.country)
+                      or q.label == "ROLE" and not q.entity_id and p.label == "PER" and p.country == q.country), None)
+        # (also «پاکستان» → «مقام‌های پاکستانی»: a side named by its demonym is its country, more exactly; and
+        # «همتای ترکمن» → «رشید مرادوف»: the counterpart named)
         if inner is None:
             sides.append(p)
         else:
@@ -1501,6 +1506,9 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
     lexicons = Lexicons.load()
     if before.norm_ in lexicons.function_words or before.norm_ in lexicons.speech_verbs or before.norm_ in REPORT_VERBS:
         return False  # «که او …», «اما طالبان …», «منابع می‌گویند [X] …»: a conjunction, pronoun or verb governs no genitive
+    if participant is not None and participant.label == "ORG" \
+            and any(h.label == "ORG" and len(h.words) == 1 for h in lexicons.heads.get(before.norm_, ())):
+        return False  # «گروه [داعش]»، «جنبش [حماس]»: the kind of body it is, not a noun it belongs to
     return _is_word(before) and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
         key(before.norm_) not in _verbish() and len(before.norm_) > 1 and not before.norm_.endswith("ها")
 

@@ -320,9 +320,11 @@ class RelationExtractor:
                     if key(role.title) != r[1] and not r[2].startswith(key(role.title)):
                         continue
                     affiliated = affiliations.get(r[0].id, set())
-                    if role.org is not None and role.org not in affiliated:
-                        continue
                     countries = {gaz.get(a).country for a in affiliated if gaz.get(a) is not None}
+                    states = {gaz.get(a).country for a in affiliated if gaz.get(a) is not None and gaz.get(a).kind == "country"}
+                    if role.org is not None and role.org not in affiliated and not (
+                            role.country in states and key(role.title) == r[1]):
+                        continue  # «وزیر خارجه ایران» names the post by its country, not its ministry: the holder still
                     if role.country and countries and role.country not in countries:
                         continue  # Turkey's foreign minister does not hold «وزیر امور خارجه ایران»
                     if r[0].id in held_by and by_id[held_by[r[0].id]].entry_id != m.entry_id:
