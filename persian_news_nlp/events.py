@@ -713,8 +713,13 @@ class EventExtractor:
         event.aside = any(self._keys[i] in FRAME_NOUNS for i in range(clause_start, t_start))
         event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
         # «این تصمیم را محکوم کردند»، «این حملات را نقض حاکمیت … خواند»: the earlier act named as the object
-        ra = next((j for j in range(k - 1, max(2, k - 8) - 1, -1) if tokens[j].norm_ == "را"
-                   and tokens[j - 2].norm_ in DEMONSTRATIVES), None)
+        ra = None
+        for j in range(k - 1, max(2, k - 8) - 1, -1):
+            if tokens[j].norm_ in ("و", "،", ".") or tokens[j].norm_ in CLAUSE_BREAKS:
+                break  # «این حمله را محکوم کرد و از … خواست»: the object belongs to the act before «و»
+            if tokens[j].norm_ == "را" and tokens[j - 2].norm_ in DEMONSTRATIVES:
+                ra = j
+                break
         if ra is not None and (ra == k - 1 or trig.verb == "self"):
             earlier = self._triggers_at([key(tokens[ra - 1].norm_)], 0)
             # an act named by a general noun answers whatever act was told last
@@ -724,10 +729,10 @@ class EventExtractor:
             earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
-        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ in ("از", "به", "با")):
+        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ in ("از", "به", "با", "درباره")):
             # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «X به این اتهام واکنش نشان داد»، «X با این
-            # تحریم‌ها مخالفت کرد»: the earlier event is the object of another act here, not re-told, and X took
-            # no part in it
+            # تحریم‌ها مخالفت کرد»، «X درباره این حملات اظهار نظر نکرد»: the earlier event is the object of another
+            # act here, not re-told, and X took no part in it
             return event
         heads = _appositions(doc, in_sent)
         marked = _markings(doc, sent, in_sent, heads)
