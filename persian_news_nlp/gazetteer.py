@@ -300,6 +300,16 @@ class Gazetteer:
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 
+    def country_keys(self, code: str) -> frozenset[str]:
+        """Keys of the names and demonyms of the country with alpha-3 ``code`` (ایران، ایرانی، جمهوری اسلامی ایران)."""
+        if not hasattr(self, "_country_keys"):
+            keys: dict[str, set[str]] = {}
+            for e in self.entries.values():
+                if e.kind == "country" and e.country:
+                    keys.setdefault(e.country, set()).update(key(n) for n in (*e.names(), *(e.attrs.get("demonyms") or ())))
+            self._country_keys = {c: frozenset(k) for c, k in keys.items()}
+        return self._country_keys.get(code, frozenset())
+
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Entries whose name or alias has the same key as ``name``."""
         return tuple(e for e, _ in self._by_key.get(key(name), ()))

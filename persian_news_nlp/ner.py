@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from spacy.attrs import SENT_START
@@ -1087,19 +1087,33 @@ class EntityRecognizer:
     # --------------------------------------------------------------- output
     def _set_entities(self, doc: Doc, chosen: list[Candidate], ctx: _DocContext) -> None:
         spans, nested = [], []
+        chosen = [self._unplaced_ministry(ctx, c) for c in chosen]
         for c in chosen:
             span = _make_span(doc, c)
             spans.append(span)
             stack = list(c.nested)
             while stack:
-                n = stack.pop()
+                n = self._unplaced_ministry(ctx, stack.pop())
                 if n.label != c.label or c.label == "ROLE" or n.start != c.start:
                     nested.append(_make_span(doc, n))
                 stack.extend(n.nested)
             if c.label == "ROLE" and c.nested:
-                span._.affiliation = c.nested[0].entry.id if c.nested[0].entry else None
+                held = self._unplaced_ministry(ctx, c.nested[0])
+                span._.affiliation = held.entry.id if held.entry else None
         doc.ents = spans
         doc.spans["pnn_nested"] = nested
+
+
+    def _unplaced_ministry(self, ctx: _DocContext, c: Candidate) -> Candidate:
+        """A ministry known by a bare name (وزارت خارجه is Iran's in the gazetteer) in a document that never
+        names its country is some country's ministry, not that one: same span, no entry (سخنگوی وزارت خارجه
+        حکومت سرپرست in an Afghan report)."""
+        entry = c.entry
+        if entry is None or entry.type != "ORG" or entry.kind != "ministry" or not entry.country:
+            return c
+        if any(k in ctx.key_text for k in self.gazetteer.country_keys(entry.country)):
+            return c
+        return replace(c, entry=None)
 
 
 # Blessings written after holy names: «حضرت مریم (س)», «امام علی (ع)».

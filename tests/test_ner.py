@@ -124,3 +124,14 @@ def test_an_interior_minister_is_no_minister_of_a_country(nlp):
     assert role._.entity_id == "role:minister_of_interior"  # «کشور» is the portfolio, not «country Iran»
     nested = {(s.text, s.label_) for s in doc.spans["pnn_nested"]}
     assert ("کشور ایران", "LOC") not in nested and ("ایران", "LOC") in nested
+
+
+@pytest.mark.parametrize("text, entity_id", [
+    # the gazetteer's bare «وزارت خارجه» is Iran's: right only where the document is about Iran
+    ("سخنگوی وزارت خارجه حکومت سرپرست گفت که کابل پایبند است.", None),
+    ("وزارت خارجه بیانیه‌ای داد و گفت ایران پاسخ می‌دهد.", "org:ir.mofa"),
+])
+def test_a_ministry_known_by_a_bare_name_needs_its_country_in_the_document(nlp, text, entity_id):
+    doc = nlp(text)
+    ministries = [s for s in [*doc.ents, *doc.spans["pnn_nested"]] if s.text == "وزارت خارجه"]
+    assert ministries and all(s._.entity_id == entity_id for s in ministries)
