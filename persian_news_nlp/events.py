@@ -1259,11 +1259,20 @@ def _sides_after(doc: Doc, in_sent, at: int) -> list[Participant]:  # noqa: ANN0
 def _add_sides(sides: list[Participant], new: list[Participant]) -> None:
     """Add a retelling's sides to an event's: one that names an earlier side inside it (طالبان → نیروهای مرزی
     طالبان، پاکستان → ارتش پاکستان) takes its place, as the more exact name of that side."""
+    def holds(person: Participant, title: Participant) -> bool:  # «علی نمونه‌زاده سفیر ایران در مسکو» holds «سفیر ایران»
+        return person.label == "PER" and bool(person.role_title) and title.label == "ROLE" \
+            and person.country == title.country and key(person.role_title).startswith(key(title.text))
+
     for p in new:
         words = f" {' '.join(key(w) for w in p.text.split())} "
         if p.label == "ROLE" and p.country and any(
-                q.label == "ROLE" and q.country == p.country and key(q.text).startswith(key(p.text)) for q in sides):
-            continue  # «وزیر نیروی ایران» … «وزیر نیرو»: the same post named again, shorter
+                q.label == "ROLE" and q.country == p.country and key(q.text).startswith(key(p.text)) or holds(q, p)
+                for q in sides):
+            continue  # «وزیر نیروی ایران» … «وزیر نیرو»: the same post named again, shorter, or its holder named
+        title = next((i for i, q in enumerate(sides) if holds(p, q)), None)
+        if title is not None:  # a headline's «سفیر ایران» … «علی نمونه‌زاده، سفیر ایران»: the holder named
+            sides[title] = p
+            continue
         inner = next((i for i, q in enumerate(sides) if q.label != "ROLE"
                       and (f" {' '.join(key(w) for w in q.text.split())} " in words
                            or p.sector and not p.entity_id and q.label == "LOC" and q.country == p.country)

@@ -116,8 +116,8 @@ def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, n
 
 def _apposed(gap: Span) -> bool:
     """Only a comma and quotation marks between two mentions (« یوهان نمونه »، سفیر آلمان)."""
-    return all(t.norm_ in ("،", ",", "«", "»", '"', "“", "”") or t.is_space for t in gap) and \
-        sum(t.norm_ in ("،", ",") for t in gap) <= 1 and len(gap) <= 3
+    return all(t.norm_ in ("،", ",", "«", "»", '"', "“", "”") or t.is_space and "\n" not in t.text for t in gap) and \
+        sum(t.norm_ in ("،", ",") for t in gap) <= 1 and len(gap) <= 3  # a line break ends a headline
 
 
 def _entry(span: Span) -> Entry | None:
@@ -321,7 +321,8 @@ class RelationExtractor:
                         continue
                     affiliated = affiliations.get(r[0].id, set())
                     countries = {gaz.get(a).country for a in affiliated if gaz.get(a) is not None}
-                    states = {gaz.get(a).country for a in affiliated if gaz.get(a) is not None and gaz.get(a).kind == "country"}
+                    states = {gaz.get(a).country for a in affiliated
+                              if gaz.get(a) is not None and gaz.get(a).kind in ("country", "government")}
                     if role.org is not None and role.org not in affiliated and not (
                             role.country in states and key(role.title) == r[1]):
                         continue  # «وزیر خارجه ایران» names the post by its country, not its ministry: the holder still
