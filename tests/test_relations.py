@@ -49,3 +49,10 @@ def test_a_title_beside_a_named_holder_is_not_a_known_holders():
     got = _links(text, "HAS_ROLE")
     assert ("علی نمونه‌زاده", "وزیر امور خارجه") in got
     assert ("هاکان فیدان", "وزیر امور خارجه") not in got
+
+
+def test_a_title_ending_a_headline_line_is_not_the_next_lines_person():
+    text = "دیدار فرستاده ویژه ژاپن با وزیر خارجه قرقیزستان\n\nعلی نمونه‌زاده، نماینده ویژه ژاپن، در بیشکک دیدار کرد."
+    got = _links(text, "HAS_ROLE")
+    assert ("علی نمونه‌زاده", "نماینده ویژه ژاپن") in got
+    assert ("علی نمونه‌زاده", "وزیر خارجه قرقیزستان") not in got
