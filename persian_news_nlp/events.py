@@ -261,6 +261,7 @@ class Participant:
     role_title: str | None
     cluster: str | None = None
     affiliation: str | None = None  # a title's known organisation or place (دبیرکل [سازمان ملل]); not in the record
+    post: str | None = None  # the gazetteer role a title or its holder names (role:envoy); not in the record
 
     def record(self) -> dict:
         return {k: getattr(self, k) for k in ("text", "start", "end", "label", "entity_id", "canonical_name",
@@ -512,9 +513,9 @@ class EventExtractor:
         if country is None and label in ("ORG", "LOC"):
             country = _nested_country(m, by_id, gaz)
             sector = sector or ("GOV" if label == "ORG" and country else None)
-        affiliation = None
+        affiliation, post = None, None
         if label == "ROLE":
-            role_title = span.text
+            role_title, post = span.text, entity_id
             country = _nested_country(m, by_id, gaz)
             affiliation = next((x.entry_id for x in _nested(m, by_id) if x.entry_id), None)
             sector = sector or (entry.attrs.get("sector") if entry else None)
@@ -530,13 +531,13 @@ class EventExtractor:
             for rel in relations_of.get(m.id, ()):
                 if rel.type == "HAS_ROLE":
                     role = by_id[rel.tail]
-                    role_title = role.span.text
+                    role_title, post = role.span.text, role.entry_id
                     country = country or _nested_country(role, by_id, gaz)
                     role_entry = gaz.get(role.entry_id) if role.entry_id else None
                     sector = sector or (role_entry.attrs.get("sector") if role_entry else None)
                     break
         return Participant(surface.text, surface.start_char, surface.end_char, label, entity_id, canonical,
-                           country, sector, role_title, m.cluster, affiliation)
+                           country, sector, role_title, m.cluster, affiliation, post)
 
     # -------------------------------------------------------------- per sentence
     def _sentence_events(self, doc: Doc, sent: Span, number: int, participants, ents, reference) -> list[Event]:  # noqa: ANN001
@@ -1261,7 +1262,8 @@ def _add_sides(sides: list[Participant], new: list[Participant]) -> None:
     طالبان، پاکستان → ارتش پاکستان) takes its place, as the more exact name of that side."""
     def holds(person: Participant, title: Participant) -> bool:  # «علی نمونه‌زاده سفیر ایران در مسکو» holds «سفیر ایران»
         return person.label == "PER" and bool(person.role_title) and title.label == "ROLE" \
-            and person.country == title.country and key(person.role_title).startswith(key(title.text))
+            and person.country == title.country and (key(person.role_title).startswith(key(title.text))
+                                                     or bool(title.post) and person.post == title.post)
 
     for p in new:
         words = f" {' '.join(key(w) for w in p.text.split())} "
