@@ -371,7 +371,8 @@ class EventExtractor:
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
         gaz = doc_gazetteer(doc)
-        doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient)
+        doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient
+                                                          or e.rule.actor in ("all", "both") and len(e.actor) >= 2)  # sides act together
                         and not (e.modality == "hypothetical" and e.nominal)  # «در صورت شکست مذاکرات» reports nothing
                         and not any(p.entity_id and (gaz.get(p.entity_id) or None) and gaz.get(p.entity_id).kind in NO_EVENT_KINDS
                                     for p in e.actor + e.recipient)]
@@ -750,7 +751,9 @@ class EventExtractor:
         if between:
             event.actor = between
         elif trig.actor in ("all", "both"):
-            event.actor = _dedupe([p for s, e, p in subject]
+            # «رزمایش مشترک دریایی [ایران، روسیه و چین]»: an event noun's possessors, past its adjectives, are its sides
+            owners = _possessors(doc, in_sent, t_end, sent.end) if event.nominal and not subject else []
+            event.actor = _dedupe([p for s, e, p in subject] or [p for s, e, p in owners]
                                   or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)])
         elif trig.actor == "of" or trig.recipient == "-":
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
