@@ -1103,7 +1103,6 @@ class EntityRecognizer:
         doc.ents = spans
         doc.spans["pnn_nested"] = nested
 
-
     def _unplaced_ministry(self, ctx: _DocContext, c: Candidate) -> Candidate:
         """A ministry known by a bare name (وزارت خارجه is Iran's in the gazetteer) in a document that never
         names its country is some country's ministry, not that one: same span, no entry (سخنگوی وزارت خارجه
