@@ -991,6 +991,21 @@ class EventExtractor:
             event.location = place
             return
         self._place_near_trigger(doc, sent, event, in_sent, t_start, t_end)
+        if event.location is None:
+            event.location = self._natural_place(doc, sent, t_end)
+
+    def _natural_place(self, doc: Doc, sent: Span, t_end: int) -> Participant | None:
+        """«… در [دریای خزر] آغاز شد»: a sea, river, lake, mountain or crossing takes no side, but is where
+        an act happens when it follows «در» in the act's clause."""
+        gaz = doc_gazetteer(doc)
+        stop = next((i for i in range(t_end, sent.end) if self._norms[i] in CLAUSE_BREAKS), sent.end)
+        for m in doc._.mentions or []:
+            entry = gaz.get(m.entry_id) if m.label == "LOC" and m.entry_id and m.nested_in is None else None
+            if entry is not None and entry.kind in NO_SIDE_KINDS and entry.kind != "media" and sent.start < m.span.start < stop \
+                    and self._norms[m.span.start - 1] == "در":
+                return Participant(m.span.text, m.span.start_char, m.span.end_char, "LOC", m.entry_id, entry.name,
+                                   entry.country, None, None, m.cluster)
+        return None
 
     def _anaphoric_place(self, doc, sent, t_start, t_end) -> Participant | None:  # noqa: ANN001
         """«به این شهر سفر کرد»: the place is the last place of that kind named before it."""
