@@ -19,6 +19,7 @@ every sentence. How it reads a sentence, and the tables behind it: ``docs/events
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
@@ -334,6 +335,11 @@ class EventExtractor:
             self._ent_ending_at.setdefault(ent.end, ent)
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         participants = self._participants(doc, mentions)
+        gaz = doc_gazetteer(doc)
+        self._natural_places = sorted(  # seas, rivers, crossings …: places of acts, never sides (_natural_place)
+            ((m, gaz.get(m.entry_id)) for m in mentions if m.label == "LOC" and m.entry_id and m.nested_in is None
+             and gaz.get(m.entry_id) is not None and gaz.get(m.entry_id).kind in NO_SIDE_KINDS - {"media"}),
+            key=lambda x: x[0].span.start)
         by_sentence: list[list] = [[] for _ in sents]  # participants grouped once: linear in the document
         for item in participants:
             by_sentence[sent_of[item[0]]].append(item)
@@ -370,7 +376,6 @@ class EventExtractor:
                 _domestic_titles(doc, event.recipient, event.actor)
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
-        gaz = doc_gazetteer(doc)
         doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient
                                                           or e.rule.actor in ("all", "both") and len(e.actor) >= 2)  # sides act together
                         and not (e.modality == "hypothetical" and e.nominal)  # «در صورت شکست مذاکرات» reports nothing
@@ -997,12 +1002,12 @@ class EventExtractor:
     def _natural_place(self, doc: Doc, sent: Span, t_end: int) -> Participant | None:
         """«… در [دریای خزر] آغاز شد»: a sea, river, lake, mountain or crossing takes no side, but is where
         an act happens when it follows «در» in the act's clause."""
-        gaz = doc_gazetteer(doc)
         stop = next((i for i in range(t_end, sent.end) if self._norms[i] in CLAUSE_BREAKS), sent.end)
-        for m in doc._.mentions or []:
-            entry = gaz.get(m.entry_id) if m.label == "LOC" and m.entry_id and m.nested_in is None else None
-            if entry is not None and entry.kind in NO_SIDE_KINDS and entry.kind != "media" and sent.start < m.span.start < stop \
-                    and self._norms[m.span.start - 1] == "در":
+        places = self._natural_places
+        for m, entry in places[bisect.bisect_right(places, sent.start, key=lambda x: x[0].span.start):]:
+            if m.span.start >= stop:
+                break
+            if self._norms[m.span.start - 1] == "در":
                 return Participant(m.span.text, m.span.start_char, m.span.end_char, "LOC", m.entry_id, entry.name,
                                    entry.country, None, None, m.cluster)
         return None
