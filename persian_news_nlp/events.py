@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span
 
 from .errors import DataFileError, Errors
 from .gazetteer import default_gazetteer, doc_gazetteer, key
-from .ner import MINISTRY_HEAD
+from .ner import MINISTRY_HEAD, Lexicons
 from .relations import DEMONSTRATIVES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
 
@@ -58,8 +58,10 @@ FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
 ANY_ACT = "*"  # what «این تصمیم/اقدام» answers: the last act told, of any type
-MEDIATOR = "mediator"
-STATE_SECTORS = frozenset(("GOV", "LEG", "JUD"))  # a country's state bodies: the ministers they act on are its own  # the marking of «با میانجیگری X»: no side of the act
+NATURAL_PLACE_KINDS = frozenset(_WORDS["natural_place_kind"])
+STATE_SECTORS = frozenset(_WORDS["state_sector"])
+COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
+MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
 SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
               **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
@@ -88,8 +90,8 @@ LIGHT_VERBS = {
 }
 # verbs that hand over their object: «کمک‌های بشردوستانه را … فرستاد» tells the aid itself; kept out of «any»,
 # since «پیام فرستاد» is no light verb of پیام
-SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است"))  # not bare ‑ه: «خواسته» is also "a demand"
 DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
+SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است"))  # not bare ‑ه: «خواسته» is also "a demand"
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -318,6 +320,8 @@ class EventExtractor:
         triggers(self.extra)  # read now: a bad user table fails when the pipeline is built, naming its line
         self._trigger_words = _trigger_words(self.extra)
         self.verb_forms = _light_verb_forms()
+        # «در پایان» tells when a statement came (a cue for names in ner.py), not that one is made
+        self._speech = frozenset(f for f in Lexicons.load().speech_verbs if not f.startswith("در "))
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.mentions or []
@@ -336,9 +340,9 @@ class EventExtractor:
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         participants = self._participants(doc, mentions)
         gaz = doc_gazetteer(doc)
+        located = ((m, gaz.get(m.entry_id)) for m in mentions if m.label == "LOC" and m.entry_id and m.nested_in is None)
         self._natural_places = sorted(  # seas, rivers, crossings …: places of acts, never sides (_natural_place)
-            ((m, gaz.get(m.entry_id)) for m in mentions if m.label == "LOC" and m.entry_id and m.nested_in is None
-             and gaz.get(m.entry_id) is not None and gaz.get(m.entry_id).kind in NO_SIDE_KINDS - {"media"}),
+            ((m, entry) for m, entry in located if entry is not None and entry.kind in NATURAL_PLACE_KINDS),
             key=lambda x: x[0].span.start)
         by_sentence: list[list] = [[] for _ in sents]  # participants grouped once: linear in the document
         for item in participants:
@@ -444,7 +448,7 @@ class EventExtractor:
         for i in range(len(doc)):
             one = keys[i]
             pair = one + keys[i + 1] if i + 1 < len(doc) else one
-            several = i > 0 and self._norms[i - 1] in DEMONSTRATIVES and one in SEVERAL and pair == one + key("کشور")
+            several = i > 0 and self._norms[i - 1] in DEMONSTRATIVES and one in SEVERAL and pair == one + COUNTRY_WORD
             if pair in BOTH_SIDES or one in BOTH_SIDES or several:
                 # «دو طرف», «دو کشور», «طرفین»: both sides of an earlier meeting; «این سه کشور»: the three named before
                 span = doc[i: i + 2] if (pair in BOTH_SIDES or several) and i + 1 < len(doc) else doc[i: i + 1]
@@ -468,7 +472,7 @@ class EventExtractor:
         if both:  # «دو [رئیس‌جمهور]»: the title inside names both sides, not one of its own
             out = [(s, e, p) for s, e, p in out if p.label == "SIDES" or not any(bs <= s and e <= be for bs, be in both)]
         for s, e, p in out:  # «معاون وزیر خارجه [این کشور]»: the country named before
-            if p.label == "ROLE" and not (p.country or p.affiliation) and e + 1 < len(doc) and keys[e + 1] == key("کشور"):
+            if p.label == "ROLE" and not (p.country or p.affiliation) and e + 1 < len(doc) and keys[e + 1] == COUNTRY_WORD:
                 m = antecedent_of(doc, e, mentions, nested=True)
                 entry = gaz.get(m.entry_id) if m is not None and m.entry_id else None
                 if entry is not None and entry.kind in ("country", "territory"):
@@ -868,12 +872,8 @@ class EventExtractor:
         return people[-1] if people else None
 
     def _says(self, i: int) -> bool:
-        """Does a verb of saying (گفت، تصریح کرد) start at token ``i``?"""
-        from .ner import Lexicons
-
-        speech, norms = Lexicons.load().speech_verbs, self._norms
-        if norms[i] == "در":
-            return False  # «در پایان»: when a statement came (a cue for names), not a verb of saying; «با بیان اینکه» is one
+        """Does a verb of saying (گفت، تصریح کرد، با بیان) start at token ``i``?"""
+        speech, norms = self._speech, self._norms
         return norms[i] in speech or i + 1 < len(norms) and f"{norms[i]} {norms[i + 1]}" in speech
 
     def _said_after(self, sent: Span, start: int) -> int | None:
@@ -1002,7 +1002,7 @@ class EventExtractor:
     def _natural_place(self, doc: Doc, sent: Span, t_end: int) -> Participant | None:
         """«… در [دریای خزر] آغاز شد»: a sea, river, lake, mountain or crossing takes no side, but is where
         an act happens when it follows «در» in the act's clause."""
-        stop = next((i for i in range(t_end, sent.end) if self._norms[i] in CLAUSE_BREAKS), sent.end)
+        stop = _next_clause(doc, sent, t_end)
         places = self._natural_places
         for m, entry in places[bisect.bisect_right(places, sent.start, key=lambda x: x[0].span.start):]:
             if m.span.start >= stop:
@@ -1150,16 +1150,15 @@ class EventExtractor:
                     or event.sentence in earlier.retold_in
                 # «تحریم‌های آمریکا علیه ایران» … «وزارت خزانه‌داری آمریکا … تحریم کرد»: a headline's act told again
                 # in the lead by an actor of the same country
-                headline = not event.aside and not apart and earlier.sentence == 0 and event.sentence <= 2 and bool(
+                countrymen = not event.aside and not apart and bool(
                     {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
+                headline = countrymen and earlier.sentence == 0 and event.sentence <= 2
                 # «وزارت دفاع روسیه … اهداف نظامی را هدف قرار داده است»: a mention with no target, place or date of
                 # its own, by an actor of the same country, cannot be told apart from the act already told
-                vague = not (event.recipient or event.location or event.date) and not event.aside and not apart and bool(
-                    {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
-                if event.anaphoric or same_people or same_place or same_sides or same_sentence or headline or vague:
-                    target = earlier
-                    adds_sides = not (vague and not (event.anaphoric or same_people or same_place or same_sides
-                                                     or same_sentence or headline))
+                vague = countrymen and not (event.recipient or event.location or event.date)
+                firm = event.anaphoric or same_people or same_place or same_sides or same_sentence or headline
+                if firm or vague:
+                    target, adds_sides = earlier, firm
                     break
             if target is None:
                 merged.append(event)
@@ -1215,14 +1214,11 @@ class EventExtractor:
                 named = [p for p in group if p.label == "SIDES"]
                 if not named:
                     continue
-                def two_sided(e: Event) -> bool:
-                    return len({p.identity for p in e.actor + e.recipient if p.label != "SIDES"}) >= 2
-
                 # the last meeting before, else any act of two sides (امضای اسناد میان ایران و تاجیکستان)
-                meeting = next((e for e in reversed(events[:k]) if e.type in ("CONSULT", "AGREE") and two_sided(e)),
-                               next((e for e in reversed(events[:k]) if two_sided(e)), None))
+                meeting = next((e for e in reversed(events[:k]) if e.type in ("CONSULT", "AGREE") and _two_sided(e)),
+                               next((e for e in reversed(events[:k]) if _two_sided(e)), None))
                 sides = (meeting.actor + meeting.recipient) if meeting is not None else []
-                if any(key(w) == key("کشور") for w in named[0].text.split()):
+                if any(key(w) == COUNTRY_WORD for w in named[0].text.split()):
                     sides = [countries.get(p.country, p) if p.country else p for p in sides]
                 group[:] = _dedupe([p for p in group if p.label != "SIDES"] + sides)
 
@@ -1258,10 +1254,20 @@ class EventExtractor:
                     break
 
 
+def _next_clause(doc: Doc, sent: Span, t_end: int) -> int:
+    """Where the first clause break (که، «:») after the trigger ending at ``t_end`` stands, or the sentence's end."""
+    return next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS), sent.end)
+
+
 def _before_next_clause(doc: Doc, sent: Span, in_sent, t_end: int):  # noqa: ANN001, ANN202
-    """The participants before the first clause break (که، «:») after the trigger ending at ``t_end``."""
-    stop = next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS), sent.end)
+    """The participants before the first clause break after the trigger ending at ``t_end``."""
+    stop = _next_clause(doc, sent, t_end)
     return [x for x in in_sent if x[0] < stop]
+
+
+def _two_sided(event: Event) -> bool:
+    """Does the event name at least two sides (other than «دو طرف» itself)?"""
+    return len({p.identity for p in event.actor + event.recipient if p.label != "SIDES"}) >= 2
 
 
 def _sides_after(doc: Doc, in_sent, at: int) -> list[Participant]:  # noqa: ANN001
@@ -1518,8 +1524,6 @@ def _after_adjectives(doc: Doc, start: int, end: int, most: int = 2) -> int:
     """The token after up to ``most`` adjectives from ``start`` — relational ones (‑ی: هوایی، پهپادی، هسته‌ای) and
     those listed as event_adjective (غیرمستقیم، مشترک): where an event noun's possessor stands in «حملات پهپادی
     روسیه», «مذاکرات غیرمستقیم تهران و واشنگتن»."""
-    from .ner import Lexicons
-
     function_words = Lexicons.load().function_words
     i = start
     while i < min(end, start + most) and _is_word(doc[i]) and not doc[i].ent_type_ and (
@@ -1540,8 +1544,6 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
     before = doc[start - 1]
     if before.norm_ in _honorifics() or key(before.norm_) in _agent_nouns():
         return False
-    from .ner import Lexicons
-
     lexicons = Lexicons.load()
     if before.norm_ in lexicons.function_words or before.norm_ in lexicons.speech_verbs or before.norm_ in REPORT_VERBS:
         return False  # «که او …», «اما طالبان …», «منابع می‌گویند [X] …»: a conjunction, pronoun or verb governs no genitive
@@ -1554,8 +1556,6 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
 
 @cache
 def _honorifics() -> frozenset[str]:
-    from .ner import Lexicons
-
     return frozenset(Lexicons.load().honorifics)
 
 

@@ -320,9 +320,9 @@ class RelationExtractor:
                     if key(role.title) != r[1] and not r[2].startswith(key(role.title)):
                         continue
                     affiliated = affiliations.get(r[0].id, set())
-                    countries = {gaz.get(a).country for a in affiliated if gaz.get(a) is not None}
-                    states = {gaz.get(a).country for a in affiliated
-                              if gaz.get(a) is not None and gaz.get(a).kind in ("country", "government")}
+                    bodies = [e for e in map(gaz.get, affiliated) if e is not None]
+                    countries = {e.country for e in bodies}
+                    states = {e.country for e in bodies if e.kind in ("country", "government")}
                     if role.org is not None and role.org not in affiliated and not (
                             role.country in states and key(role.title) == r[1]):
                         continue  # «وزیر خارجه ایران» names the post by its country, not its ministry: the holder still
