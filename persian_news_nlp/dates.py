@@ -59,12 +59,14 @@ class CalendarWords:
     quantity_after: frozenset[str]        # a bare four-digit number before one of these counts something
     quantity_before: frozenset[str]       # … or after one of these (حدود ۲۰۰۰)
     counts: dict[str, int | None]          # number words of a count (سه روز پیش); None for a vague one (چند)
+    parts: frozenset[str]                  # a part of a month or year (نیمه, هفته) …
+    part_orders: frozenset[str]            # … and which one (دوم): «نیمه دوم آبان»
 
     @classmethod
     @cache
     def load(cls) -> CalendarWords:
         months, weak, weekdays, relative, eras, counts = {}, set(), {}, {}, {}, {}
-        after, before = set(), set()
+        after, before, parts, orders = set(), set(), set(), set()
         for row in read_tsv(model_path("lexicons", "calendar.tsv"), ("form", "kind")):
             form, kind = row["form"], row["kind"]
             if kind == "month":
@@ -81,9 +83,13 @@ class CalendarWords:
                 (after if kind == "unit" else before).add(form)
             elif kind == "count":
                 counts[form] = int(row["value"]) if row.get("value") else None
+            elif kind in ("part", "part_order"):
+                (parts if kind == "part" else orders).add(form)
             else:
-                raise row.error(f"unknown kind {kind!r}", "month, weekday, relative_*, era, unit, quantifier, count")
-        return cls(months, frozenset(weak), weekdays, relative, eras, frozenset(after), frozenset(before), counts)
+                raise row.error(f"unknown kind {kind!r}",
+                                "month, weekday, relative_*, era, unit, quantifier, count, part, part_order")
+        return cls(months, frozenset(weak), weekdays, relative, eras, frozenset(after), frozenset(before), counts,
+                   frozenset(parts), frozenset(orders))
 
 
 def _alt(forms) -> str:  # noqa: ANN001
@@ -105,8 +111,13 @@ def _pattern() -> regex.Pattern:
     year = rf"(?P<year>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"
     dm = (rf"(?:روز\s+)?(?:(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})(?:[\u200c ]?ماه)?"
           rf"(?:\s+(?:ماه\s+)?(?:سال\s+)?{year})?(?:\s+(?P<era>{era}))?")
+    # what a part of a period (نیمه دوم …) can be a part of: a month, with or without its year, or a year
+    whole = (rf"(?:ماه\s+)?{month}(?:[\u200c ]?ماه)?(?:\s+(?:سال\s+)?{D}{{4}}|\s+(?:امسال|سال جاری|سال گذشته|گذشته|آینده))?"
+             rf"|سال\s+{D}{{4}}(?:\s+{era})?|امسال|سال جاری|سال گذشته|سال آینده")
     return regex.compile(
         rf"(?<![\w\u200c])(?:"
+        rf"{_alt(w.parts)}\s+{_alt(w.part_orders)}\s+(?P<whole>{whole})(?![\w\u200c])"  # نیمه دوم آبان ۱۴۰۴
+        rf"|"
         rf"(?P<rel_paren>{relative}|(?:روز\s+)?(?P<pwd>{weekday}))\s*\((?P<inner>{dm})\s*\)"  # امروز (پنجشنبه، ۱ آبان)
         rf"|(?P<rel_plain>امروز|دیروز|فردا)\s*[،,]?\s+(?P<inner2>{dm}|(?:روز\s+)?{weekday})"      # امروز ۲۰ تیرماه، امروز سه‌شنبه
         rf"|(?P<tod>{TIME_OF_DAY}\s+)?{dm}"                                         # ۱ آبان ۱۴۰۴
@@ -135,7 +146,7 @@ def _opening_words() -> frozenset[str]:
     w = CalendarWords.load()
     ordinals = _runs(ORDINAL_DAYS.removeprefix("(?:").removesuffix(")").split("|"))
     # with the words the pattern itself opens with (روز، ساعت، ماه، سال، امروز …)
-    forms = [*w.months, *(m + " ماه" for m in w.months), *w.relative, *w.counts,
+    forms = [*w.months, *(m + " ماه" for m in w.months), *w.relative, *w.counts, *w.parts,
              "روز", "ساعت", "ماه", "سال", "امروز", "دیروز", "فردا", *TIME_OF_DAY.removeprefix("(?:").removesuffix(")").split("|")]
     weekdays = _runs(w.weekdays)
     # the pattern lets a weekday run into the day that follows it (پنجشنبهبیستم)
@@ -285,6 +296,13 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
     g = m.groupdict()
     start, end = m.span()
     tod = bool(g["tod"] or g["tod2"] or g["tod3"] or g["tod4"])
+    if g["whole"] is not None:  # «نیمه دوم آبان»: valued by the month (or year) it is a part of
+        # a weak month (دی, محرم) is a month here, as after «ماه»: «دهه اول محرم»
+        inner = _pattern().fullmatch(g["whole"]) or _pattern().fullmatch("ماه " + g["whole"])
+        resolved = _resolve(inner, reference) if inner else None
+        if resolved is None or resolved.granularity not in ("month", "year"):
+            return None
+        return DateMatch(start, end, resolved.value, resolved.calendar, resolved.granularity, resolved.basis)
     if g["rel_paren"] is not None:
         inner = _pattern().fullmatch(g["inner"])
         resolved = _resolve(inner, reference, g["pwd"]) if inner else None
