@@ -337,6 +337,8 @@ class EventExtractor:
         self._ent_ending_at: dict[int, Span] = {}
         for ent in ents:
             self._ent_ending_at.setdefault(ent.end, ent)
+        # words inside a name are no triggers: «پیمان» in «سازمان پیمان امنیت جمعی», «همکاری» in «سازمان همکاری اسلامی»
+        self._in_name = {i for ent in ents if ent.label_ in ("PER", "ORG", "LOC", "ROLE") for i in range(ent.start, ent.end)}
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         participants = self._participants(doc, mentions)
         gaz = doc_gazetteer(doc)
@@ -556,7 +558,7 @@ class EventExtractor:
         found: list[Event] = []
         taken: set[int] = set()
         for k, t in enumerate(tokens):
-            if keys[k] not in self._trigger_words:
+            if keys[k] not in self._trigger_words or t.i in self._in_name:
                 continue  # most words start no trigger
             for trig in self._triggers_at(keys, k):
                 n = len(trig.words)
@@ -1121,9 +1123,10 @@ class EventExtractor:
         merged: list[Event] = []
         for event in events:
             target, adds_sides = None, True
-            if event.anaphoric:  # «این سفر» is the last trip told before, if there was one
-                target = next((e for e in reversed(merged) if e.type == event.type and e.rule.words == event.rule.words
-                               and e.boilerplate == event.boilerplate), None)
+            if event.anaphoric:  # «این سفر» is the last trip told before, if there was one, else the last meeting
+                told = [e for e in merged if e.type == event.type and e.boilerplate == event.boilerplate]
+                target = next((e for e in reversed(told) if e.rule.words == event.rule.words),
+                              told[-1] if told and event.type == "CONSULT" else None)  # «در این دیدار» after «سفر کرد و … دیدار کرد»
             for earlier in reversed(merged if target is None else []):
                 if earlier.type != event.type or earlier.boilerplate != event.boilerplate \
                         or (earlier.modality == "historical") != (event.modality == "historical"):

@@ -23,7 +23,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Entry, default_gazetteer, doc_gazetteer, key
-from .normalizer import ZWNJ
 from .resources import model_path, read_tsv, word_lists
 
 _WORDS = word_lists("rules", "coreference_words.tsv")  # closed word lists, documented in the table
@@ -359,7 +358,7 @@ class RelationExtractor:
         # rule-found persons: a later one-word mention equal to an earlier name's last word
         full_names: dict[str, str] = {}  # surname key -> first multi-word mention
         for m in persons:
-            words = m.span.text.replace(ZWNJ, " ").split()
+            words = m.span.text.split()  # «نمونه‌زاده» is one word: a ZWNJ joins the parts of a surname
             if len(words) > 1:
                 full_names.setdefault(key(words[-1]), m.id)
             elif words and key(words[0]) in full_names:
