@@ -342,6 +342,8 @@ class EventExtractor:
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         participants = self._participants(doc, mentions)
         gaz = doc_gazetteer(doc)
+        self._outlets = {m.span.start for m in mentions if m.label == "ORG" and m.entry_id  # news outlets (sector JRN)
+                         and (entry := gaz.get(m.entry_id)) is not None and entry.sector == "JRN"}
         located = ((m, gaz.get(m.entry_id)) for m in mentions if m.label == "LOC" and m.entry_id and m.nested_in is None)
         self._natural_places = sorted(  # seas, rivers, crossings …: places of acts, never sides (_natural_place)
             ((m, entry) for m, entry in located if entry is not None and entry.kind in NATURAL_PLACE_KINDS),
@@ -612,14 +614,17 @@ class EventExtractor:
                 if event.location is not None and about.location is not None and event.location.identity == about.location.identity:
                     event.location = None  # «حمله X به سوریه را محکوم کرد»: Syria is where the attack was
 
-    @staticmethod
-    def _cancelled(trig: Trigger, keys: list[str], after: int, tokens, participants) -> bool:  # noqa: ANN001
+    def _cancelled(self, trig: Trigger, keys: list[str], after: int, tokens, participants) -> bool:  # noqa: ANN001
         """The word after the trigger makes it something else (نشست خبری، گفت‌وگو با خبرنگار), or the
         mention the trigger needs after it is missing (وارد [کابل] شد)."""
         if trig.not_before and after < len(keys):
-            word = keys[after + 1] if keys[after] == "با" and after + 1 < len(keys) else keys[after]
-            if word in trig.not_before:
+            met = after + 1 if keys[after] == "با" and after + 1 < len(keys) else after
+            if keys[met] in trig.not_before:
                 return True
+            if keys[met] == "یک" and met + 1 < len(keys) and keys[met + 1] in trig.not_before:
+                return True  # «در گفت‌وگو با یک شبکه تلویزیونی»
+            if trig.type == "CONSULT" and tokens[met].i in self._outlets:
+                return True  # «در گفت‌وگو با [طلوع‌نیوز] گفت»: an interview with a news outlet, no meeting
         if trig.next:
             start = tokens[after].i if after < len(tokens) else -1
             return not any(s == start and p.label == trig.next for s, e, p in participants)
