@@ -1552,11 +1552,18 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
     before = doc[start - 1]
     if before.norm_ in _honorifics() or key(before.norm_) in _agent_nouns():
         return False
+    # «نیروهای مرزی [امارت اسلامی]», «مقامات ارشد [طالبان]»: the people acting for it, described
+    j = start - 1
+    while j > max(0, start - 3) and not doc[j].ent_type_ and key(doc[j].norm_) not in _agent_nouns() \
+            and (doc[j].norm_.endswith("ی") or key(doc[j].norm_) in EVENT_ADJECTIVES):
+        j -= 1
+    if j < start - 1 and key(doc[j].norm_) in _agent_nouns():
+        return False
     lexicons = Lexicons.load()
     if before.norm_ in lexicons.function_words or before.norm_ in lexicons.speech_verbs or before.norm_ in REPORT_VERBS:
         return False  # «که او …», «اما طالبان …», «منابع می‌گویند [X] …»: a conjunction, pronoun or verb governs no genitive
     if participant is not None and participant.label == "ORG" \
-            and any(h.label == "ORG" and len(h.words) == 1 for h in lexicons.heads.get(before.norm_, ())):
+            and any(h.label == "ORG" and len(h.words) == 1 for h in lexicons.head_words(before.norm_)):
         return False  # «گروه [داعش]»، «جنبش [حماس]»: the kind of body it is, not a noun it belongs to
     return _is_word(before) and before.norm_ not in PREPOSITIONS and before.norm_ not in ("و", "،") and \
         key(before.norm_) not in _verbish() and len(before.norm_) > 1 and not before.norm_.endswith("ها")

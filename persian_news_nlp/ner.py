@@ -24,7 +24,7 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -138,7 +138,7 @@ class Lexicons:
     glued_prefix_re: re.Pattern          # a name prefix glued to a given name: (سید)(محمد)
     surname_suffixes: tuple[str, ...]
     surname_suffix_re: re.Pattern        # the same endings as one pattern (one test per word)
-    heads: dict[str, list[Head]]        # first word -> heads starting with it
+    heads: dict[str, list[Head]]        # first word, ZWNJ dropped -> heads starting with it (see head_words)
     seat_words: frozenset[str]          # first words of the seat heads (استان, شهرستان, واحد …)
     cues: dict[tuple[str, str], set[str]]  # (side, cue) -> labels supported
     common: frozenset[str]
@@ -153,7 +153,12 @@ class Lexicons:
     common_bodies: frozenset[str]       # keys of «هیئت مدیره» and the like: a kind of body, no name
     head_adjectives: frozenset[str]     # «جدید», «قبلی»: after a head word they describe it, no name follows
     title_adjectives: frozenset[str]    # «سابق», «پیشین»: between a title and what it holds
+    agent_nouns: frozenset[str]         # keys of «نیروهای», «مقامات»: people acting for a body (rules/agent_nouns.tsv)
     portfolios: dict[str, list[str]]    # a portfolio's first word(s), joined -> the portfolios' joined keys
+
+    def head_words(self, word: str) -> Sequence[Head]:
+        """The heads starting with ``word``, with or without its ZWNJ (نیروهای, نیرو‌های)."""
+        return self.heads.get(word.replace(ZWNJ, ""), ())
 
     @classmethod
     @cache
@@ -175,7 +180,7 @@ class Lexicons:
                                 key=len, reverse=True))
         heads: dict[str, list[Head]] = defaultdict(list)
         for r in read_tsv(model_path("rules", "ner_heads.tsv"), ("head", "label", "needs", "max")):
-            words = tuple(r["head"].replace(ZWNJ, " ").split())
+            words = tuple(w.replace(ZWNJ, "") for w in r["head"].split())  # «هفته‌نامه» is one word, written either way
             if r["needs"] not in ("name", "word", "entity", "proper"):
                 raise r.error(f"needs={r['needs']!r}", "name, word, entity or proper")
             if r.get("known", "") not in ("", "out", "out_place", "out_wider"):
@@ -207,6 +212,7 @@ class Lexicons:
                    frozenset(key(r["phrase"]) for r in read_tsv(model_path("rules", "common_bodies.tsv"), ("phrase",))),
                    frozenset(key(w) for w in word_list("rules", "head_adjectives.tsv")),
                    frozenset(key(w) for w in word_list("rules", "title_adjectives.tsv")),
+                   frozenset(key(w) for w in word_list("rules", "agent_nouns.tsv")),
                    _portfolios())
 
 
@@ -272,7 +278,7 @@ class EntityRecognizer:
         self.lex = Lexicons.load()
         # outlets without their head word: a press review writes «نمونه: …» for روزنامه نمونه, although
         # the bare word may be an everyday word the gazetteer does not match alone
-        self.bare_outlets = self._headless_names("media", lambda h: any(x.label == "ORG" for x in self.lex.heads.get(h, ())))
+        self.bare_outlets = self._headless_names("media", lambda h: any(x.label == "ORG" for x in self.lex.head_words(h)))
         # ministries without «وزارت»: a minister's title names one by its portfolio (وزیر مسکن و شهرسازی)
         self.portfolios = self._headless_names("ministry", lambda h: h == MINISTRY_HEAD)
         self.portfolio_max = max(self.portfolios.values(), default=0)
@@ -389,8 +395,8 @@ class EntityRecognizer:
     def _role_as_word(self, ctx: _DocContext, entry: Entry, span: tuple[int, int]) -> bool:
         """A one-word title that is also an everyday word, used as that word: before a light verb or
         «به» when it names a status (``این حمله را محکوم کرد``, ``متهم به قتل``, ``نامزد شد``), or right
-        after a body's head word or a demonym it describes (``حکومت سرپرست``, ``حزب حاکم``, ``شهروندان
-        فرانسوی زندانی``)."""
+        after a body's head word, a noun for the people acting for one or a demonym it describes
+        (``حکومت سرپرست``, ``حزب حاکم``, ``نیروهای شورشی``, ``شهروندان فرانسوی زندانی``)."""
         start, end = span
         if end - start != 1 or not (entry.attrs.get("ambiguous") or entry.attrs.get("rank") in STATUS_RANKS):
             return False
@@ -398,7 +404,8 @@ class EntityRecognizer:
         if after in self.lex.light_verbs or (after == "به" and entry.attrs.get("rank") in STATUS_RANKS):
             return True
         return bool(entry.attrs.get("ambiguous")) and start > 0 \
-            and (ctx.is_demonym(start - 1) or any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1)))
+            and (ctx.is_demonym(start - 1) or any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1))
+                 or key(ctx.norm(start - 1)) in self.lex.agent_nouns)  # «نیروهای شورشی»
 
     @staticmethod
     def _names_product(ctx: _DocContext, span: tuple[int, int]) -> bool:
@@ -439,10 +446,9 @@ class EntityRecognizer:
         if entry.type in cues or ("SPORT" in cues and entry.kind == "club"):
             return True
         before = ctx.norm(start - 1) if start > 0 else ""
-        if entry.type == "LOC" and (before in self.lex.heads and any(h.label == "LOC" for h in self.lex.heads[before])
-                                    or start in ctx.place_title_ends):
+        if entry.type == "LOC" and (any(h.label == "LOC" for h in self.lex.head_words(before)) or start in ctx.place_title_ends):
             return True
-        if entry.type == "ORG" and before in self.lex.heads and any(h.label == "ORG" for h in self.lex.heads[before]):
+        if entry.type == "ORG" and any(h.label == "ORG" for h in self.lex.head_words(before)):
             return True
         if entry.kind == "media" and ctx.norm(end) == ":" and (start == 0 or ctx.doc[start].is_sent_start):
             return True  # a press review: «نمونه‌نامه: …» opens with the paper's name
@@ -554,7 +560,7 @@ class EntityRecognizer:
         name: ``اداره کل نمونه‌داری استان نمونه``, ``دانشگاه نمونه واحد نمونه‌آباد``."""
         seats = {}
         for c in heads:
-            if c.label == "LOC" and any(h.seat and h.label == "LOC" for h in self.lex.heads.get(ctx.norm(c.start), ())):
+            if c.label == "LOC" and any(h.seat and h.label == "LOC" for h in self.lex.head_words(ctx.norm(c.start))):
                 best = seats.get(c.start)
                 if best is None or c.length > best.length:
                     seats[c.start] = c
@@ -590,7 +596,7 @@ class EntityRecognizer:
             if end in ctx.blocked_starts:
                 break
             word = ctx.norm(end)
-            if word == "و" and ctx.norm(end + 1) in ctx.lex.heads:
+            if word == "و" and ctx.lex.head_words(ctx.norm(end + 1)):
                 break  # «اداره نمونه و شهرداری نمونه‌آباد»: a second head opens a second name
             if word == "و" and end > j and end + 1 < len(ctx.doc) and ctx.name_word(end + 1) and taken + 1 < max_tokens:
                 end += 1
@@ -674,7 +680,7 @@ class EntityRecognizer:
             if affiliation is None and not known_portfolio and ctx.norm(c.end) == "و" and ctx.name_word(c.end + 1) \
                     and not ctx.is_title_start(c.end + 1):
                 org_start = None  # «رئیس اتاق بازرگانی و …»: the name may run on; a cut-off part is no name
-            if org_start is not None and org_end - org_start == 1 and any(h.label == "ORG" for h in self.lex.heads.get(ctx.norm(org_start), ())):
+            if org_start is not None and org_end - org_start == 1 and any(h.label == "ORG" for h in self.lex.head_words(ctx.norm(org_start))):
                 org_start = None  # «رئیس کمیته»: a bare head word names no organisation
             if org_start is not None and org_start < org_end:
                 # «وزیر [امور خارجه X]», «رئیس [سازمان نمونه]»: the title holds its organisation
@@ -718,7 +724,7 @@ class EntityRecognizer:
             while i < len(doc) and i not in taken and names < 3:
                 if ctx.norm(i) in self.lex.function_words:
                     break  # «… رونالدو روی کفش‌ها», «اما ردپای …»: "on", "but", not the given names Rui, Emma
-                if ctx.norm(i) in self.lex.heads and ctx.plain(i) in self.lex.ambiguous_given:
+                if self.lex.head_words(ctx.norm(i)) and ctx.plain(i) in self.lex.ambiguous_given:
                     break  # «دولت عثمانی»: the head word «دولت», not the given name Dowlat
                 width, given = self._given_name_at(ctx, i)
                 if not width or (i + width - 1) in taken:
@@ -1028,7 +1034,7 @@ class EntityRecognizer:
                         and (start - 1) not in ctx.blocked_starts and (start - 1) not in ctx.in_dates \
                         and ctx.plain(start - 1) not in self.lex.club_stops \
                         and ctx.norm(start - 1) not in NUMBER_WORDS \
-                        and not any(h.label == "LOC" for h in self.lex.heads.get(ctx.norm(start - 1), ())):
+                        and not any(h.label == "LOC" for h in self.lex.head_words(ctx.norm(start - 1))):
                     start -= 1
             if start < c.start:
                 out.append(Candidate(start, c.end, "ORG", 1, "rules:club", nested=[c], confidence=0.6))
@@ -1232,10 +1238,11 @@ class _DocContext:
 
     def heads_at(self, i: int) -> list[Head]:
         """The head words (``ner_heads.tsv``) written at token ``i``, longest first."""
-        heads = self.lex.heads.get(self.norm(i))
+        heads = self.lex.head_words(self.norm(i))
         if not heads:
             return []
-        return [h for h in heads if len(h.words) == 1 or tuple(self.norm(i + k) for k in range(len(h.words))) == h.words]
+        return [h for h in heads if len(h.words) == 1
+                or tuple(self.norm(i + k).replace(ZWNJ, "") for k in range(len(h.words))) == h.words]
 
     def clause_starts(self, i: int) -> bool:
         """Does token ``i`` open a clause (sentence start, after punctuation or a quote)?"""
