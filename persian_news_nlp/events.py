@@ -1078,7 +1078,7 @@ class EventExtractor:
             event.modality = "negated"
         elif event.anaphoric and event.nominal:
             pass  # «در این سفر … افتتاح خواهد کرد»: the trip told before, whatever the tense of what is done on it
-        elif any(window.has(c) for c in cues.get("future", ())):
+        elif any(window.has(c) for c in cues.get("future", ())) or self._subjunctive(event, tokens, k, verb, end):
             event.modality = "future"
             event.type = PLANNED.get(event.type, event.type)  # a planned meeting is an agreement to meet
         elif _is_past_year(event.date, reference) or any(sentence.has(c) for c in cues.get("background", ())):
@@ -1086,6 +1086,22 @@ class EventExtractor:
         elif any(sentence.starts_with(c) for c in cues.get("continuation", ())) and \
                 sent.start > 0 and self._previous_is_background(doc, sent, reference):
             event.modality = "historical"
+
+    def _subjunctive(self, event: Event, tokens, k: int, verb: str, end: int) -> bool:  # noqa: ANN001
+        """The event's verb is a subjunctive (… دیدار کند), or an event noun's clause ends in one with no other
+        trigger between (در نشست کمیسیون … شرکت کند; not «در دیدارش … خواست … ارائه کند», the request's)."""
+        forms = modality_cues().get("subjunctive", ())
+        if verb:
+            return key(verb) in forms
+        if not event.nominal:
+            return False
+        for j in range(k + len(event.rule.words), min(end, len(tokens))):
+            word = self._keys[tokens[j].i]
+            if word in forms:
+                return True
+            if word in self._trigger_words:
+                return False
+        return False
 
     def _previous_is_background(self, doc: Doc, sent: Span, reference: dt.date) -> bool:
         number = self._sent_of[sent.start - 1]
