@@ -531,7 +531,8 @@ class EventExtractor:
         if label == "ROLE":
             role_title, post = span.text, entity_id
             country = _nested_country(m, by_id, gaz)
-            affiliation = next((x.entry_id for x in _nested(m, by_id) if x.entry_id), None)
+            affiliation = next((x.entry_id for x in _nested(m, by_id) if x.entry_id), None) \
+                or (entry.attrs.get("parent") if entry else None)  # «مسئول سیاست خارجی اتحادیه اروپا», one gazetteer title
             sector = sector or (entry.attrs.get("sector") if entry else None)
             holder = holders.get(m.id)
             if holder is not None:

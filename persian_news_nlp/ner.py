@@ -67,6 +67,7 @@ TOKEN_LIKE = re.compile(r"[^\W_]+|[^\w\s]")
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
 # Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
 EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
+PLURAL_ENDINGS = ("هایمان", "هایشان", "هایی", "های", "ها")
 DOMAIN = re.compile(tokenizer.DOMAIN)  # a site named by its domain: example.ir
 # A word with a surname's ending (‑اف, ‑زاده) that is an everyday word (شاهزاده), or even this common in
 # hazm's corpus (اصناف 305k, انصاف 438k), is no family name (امیرزاده 15k; most surnames are not listed).
@@ -1306,6 +1307,8 @@ class _DocContext:
         word = self.plain(i)
         if word in lex.given_names or self.strong_surname(i, lex):
             return True
+        if any(word.endswith(p) and len(word) - len(p) >= 2 and is_ordinary(word[: -len(p)]) for p in PLURAL_ENDINGS):
+            return False  # «علی نمونه‌زاده مقامهای …»: a plural of an everyday word is no surname
         if self.plain(i + 1) in lex.detached_suffixes and self.name_word(i + 1, before_light_verb=True):
             return True  # «نمونه زاده»: a word and a surname ending written apart
         if after_given:
