@@ -54,6 +54,7 @@ CROWDS = frozenset(key(w) for w in _WORDS["crowd"])
 CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
+ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
 FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
@@ -675,8 +676,12 @@ class EventExtractor:
         if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
                 not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
             # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act, unless that act
-            # hands the aid over (کمک‌ها را فرستاد)
-            return not (event.type == "AID" and _delivered(doc, end))
+            # hands the aid over (کمک‌ها را فرستاد) or makes the stance public (آمادگی خود را اعلام کرد)
+            return not (event.type == "AID" and _delivered(doc, end) or _announced(doc, end))
+        before = start - 2 if start >= 2 and key(doc[start - 1].norm_) in DELIVERY_NOUNS else start - 1
+        if before >= 0 and doc[before].norm_ == "برای" and any(
+                other.type in ("AGREE", "REQUEST", "THREATEN") and 0 < before - other.trigger.end + 1 <= 6 for other in found):
+            return True  # «آمادگی ترکیه برای ارسال کمک‌ها»: what is offered, asked or threatened, not an act told
         if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
             return False
         return any(not other.nominal and 0 < other.trigger.start - end <= 6 for other in found)
@@ -1357,6 +1362,20 @@ def _delivered(doc: Doc, start: int) -> bool:
             return False
         word = key(t.norm_)
         if word in forms["فرستاد"] or word in DELIVERY_NOUNS and t.i + 1 < len(doc) and key(doc[t.i + 1].norm_) in forms["any"]:
+            return True
+    return False
+
+
+def _announced(doc: Doc, start: int) -> bool:
+    """A verb that makes its object public (اعلام کرد، ابراز داشت) follows the object marker at ``start``."""
+    forms = _light_verb_forms()
+    j = next((t.i for t in doc[start: min(start + 3, len(doc))] if t.norm_ == "را"), None)
+    if j is None:
+        return False
+    for t in doc[j + 1: min(j + 16, len(doc) - 1)]:  # «آمادگی X را برای ایجاد … اعلام کرد»
+        if t.norm_ in ("،", ".", "؛", "؟", "!") or t.norm_ in CLAUSE_BREAKS:
+            return False
+        if key(t.norm_) in ANNOUNCE_NOUNS and key(doc[t.i + 1].norm_) in forms["any"]:
             return True
     return False
 
