@@ -79,6 +79,7 @@ PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
 NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
 SPEECH_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("speech_act") == "yes")
 HOSTILE = frozenset(t for t, r in _TYPES.items() if r.get("hostile") == "yes")
+SYMMETRIC = frozenset(("CONSULT", "AGREE", "COOPERATE"))  # «X met Y» and «Y met X» tell one meeting
 AGENT = "agent"  # the marking of a passive's agent
 MAX_SENTENCE_TOKENS = 150
 # The light verbs (with their present stems) that make a noun an act: دیدار کرد، هشدار داد، تماس گرفت.
@@ -950,7 +951,8 @@ class EventExtractor:
                     return _dedupe([p for s, e, p in found])
             elif how == "obj":
                 # «اظهارات … درباره برنامه X را رد کرد»: a mention inside what the object is about is not the object
-                found = [p for s, e, p in in_sent if e < sent.end and doc[e].norm_ == "را" and s < t_start
+                found = [p for s, e, p in near if e < sent.end and doc[e].norm_ == "را" and s < t_start  # the nearest object:
+                         # «ادعای کابل را رد کرد و [طالبان] را … متهم کرد»
                          and (key(marked[(s, e)]),) not in TOPIC_CUES
                          and doc[s - 1].norm_ not in ("در", "به")][:1]  # «حمله به کاروان … در دارفور را»: inside the object
                 if not found:  # «مواضع [حوثی‌ها] در استان الحدیده را بمباران کرد»: the possessor of the object's head noun
@@ -1172,7 +1174,8 @@ class EventExtractor:
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
                 # named differently, with the same word or in the next sentences (a headline and its lead)
                 same_sides = not event.aside and not apart and len(event.countries() & earlier.countries()) >= 2 and (
-                    earlier.rule.words == event.rule.words or event.sentence - max(earlier.sentence_ids) <= 2)
+                    earlier.rule.words == event.rule.words or event.sentence - max(earlier.sentence_ids) <= 2) \
+                    and not _opposite(event, earlier)
                 # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
                 # «این حمله توسط … X را هدف قرار داده است»: a sentence that names the event as «این حمله» tells
                 # of it again in its other words for the same kind of act
@@ -1293,6 +1296,16 @@ def _before_next_clause(doc: Doc, sent: Span, in_sent, t_end: int):  # noqa: ANN
     """The participants before the first clause break after the trigger ending at ``t_end``."""
     stop = _next_clause(doc, sent, t_end)
     return [x for x in in_sent if x[0] < stop]
+
+
+def _opposite(one: Event, other: Event) -> bool:
+    """Two one-way acts of the same kind between the same countries, each by the other side (Kabul accuses
+    Islamabad, Islamabad accuses Kabul): two acts, however close. Meetings and agreements have no direction."""
+    if one.type in SYMMETRIC:
+        return False
+    mine = {p.country for p in one.actor if p.country}
+    theirs = {p.country for p in other.actor if p.country}
+    return bool(mine and theirs) and not mine & theirs
 
 
 def _two_sided(event: Event) -> bool:
