@@ -611,11 +611,14 @@ class EventExtractor:
                           and not (n.trigger.start > 0 and doc[n.trigger.start - 1].norm_ == "با")  # «با میانجیگری X» is how, not what
                           and not any(t.norm_ in CLAUSE_BREAKS or t.norm_ in ("،", ".") for t in doc[n.trigger.end: event.trigger.start])),
                          None)
-            if about is not None:
-                own = {p.identity for p in event.actor}
-                event.recipient = [p for p in about.actor if p.identity not in own] or event.recipient
-                if event.location is not None and about.location is not None and event.location.identity == about.location.identity:
-                    event.location = None  # «حمله X به سوریه را محکوم کرد»: Syria is where the attack was
+            if about is None:
+                continue
+            if event.location is not None and about.location is not None and event.location.identity == about.location.identity:
+                event.location = None  # «حمله X به سوریه را محکوم کرد»: Syria is where the attack was
+            if any(floor <= p.start and p.end <= about.trigger.start_char for p in event.recipient):
+                continue  # «از تلاش‌های [قطر و ترکیه] برای میانجیگری … حمایت کرد»: the stance names whom it is about first
+            own = {p.identity for p in event.actor}
+            event.recipient = [p for p in about.actor if p.identity not in own] or event.recipient
 
     def _cancelled(self, trig: Trigger, keys: list[str], after: int, tokens, participants) -> bool:  # noqa: ANN001
         """The word after the trigger makes it something else (نشست خبری، گفت‌وگو با خبرنگار), or the
