@@ -55,6 +55,7 @@ CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
+SEPARATELY = frozenset(key(w) for w in _WORDS["separately"])
 FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
@@ -374,6 +375,7 @@ class EventExtractor:
                     events += self._sentence_events(doc, window, number, found,
                                                     [e for e in ents_by_sentence[number] if window.start <= e.start < window.end],
                                                     reference)
+        events = [one for event in events for one in self._separate(event)]
         self._resolve_sides(doc, events)
         self._resolve_answers(events)
         events = self._merge(doc, events)
@@ -392,6 +394,16 @@ class EventExtractor:
                         and not any(p.entity_id and (gaz.get(p.entity_id) or None) and gaz.get(p.entity_id).kind in NO_EVENT_KINDS
                                     for p in e.actor + e.recipient)]
         return doc
+
+    def _separate(self, event: Event) -> list[Event]:
+        """«در گفت‌وگوهای تلفنی جداگانه با X و Y»: one meeting with each counterpart, which may then be told
+        again apart (two known people met are two meetings, see :meth:`_merge`)."""
+        start, end = event.trigger.start, event.trigger.end
+        if event.type != "CONSULT" or len(event.recipient) < 2 or not any(
+                self._keys[i] in SEPARATELY for i in range(max(0, start - 2), min(len(self._keys), end + 3))):
+            return [event]
+        return [replace(event, recipient=[p], arguments=list(event.arguments), sentence_ids=list(event.sentence_ids),
+                        retold_in=set(event.retold_in), dictionary=list(event.dictionary)) for p in event.recipient]
 
     def _crowds(self, doc: Doc, events: list[Event], participants) -> None:  # noqa: ANN001
         """«معترضان … تظاهرات کردند»: a protest with no named actor is the crowd's that the sentence names before
