@@ -398,9 +398,9 @@ class EventExtractor:
     def _separate(self, event: Event) -> list[Event]:
         """«در گفت‌وگوهای تلفنی جداگانه با X و Y»: one meeting with each counterpart, which may then be told
         again apart (two known people met are two meetings, see :meth:`_merge`)."""
-        start, end = event.trigger.start, event.trigger.end
+        sent = self._sents[event.sentence]  # «در گفت‌وگوهای جداگانه با X و Y … رایزنی کرد»: the verb's meetings too
         if event.type != "CONSULT" or len(event.recipient) < 2 or not any(
-                self._keys[i] in SEPARATELY for i in range(max(0, start - 2), min(len(self._keys), end + 3))):
+                self._keys[i] in SEPARATELY for i in range(sent.start, min(sent.end, event.trigger.end + 3))):
             return [event]
         return [replace(event, recipient=[p], arguments=list(event.arguments), sentence_ids=list(event.sentence_ids),
                         retold_in=set(event.retold_in), dictionary=list(event.dictionary)) for p in event.recipient]
