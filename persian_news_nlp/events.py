@@ -56,6 +56,7 @@ EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
 SEPARATELY = frozenset(key(w) for w in _WORDS["separately"])
+CONCERN_NOUNS = frozenset(key(w) for w in _WORDS["concern_noun"])
 FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
@@ -636,7 +637,7 @@ class EventExtractor:
         """The word after the trigger makes it something else (نشست خبری، گفت‌وگو با خبرنگار), or the
         mention the trigger needs after it is missing (وارد [کابل] شد)."""
         if trig.not_before and after < len(keys):
-            met = after + 1 if keys[after] == "با" and after + 1 < len(keys) else after
+            met = after + 1 if keys[after] in ("با", "بر") and after + 1 < len(keys) else after  # «تأکید بر اینکه»
             if keys[met] in trig.not_before:
                 return True
             if keys[met] == "یک" and met + 1 < len(keys) and keys[met + 1] in trig.not_before:
@@ -665,6 +666,8 @@ class EventExtractor:
         if start >= 1 and key(doc[start - 1].norm_) in FRAME_NOUNS or start >= 2 and event.anaphoric \
                 and key(doc[start - 2].norm_) in FRAME_NOUNS:
             return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told
+        if start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in CONCERN_NOUNS:
+            return True  # «با ابراز نگرانی از درگیری‌ها»: what worries the speaker, not the speaker's act
         if event.modality == "hypothetical" and any(other.type == "THREATEN" and other.trigger.end <= start for other in found):
             return True  # «تهدید کرد که در صورت لزوم … حمله خواهد کرد»: what is threatened, not an act told
         if event.anaphoric:
