@@ -666,6 +666,12 @@ class EventExtractor:
         if start >= 1 and key(doc[start - 1].norm_) in FRAME_NOUNS or start >= 2 and event.anaphoric \
                 and key(doc[start - 2].norm_) in FRAME_NOUNS:
             return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told
+        indefinite = doc[start].norm_.endswith("ی") and not event.rule.words[-1].endswith("ی")  # نشستی، جلسه‌ای
+        if event.type == "CONSULT" and event.nominal and indefinite and not event.recipient and start >= 1 and doc[start - 1].norm_ == "در" \
+                and any(other is not event and not other.nominal and other.trigger.start > end and
+                        {p.identity for p in other.actor} == {p.identity for p in event.actor} for other in found):
+            return True  # «X در نشستی در کابل … را بی‌اساس خواند»: the setting of X's act, with no one met (an
+            # «اجلاس سران» named is a summit attended, and stays)
         if start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in CONCERN_NOUNS:
             return True  # «با ابراز نگرانی از درگیری‌ها»: what worries the speaker, not the speaker's act
         if event.modality == "hypothetical" and any(other.type == "THREATEN" and other.trigger.end <= start for other in found):
