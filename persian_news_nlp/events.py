@@ -745,7 +745,9 @@ class EventExtractor:
         reach = 14 if family == "far" else 5  # «خواستار [what is asked, however long] شد»
         for j in range(start, min(start + reach, len(keys))):
             if keys[j] in forms:
-                return j
+                # an infinitive is the trigger's own only right after it (محکوم کردن); further on it is another
+                # noun's verb (اتهام [پناه دادن] به …)
+                return j if j == start or not keys[j].endswith("ن") else None
             if keys[j] in ("،", ".", "؛"):
                 return None
         return None
@@ -778,7 +780,9 @@ class EventExtractor:
             earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
-        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and doc[t_start - 2].norm_ in ("از", "به", "با", "درباره")):
+        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and (
+                doc[t_start - 2].norm_ in ("از", "به", "با", "درباره")
+                or self._keys[t_start - 2].endswith("ن") and self._keys[t_start - 2] in self.verb_forms["any"])):  # محکوم کردن این انفجار
             # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «X به این اتهام واکنش نشان داد»، «X با این
             # تحریم‌ها مخالفت کرد»، «X درباره این حملات اظهار نظر نکرد»: the earlier event is the object of another
             # act here, not re-told, and X took no part in it
@@ -857,8 +861,9 @@ class EventExtractor:
                               key=lambda p: abs(p.start - trigger.start_char))
             event.actor = summoner[:1] or event.actor  # «X سفیر Y را احضار کرد»: with no «به», the subject summons
         speaker = self._speaker(doc, sent, in_sent, t_start) if trig.type in SPEECH_ACTS and not passive else None
-        if speaker is not None and not event.actor:
-            # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act
+        if speaker is not None and not event.actor and not (event.nominal and event.anaphoric):
+            # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act («X گفت که تکرار
+            # این اتهام‌ها …» names one told before, not his)
             displaced = [p for p in event.actor if p.identity != speaker.identity]
             event.actor = [speaker]
             if displaced and not event.recipient:
