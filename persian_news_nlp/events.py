@@ -667,6 +667,10 @@ class EventExtractor:
                 and key(doc[start - 2].norm_) in FRAME_NOUNS:
             return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told
         indefinite = doc[start].norm_.endswith("ی") and not event.rule.words[-1].endswith("ی")  # نشستی، جلسه‌ای
+        if event.nominal and event.modality == "future" and any(
+                other.type in ("AGREE", "REQUEST") and not other.nominal and 0 <= start - other.trigger.end <= 15
+                and not any(t.norm_ in (".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
+            return True  # «توافق کردند نشست بعدی … برگزار شود»، «دعوت کرد تا در نشست … شرکت کند»: what is agreed or asked
         if event.type == "CONSULT" and event.nominal and indefinite and not event.recipient and start >= 1 and doc[start - 1].norm_ == "در" \
                 and any(other is not event and not other.nominal and other.trigger.start > end and
                         {p.identity for p in other.actor} == {p.identity for p in event.actor} for other in found):
