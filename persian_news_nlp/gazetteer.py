@@ -30,7 +30,7 @@ import numpy as np
 
 from .errors import DataFileError, Errors
 from .normalizer import CONTROLS, LETTERS, MARKS, ZWNJ, _char_table, code_point_table
-from .resources import models_dir, read_jsonl, word_list, word_list_rows
+from .resources import model_path, models_dir, read_jsonl, read_tsv, word_list, word_list_rows
 
 TYPES = ("PER", "LOC", "ORG", "ROLE")
 ID_PATTERN = re.compile(r"^(per|loc|org|role):[a-z0-9_.-]+$")
@@ -137,6 +137,15 @@ class Entry:
         return [r for r in self.roles if r.valid_on(date)]
 
 
+@cache
+def _title_plurals() -> dict[str, tuple[str, ...]]:
+    """First words of titles to their plurals (``lexicons/title_plurals.tsv``)."""
+    out: dict[str, list[str]] = {}
+    for row in read_tsv(model_path("lexicons", "title_plurals.tsv"), ("singular", "plural")):
+        out.setdefault(row["singular"], []).append(row["plural"])
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def parse_entry(obj: dict, path: str, line: int) -> Entry:
     """Build an :class:`Entry` from a JSON object, raising ``file:line`` errors for bad fields."""
 
@@ -236,6 +245,11 @@ class Gazetteer:
                     self._by_key[k].append((entry, weak))
                 if len(k) >= 2 and (" " in name.strip() or ZWNJ in name):
                     self._spaced.add(k)
+        for entry, plural in self._title_plurals():  # a plural no entry names as written: «وزیران نفت»
+            k = key(plural)
+            if k not in self._by_key:
+                self._by_key[k].append((entry, False))
+                self._spaced.add(k)
         self._automaton = ahocorasick.Automaton()
         for k, items in self._by_key.items():
             self._automaton.add_word(k, (k, tuple(e for e, _ in items), all(w for _, w in items),
@@ -272,6 +286,16 @@ class Gazetteer:
             # ezafe after a final vowel is written ی: سخنگوی وزارت خارجه
             for name in entry.names():
                 yield name + "ی", False
+
+    def _title_plurals(self) -> Iterator[tuple[Entry, str]]:
+        """«وزیر نفت» → «وزیران نفت»، «وزرای نفت» (``lexicons/title_plurals.tsv``), for titles of two words or more."""
+        plurals = _title_plurals()
+        for entry in self.entries.values():
+            if entry.type == "ROLE":
+                for name in entry.names():
+                    first, _, rest = name.partition(" ")
+                    for plural in plurals.get(first, ()) if rest else ():
+                        yield entry, f"{plural} {rest}"
 
     @staticmethod
     def _is_weak_name(entry: Entry, name: str) -> bool:
