@@ -589,7 +589,8 @@ class EventExtractor:
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb not in ("-", "self", "far") and verb_index is None:
                     continue
-                if trig.requires and not any(w in trig.requires for w in self._topic_words(keys, k, n)):
+                if trig.requires and not any(w in trig.requires or _singular(w) in trig.requires
+                                             for w in self._topic_words(keys, k, n)):  # «حبس‌هایی» for «حبس»
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
                     continue
@@ -991,7 +992,8 @@ class EventExtractor:
                 if not found:  # «مواضع [حوثی‌ها] در استان الحدیده را بمباران کرد»: the possessor of the object's head noun
                     ra = next((i for i in range(t_start - 1, sent.start, -1) if doc[i].norm_ == "را"), None)
                     floor = self._clause_start(doc, sent, ra) if ra is not None else t_start
-                    found = [p for s, e, p in in_sent if floor < s and e < (ra or 0) and _in_ezafe(doc, s, p)
+                    found = [p for s, e, p in in_sent if floor < s and e < (ra or 0)
+                             and (_in_ezafe(doc, s, p) or key(doc[s - 1].norm_) in _agent_nouns())  # اتهامات مقامات [ایران]
                              and not marked[(s, e)] and _is_word(doc[s - 1])][:1]
                 if found:
                     return found
@@ -1198,7 +1200,11 @@ class EventExtractor:
                 # «X با وزیر خارجه دیدار کرد … X با رئیس‌جمهور دیدار کرد»: two known people met, two meetings
                 met = [{p.entity_id for p in e.recipient if p.label == "PER" and p.entity_id} for e in (event, earlier)]
                 apart = not event.anaphoric and all(met) and not met[0] & met[1]
-                same_people = not apart and bool(event.identities() & earlier.identities())
+                # «X از پاکستان خواست … X از شورای امنیت خواست»: one actor's acts aimed at others, in other sentences
+                retargeted = event.type not in SYMMETRIC and not event.anaphoric and event.sentence != earlier.sentence \
+                    and event.recipient and earlier.recipient \
+                    and not {p.identity for p in event.recipient} & {p.identity for p in earlier.recipient}
+                same_people = not apart and not retargeted and bool(event.identities() & earlier.identities())
                 if same_people and event.type in HOSTILE and event.actor and earlier.actor:
                     # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
                     same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
@@ -1329,6 +1335,14 @@ def _before_next_clause(doc: Doc, sent: Span, in_sent, t_end: int):  # noqa: ANN
     """The participants before the first clause break after the trigger ending at ``t_end``."""
     stop = _next_clause(doc, sent, t_end)
     return [x for x in in_sent if x[0] < stop]
+
+
+def _singular(word: str) -> str:
+    """A key without its plural ending (حبسهایی → حبس), for words a trigger requires nearby."""
+    for ending in ("هایی", "های", "ها"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return word
 
 
 def _opposite(one: Event, other: Event) -> bool:
