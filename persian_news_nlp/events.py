@@ -147,7 +147,7 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
                 raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
             if r["verb"] not in ("-", "self", "far", "any", "است", *LIGHT_VERBS):
                 raise r.error(f"verb={r['verb']!r}", "-, self, far, any, است or one of " + ", ".join(LIGHT_VERBS))
-            requires = frozenset(key(w) for w in r.get("requires", "-").split() if w != "-")
+            requires = frozenset("<" + key(w[1:]) if w.startswith("<") else key(w) for w in r.get("requires", "-").split() if w != "-")
             out.setdefault(words[0], []).append(Trigger(
                 words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
                 r.get("cameo") or None, r["verb"], requires, r["actor"], r["recipient"],
@@ -589,8 +589,7 @@ class EventExtractor:
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb not in ("-", "self", "far") and verb_index is None:
                     continue
-                if trig.requires and not any(w in trig.requires or _singular(w) in trig.requires
-                                             for w in self._topic_words(keys, k, n)):  # «حبس‌هایی» for «حبس»
+                if trig.requires and not self._required(trig, keys, k, n):
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
                     continue
@@ -650,6 +649,14 @@ class EventExtractor:
             return not any(s == start and p.label == trig.next for s, e, p in participants)
         return False
 
+    def _required(self, trig: Trigger, keys: list[str], k: int, n: int) -> bool:
+        """One of the words the trigger requires is near: among its topic words (in the plural too: «حبس‌هایی» for
+        «حبس»), or, written «<از», among the four words before it («از X می‌خواهیم»)."""
+        before = set(keys[max(0, k - 4): k])
+        if any(w[0] == "<" and w[1:] in before for w in trig.requires):
+            return True
+        return any(w in trig.requires or _singular(w) in trig.requires for w in self._topic_words(keys, k, n))
+
     @staticmethod
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
         """Words that say what a trigger such as تأکید is about: eight on each side, or back to «بر»
@@ -699,9 +706,12 @@ class EventExtractor:
                            or t.norm_ in CLAUSE_BREAKS), None)
         if object_end is not None and doc[object_end].norm_ == "را" and not any(
                 p.start >= event.trigger.end_char for p in event.actor) and any(
-                other.type in SPEECH_ACTS and not other.nominal and 0 < other.trigger.start - object_end <= 2 for other in found):
+                not other.nominal and 0 < other.trigger.start - object_end <= (2 if other.type in SPEECH_ACTS else 5)
+                and not any(t.norm_ in ("،", ".", "؛") or t.norm_ in CLAUSE_BREAKS for t in doc[object_end: other.trigger.start])
+                for other in found):
             # «حمله به کاروان امدادی … را محکوم کردند»: what is condemned, its attacker unnamed (the condemners are
-            # not it; «حمله [اسرائیل] به سوریه را محکوم کرد» names one, and tells the attack too)
+            # not it; «حمله [اسرائیل] به سوریه را محکوم کرد» names one, and tells the attack too); «تجمع زنان را با
+            # شلیک هوایی پراکنده کردند»: what is dispersed, not a protest by those who disperse it
             return True
         if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
                 not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
