@@ -1208,7 +1208,7 @@ class EventExtractor:
                 if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
                     continue
                 # «X با وزیر خارجه دیدار کرد … X با رئیس‌جمهور دیدار کرد»: two known people met, two meetings
-                met = [{p.entity_id for p in e.recipient if p.label == "PER" and p.entity_id} for e in (event, earlier)]
+                met = [{p.identity for p in e.recipient if p.label == "PER"} for e in (event, earlier)]  # known or not
                 apart = not event.anaphoric and all(met) and not met[0] & met[1]
                 # «X از پاکستان خواست … X از شورای امنیت خواست»: one actor's acts aimed at others, in other sentences
                 retargeted = event.type not in SYMMETRIC and not event.anaphoric and event.sentence != earlier.sentence \
