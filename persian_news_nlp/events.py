@@ -383,6 +383,9 @@ class EventExtractor:
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
         self._crowds(doc, events, participants)
+        joint = _joint_bodies(doc, mentions)
+        for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
+            event.actor, event.recipient = _with_members(event.actor, joint), _with_members(event.recipient, joint)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
             if event.type not in ("CONSULT", "AGREE"):  # a minister met may be a foreign one
                 _domestic_titles(doc, event.actor, event.recipient)
@@ -1353,6 +1356,29 @@ def _singular(word: str) -> str:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             return word[: -len(ending)]
     return word
+
+
+def _joint_bodies(doc: Doc, mentions: list[Mention]) -> dict[tuple[int, int], list[Participant]]:
+    """Organisations named with two countries or more (کمیسیون مشترک اقتصادی ایران و ترکمنستان), by character
+    span: the countries, as participants."""
+    gaz = doc_gazetteer(doc)
+    by_id = {m.id: m for m in mentions}
+    out: dict[tuple[int, int], list[Participant]] = {}
+    for m in mentions:
+        parent = by_id.get(m.nested_in) if m.nested_in else None
+        entry = gaz.get(m.entry_id) if m.label == "LOC" and m.entry_id else None
+        if parent is not None and parent.label == "ORG" and entry is not None and entry.kind == "country":
+            out.setdefault((parent.span.start_char, parent.span.end_char), []).append(Participant(
+                m.span.text, m.span.start_char, m.span.end_char, "LOC", m.entry_id, entry.name, entry.country, None, None,
+                m.cluster))
+    return {k: sorted(v, key=lambda p: p.start) for k, v in out.items() if len({p.country for p in v}) >= 2}
+
+
+def _with_members(group: list[Participant], joint: dict[tuple[int, int], list[Participant]]) -> list[Participant]:
+    """The group with each joint body's countries after it."""
+    if not joint:
+        return group
+    return _dedupe([x for p in group for x in [p, *joint.get((p.start, p.end), ())]])
 
 
 def _opposite(one: Event, other: Event) -> bool:
