@@ -798,7 +798,8 @@ class EventExtractor:
             earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
-        if event.anaphoric and not claim and (t_end < sent.end and doc[t_end].norm_ == "را" or t_start >= 2 and (
+        after = _after_adjectives(doc, t_end, sent.end)  # «این حمله [تروریستی] را»
+        if event.anaphoric and not claim and (after < sent.end and doc[after].norm_ == "را" or t_start >= 2 and (
                 doc[t_start - 2].norm_ in ("از", "به", "با", "درباره")
                 or self._keys[t_start - 2].endswith("ن") and self._keys[t_start - 2] in self.verb_forms["any"])):  # محکوم کردن این انفجار
             # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «X به این اتهام واکنش نشان داد»، «X با این
