@@ -532,7 +532,10 @@ class EventExtractor:
             if outer is not None and self._is_source(doc, outer):
                 return True
         at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
-        return at_line_start and span.end < len(doc) and norms[span.end] in ("-", "–", ":")
+        end = span.end
+        if at_line_start and end < len(doc) and norms[end] == "(":  # «خوست (پژواک ۲۵ قوس) -»: the agency and date
+            end = next((j + 1 for j in range(end + 1, min(end + 12, len(doc))) if norms[j] == ")"), end)
+        return at_line_start and end < len(doc) and norms[end] in ("-", "–", ":")
 
     @staticmethod
     def _participant(m: Mention, surface: Span, gaz, by_id, holders, relations_of) -> Participant:  # noqa: ANN001
