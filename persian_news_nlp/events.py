@@ -57,6 +57,7 @@ DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
 SEPARATELY = frozenset(key(w) for w in _WORDS["separately"])
 CONCERN_NOUNS = frozenset(key(w) for w in _WORDS["concern_noun"])
+AIM_NOUNS = frozenset(key(w) for w in _WORDS["aim_noun"])
 FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
@@ -984,7 +985,8 @@ class EventExtractor:
         for how in trig.recipient.split("|"):  # alternatives in order: «X را دعوت کرد» or «از X دعوت کرد»
             marker = {"with": "با", "to": "به", "from": "از"}.get(how)
             if marker is not None:
-                chosen = [(s, e, p) for s, e, p in near if marked[(s, e)] == marker and s not in presence]
+                chosen = [(s, e, p) for s, e, p in near if marked[(s, e)] == marker and s not in presence
+                          and not (trig.type == "AID" and marker == "به" and _aimed(doc, s))]
                 if chosen:  # «با X دیدار کرد»: the phrase nearest the trigger, with those joined to it (با X و Y)
                     in_order = sorted(chosen, key=lambda x: x[0])
                     first = in_order.index(chosen[0])
@@ -1383,6 +1385,11 @@ def _with_members(group: list[Participant], joint: dict[tuple[int, int], list[Pa
     if not joint:
         return group
     return _dedupe([x for p in group for x in [p, *joint.get((p.start, p.end), ())]])
+
+
+def _aimed(doc: Doc, start: int) -> bool:
+    """«به [ثبات] قفقاز کمک می‌کند»: the mention at ``start`` follows «به» and a state of affairs helped."""
+    return any(doc[i].norm_ == "به" and key(doc[i + 1].norm_) in AIM_NOUNS for i in range(max(0, start - 3), start - 1))
 
 
 def _opposite(one: Event, other: Event) -> bool:
