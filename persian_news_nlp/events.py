@@ -826,8 +826,10 @@ class EventExtractor:
             event.actor = between
         elif trig.actor in ("all", "both"):
             # «رزمایش مشترک دریایی [ایران، روسیه و چین]»: an event noun's possessors, past its adjectives, are its sides
-            owners = _possessors(doc, in_sent, t_end, sent.end) if event.nominal and not subject else []
-            event.actor = _dedupe([p for s, e, p in subject] or [p for s, e, p in owners]
+            governed = t_start > 0 and self._norms[t_start - 1] in ("از", "درباره")  # «از توافق [تهران و بغداد] خبر داد»
+            owners = _possessors(doc, in_sent, t_end, sent.end) if event.nominal and (governed or not subject) else []
+            event.actor = _dedupe((not governed and [p for s, e, p in subject]) or [p for s, e, p in owners]
+                                  or [p for s, e, p in subject]
                                   or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)])
         elif trig.actor == "of" or trig.recipient == "-":
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
