@@ -395,7 +395,8 @@ class EventExtractor:
             event.recipient = [p for p in event.recipient if _named(p)]
         doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient
                                                           or e.rule.actor in ("all", "both") and len(e.actor) >= 2)  # sides act together
-                        and not (e.modality == "hypothetical" and e.nominal)  # «در صورت شکست مذاکرات» reports nothing
+                        and not (e.modality == "hypothetical" and (e.nominal or not e.recipient))  # «در صورت شکست مذاکرات»
+                        # reports nothing; «با هرگونه تغییر مرزها مخالف است» is a standing view aimed at no one
                         and not any(p.entity_id and (gaz.get(p.entity_id) or None) and gaz.get(p.entity_id).kind in NO_EVENT_KINDS
                                     for p in e.actor + e.recipient)]
         return doc
