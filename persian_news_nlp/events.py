@@ -1668,8 +1668,12 @@ def _after_phrase_positions(norms: list[str], phrase: tuple[str, ...], reach: in
 
 def _possessors(doc: Doc, in_sent, start: int, end: int) -> list[tuple[int, int, Participant]]:  # noqa: ANN001
     """The possessors of an event noun ending at ``start``: the participant right after it, past its
-    adjectives, and those joined to it (نشست [ایران] و [عراق], حملات پهپادی [روسیه]); none if none is there."""
+    adjectives and a noun for the people acting for it, and those joined to it (نشست [ایران] و [عراق], حملات
+    پهپادی [روسیه], دیدار مقامات [ایران] و [عراق]); none if none is there."""
     owner = _after_adjectives(doc, start, end)
+    if owner < end and key(doc[owner].norm_) in _agent_nouns() and not any(x[0] == owner for x in in_sent):
+        # «نشست فنی [نمایندگان] افغانستان و ترکمنستان»; «وزیران خارجه ایران» is a mention of its own
+        owner = _after_adjectives(doc, owner + 1, end)
     after = [x for x in in_sent if x[0] >= owner]
     return _chain(doc, after) if after and after[0][0] == owner else []
 
