@@ -712,6 +712,9 @@ class EventExtractor:
             return True  # «قرارداد گازی بین X و Y امضا شد»: the contract is what is signed
         object_end = next((t.i for t in doc[end: min(end + 12, len(doc))] if t.norm_ in ("را", "،", ".", "؛")
                            or t.norm_ in CLAUSE_BREAKS), None)
+        if object_end is not None and doc[object_end].norm_ == "را" and any(
+                other.type == "REJECT" and not other.nominal and 0 < other.trigger.start - object_end <= 2 for other in found):
+            return True  # «اتهامات مقامات ایران … را رد کرد»: what is rejected is answered, not told again
         if object_end is not None and doc[object_end].norm_ == "را" and not any(
                 p.start >= event.trigger.end_char for p in event.actor) and any(
                 not other.nominal and 0 < other.trigger.start - object_end <= (2 if other.type in SPEECH_ACTS else 5)
