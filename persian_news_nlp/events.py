@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import DataFileError, Errors
-from .gazetteer import default_gazetteer, doc_gazetteer, key
+from .gazetteer import default_gazetteer, doc_gazetteer, key, plural_base
 from .ner import MINISTRY_HEAD, Lexicons
 from .relations import DEMONSTRATIVES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
@@ -82,7 +82,8 @@ PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
 NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
 SPEECH_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("speech_act") == "yes")
 HOSTILE = frozenset(t for t, r in _TYPES.items() if r.get("hostile") == "yes")
-SYMMETRIC = frozenset(("CONSULT", "AGREE", "COOPERATE"))  # «X met Y» and «Y met X» tell one meeting
+MUTUAL = frozenset(t for t, r in _TYPES.items() if r.get("mutual") == "yes")  # «X met Y» and «Y met X» tell one meeting
+OFFERS = frozenset(t for t, r in _TYPES.items() if r.get("offers") == "yes")  # acts that name their content after them
 AGENT = "agent"  # the marking of a passive's agent
 MAX_SENTENCE_TOKENS = 150
 # The light verbs (with their present stems) that make a noun an act: دیدار کرد، هشدار داد، تماس گرفت.
@@ -663,7 +664,7 @@ class EventExtractor:
         before = set(keys[max(0, k - 4): k])
         if any(w[0] == "<" and w[1:] in before for w in trig.requires):
             return True
-        return any(w in trig.requires or _singular(w) in trig.requires for w in self._topic_words(keys, k, n))
+        return any(w in trig.requires or (plural_base(w) or w) in trig.requires for w in self._topic_words(keys, k, n))
 
     @staticmethod
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
@@ -684,7 +685,7 @@ class EventExtractor:
             return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told
         indefinite = doc[start].norm_.endswith("ی") and not event.rule.words[-1].endswith("ی")  # نشستی، جلسه‌ای
         if event.nominal and event.modality == "future" and any(
-                other.type in ("AGREE", "REQUEST") and not other.nominal and 0 <= start - other.trigger.end <= 15
+                other.type in OFFERS and not other.nominal and 0 <= start - other.trigger.end <= 15
                 and not any(t.norm_ in (".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
             return True  # «توافق کردند نشست بعدی … برگزار شود»، «دعوت کرد تا در نشست … شرکت کند»: what is agreed or asked
         if event.type == "CONSULT" and event.nominal and indefinite and not event.recipient and start >= 1 and doc[start - 1].norm_ == "در" \
@@ -731,7 +732,7 @@ class EventExtractor:
             return not (event.type == "AID" and _delivered(doc, end) or _announced(doc, end))
         before = start - 2 if start >= 2 and key(doc[start - 1].norm_) in DELIVERY_NOUNS else start - 1
         if before >= 0 and doc[before].norm_ == "برای" and any(
-                other.type in ("AGREE", "REQUEST", "THREATEN") and 0 < before - other.trigger.end + 1 <= 6 for other in found):
+                other.type in OFFERS and 0 < before - other.trigger.end + 1 <= 6 for other in found):
             return True  # «آمادگی ترکیه برای ارسال کمک‌ها»: what is offered, asked or threatened, not an act told
         if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
             return False
@@ -1226,7 +1227,7 @@ class EventExtractor:
                 met = [{p.identity for p in e.recipient if p.label == "PER"} for e in (event, earlier)]  # known or not
                 apart = not event.anaphoric and all(met) and not met[0] & met[1]
                 # «X از پاکستان خواست … X از شورای امنیت خواست»: one actor's acts aimed at others, in other sentences
-                retargeted = event.type not in SYMMETRIC and not event.anaphoric and event.sentence != earlier.sentence \
+                retargeted = event.type not in MUTUAL and not event.anaphoric and event.sentence != earlier.sentence \
                     and event.recipient and earlier.recipient \
                     and not {p.identity for p in event.recipient} & {p.identity for p in earlier.recipient}
                 same_people = not apart and not retargeted and bool(event.identities() & earlier.identities())
@@ -1362,14 +1363,6 @@ def _before_next_clause(doc: Doc, sent: Span, in_sent, t_end: int):  # noqa: ANN
     return [x for x in in_sent if x[0] < stop]
 
 
-def _singular(word: str) -> str:
-    """A key without its plural ending (حبسهایی → حبس), for words a trigger requires nearby."""
-    for ending in ("هایی", "های", "ها"):
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            return word[: -len(ending)]
-    return word
-
-
 def _joint_bodies(doc: Doc, mentions: list[Mention]) -> dict[tuple[int, int], list[Participant]]:
     """Organisations named with two countries or more (کمیسیون مشترک اقتصادی ایران و ترکمنستان), by character
     span: the countries, as participants."""
@@ -1401,7 +1394,7 @@ def _aimed(doc: Doc, start: int) -> bool:
 def _opposite(one: Event, other: Event) -> bool:
     """Two one-way acts of the same kind between the same countries, each by the other side (Kabul accuses
     Islamabad, Islamabad accuses Kabul): two acts, however close. Meetings and agreements have no direction."""
-    if one.type in SYMMETRIC:
+    if one.type in MUTUAL:
         return False
     mine = {p.country for p in one.actor if p.country}
     theirs = {p.country for p in other.actor if p.country}

@@ -245,7 +245,7 @@ class Gazetteer:
                     self._by_key[k].append((entry, weak))
                 if len(k) >= 2 and (" " in name.strip() or ZWNJ in name):
                     self._spaced.add(k)
-        for entry, plural in self._title_plurals():  # a plural no entry names as written: «وزیران نفت»
+        for entry, plural in self._plural_titles():  # a plural no entry names as written: «وزیران نفت»
             k = key(plural)
             if k not in self._by_key:
                 self._by_key[k].append((entry, False))
@@ -287,7 +287,7 @@ class Gazetteer:
             for name in entry.names():
                 yield name + "ی", False
 
-    def _title_plurals(self) -> Iterator[tuple[Entry, str]]:
+    def _plural_titles(self) -> Iterator[tuple[Entry, str]]:
         """«وزیر نفت» → «وزیران نفت»، «وزرای نفت» (``lexicons/title_plurals.tsv``), for titles of two words or more."""
         plurals = _title_plurals()
         for entry in self.entries.values():
@@ -438,6 +438,17 @@ DERIVED_BASE_MIN_FREQUENCY = 50_000
 def derived_base(word: str) -> str | None:
     """``رضایی`` → ``رضا``, ``شهری`` → ``شهر``: the word without a final ‑ی/‑یی/‑ای (None if it has none)."""
     for ending in ("یی", "ای", "ی"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return None
+
+
+PLURAL_ENDINGS = ("هایمان", "هایشان", "هایی", "های", "ها")
+
+
+def plural_base(word: str) -> str | None:
+    """``کتابهای`` → ``کتاب``, ``حبسهایی`` → ``حبس``: the key without a plural ending (None if it has none)."""
+    for ending in PLURAL_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             return word[: -len(ending)]
     return None

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import tokenizer
 from .dates import DateMatch, find_dates
-from .gazetteer import (COMMON_FREQUENCY, EVERYDAY_FREQUENCY, ORDINAL, ORDINAL_WORD, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key,
+from .gazetteer import (COMMON_FREQUENCY, EVERYDAY_FREQUENCY, ORDINAL, ORDINAL_WORD, Entry, Gazetteer, Hit, default_gazetteer, derived_base, is_ordinary, key, plural_base,
                         word_frequency)
 from .normalizer import ZWNJ
 from .pipeline import normalized
@@ -67,7 +67,6 @@ TOKEN_LIKE = re.compile(r"[^\W_]+|[^\w\s]")
 SOURCE_NOT_NAMES = frozenset({"خبرنگار", "گروه", "سرویس", "ایرنا،", "این", "آن", "منابع", "رسانه‌ها", "گزارش"})
 # Plural, possessive and ezafe endings an everyday word may carry (کشورمان, جوانان, داوری‌های).
 EVERYDAY_ENDINGS = ("هایمان", "هایشان", "های", "ها", "مان", "شان", "تان", "ان", "ات", "ی", "ش")
-PLURAL_ENDINGS = ("هایمان", "هایشان", "هایی", "های", "ها")
 DOMAIN = re.compile(tokenizer.DOMAIN)  # a site named by its domain: example.ir
 # A word with a surname's ending (‑اف, ‑زاده) that is an everyday word (شاهزاده), or even this common in
 # hazm's corpus (اصناف 305k, انصاف 438k), is no family name (امیرزاده 15k; most surnames are not listed).
@@ -1307,7 +1306,7 @@ class _DocContext:
         word = self.plain(i)
         if word in lex.given_names or self.strong_surname(i, lex):
             return True
-        if any(word.endswith(p) and len(word) - len(p) >= 2 and is_ordinary(word[: -len(p)]) for p in PLURAL_ENDINGS):
+        if (base := plural_base(word)) is not None and is_ordinary(base):
             return False  # «علی نمونه‌زاده مقامهای …»: a plural of an everyday word is no surname
         if self.plain(i + 1) in lex.detached_suffixes and self.name_word(i + 1, before_light_verb=True):
             return True  # «نمونه زاده»: a word and a surname ending written apart
