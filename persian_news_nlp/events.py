@@ -646,11 +646,11 @@ class EventExtractor:
         """The word after the trigger makes it something else (نشست خبری، گفت‌وگو با خبرنگار), or the
         mention the trigger needs after it is missing (وارد [کابل] شد)."""
         if trig.not_before and after < len(keys):
-            met = after + 1 if keys[after] in ("با", "بر") and after + 1 < len(keys) else after  # «تأکید بر اینکه»
+            met = after  # past «با», «بر» and an indefinite «یک»: «تأکید بر اینکه», «گفت‌وگو با یک شبکه تلویزیونی»
+            while met + 1 < len(keys) and met - after < 2 and keys[met] in ("با", "بر", "یک"):
+                met += 1
             if keys[met] in trig.not_before:
                 return True
-            if keys[met] == "یک" and met + 1 < len(keys) and keys[met + 1] in trig.not_before:
-                return True  # «در گفت‌وگو با یک شبکه تلویزیونی»
             if trig.type == "CONSULT" and tokens[met].i in self._outlets:
                 return True  # «در گفت‌وگو با [طلوع‌نیوز] گفت»: an interview with a news outlet, no meeting
         if trig.next:
