@@ -709,6 +709,8 @@ class EntityRecognizer:
         out = []
         doc = ctx.doc
         taken = {i for c in known if c.label in ("LOC", "ORG") and c.priority >= 2 for i in range(c.start, c.end)}
+        known_people = [(c.start, c.end) for c in known if c.label == "PER" and (c.end - c.start >= 3 or (
+            c.end - c.start == 2 and any(ctx.plain(k) not in self.lex.given_names for k in range(c.start, c.end))))]
         i = 0
         while i < len(doc):
             start = i
@@ -772,6 +774,7 @@ class EntityRecognizer:
             else:  # a given name alone: only with a name prefix (حضرت مریم) or right after a title
                 accept = bool(givens) and (prefixed or (after_title and clear_given))
             if accept:
+                end = self._known_name_end(ctx, known_people, start, surname_start, end)
                 end = _with_religious_suffix(ctx, end)
                 out.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.75 if clear_given else 0.65))
                 i = end
@@ -784,6 +787,17 @@ class EntityRecognizer:
                 i = start + 1
         out += self._apposition_candidates(ctx, taken)
         return out
+
+    def _known_name_end(self, ctx: _DocContext, known_people: list[tuple[int, int]], start: int,
+                        surname_start: int, end: int) -> int:
+        """Where a name by shape ends when a known person's full name opens it: an adjective made of an
+        everyday word after the known name is the sentence going on (``فیصل بن فرحان تلفنی``: "by phone")."""
+        for k_start, k_end in known_people:
+            if start <= k_start and surname_start <= k_end < end and all(
+                    (base := derived_base(ctx.plain(k))) is not None and is_ordinary(base)
+                    and not ctx.strong_surname(k, self.lex) for k in range(k_end, end)):
+                return k_end
+        return end
 
     def _second_surname_word(self, ctx: _DocContext, i: int) -> bool:
         """A second surname word has a surname's shape: a given name, a telling ending or an ‑ی
