@@ -98,6 +98,7 @@ LIGHT_VERBS = {
 # since «پیام فرستاد» is no light verb of پیام
 DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
 SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است"))  # not bare ‑ه: «خواسته» is also "a demand"
+PERFECT_AUXILIARIES = ("است", "اند", "بود", "بودند")  # ‑ه with its auxiliary written apart: «خواسته بود»
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -159,8 +160,9 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
         for t in list(found):
             if t.verb != "self":
                 continue
-            for ending in SELF_VERB_ENDINGS:
-                words = (*t.words[:-1], t.words[-1] + ending)
+            forms = [(*t.words[:-1], t.words[-1] + ending) for ending in SELF_VERB_ENDINGS]
+            forms += [(*t.words[:-1], t.words[-1] + "ه", aux) for aux in PERFECT_AUXILIARIES]
+            for words in forms:
                 if not any(x.words == words for x in out.get(words[0], ())):
                     out.setdefault(words[0], []).append(replace(t, words=words))
     return out
@@ -824,7 +826,12 @@ class EventExtractor:
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
         unmarked = [x for x in unmarked if said is None or x[0] > said]
-        subject = [x for x in unmarked if x[0] >= clause_start] or unmarked
+        subject = [x for x in unmarked if x[0] >= clause_start]
+        if not subject and not event.nominal and clause_start > sent.start and self._norms[clause_start - 1] == "که" \
+                and "،" not in self._norms[clause_start:t_start]:
+            # «به جز [روسیه] که … را به رسمیت شناخت»: the mention a relative clause describes is its subject
+            subject = [heads.get(x[:2], x) for x in sorted((x for x in in_sent if x[1] == clause_start - 1), key=lambda x: x[0])[:1]]
+        subject = subject or unmarked
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         between = self._between(doc, sent, in_sent, t_end)
         if between:
