@@ -61,6 +61,7 @@ AIM_NOUNS = frozenset(key(w) for w in _WORDS["aim_noun"])
 FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
+NEWS_NOUNS = frozenset(key(w) for w in _WORDS["news_noun"])
 ANY_ACT = "*"  # what «این تصمیم/اقدام» answers: the last act told, of any type
 NATURAL_PLACE_KINDS = frozenset(_WORDS["natural_place_kind"])
 STATE_SECTORS = frozenset(_WORDS["state_sector"])
@@ -150,7 +151,7 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
                 raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
             if r["verb"] not in ("-", "self", "far", "any", "است", *LIGHT_VERBS):
                 raise r.error(f"verb={r['verb']!r}", "-, self, far, any, است or one of " + ", ".join(LIGHT_VERBS))
-            requires = frozenset("<" + key(w[1:]) if w.startswith("<") else key(w) for w in r.get("requires", "-").split() if w != "-")
+            requires = frozenset(w[0] + key(w[1:]) if w[0] in "<!" else key(w) for w in r.get("requires", "-").split() if w != "-")
             out.setdefault(words[0], []).append(Trigger(
                 words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
                 r.get("cameo") or None, r["verb"], requires, r["actor"], r["recipient"],
@@ -598,7 +599,7 @@ class EventExtractor:
                     None if trig.verb == "self" else self._light_verb(keys, k + n, trig.verb)
                 if verb_index is None and trig.verb == "کرد":
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
-                if trig.verb not in ("-", "self", "far") and verb_index is None:
+                if trig.verb not in ("-", "self", "far") and verb_index is None and not self._news_of(keys, k, n):
                     continue
                 if trig.requires and not self._required(trig, keys, k, n):
                     continue
@@ -660,13 +661,33 @@ class EventExtractor:
             return not any(s == start and p.label == trig.next for s, e, p in participants)
         return False
 
+    def _news_of(self, keys: list[str], k: int, n: int) -> bool:
+        """«از [بازداشت] ده‌ها تن … خبر دادند»: an act named by its noun after «از» and reported by a news
+        noun's verb later in the clause is told, though its own light verb is missing."""
+        if k == 0 or keys[k - 1] != "از":
+            return False
+        for j in range(k + n, min(len(keys) - 1, k + n + 20)):
+            if keys[j] in (".", "؛", "،") or keys[j] in CLAUSE_BREAKS:
+                return False
+            if keys[j] in NEWS_NOUNS and keys[j + 1] in self.verb_forms["داد"]:
+                return True
+        return False
+
     def _required(self, trig: Trigger, keys: list[str], k: int, n: int) -> bool:
         """One of the words the trigger requires is near: among its topic words (in the plural too: «حبس‌هایی» for
-        «حبس»), or, written «<از», among the four words before it («از X می‌خواهیم»)."""
-        before = set(keys[max(0, k - 4): k])
-        if any(w[0] == "<" and w[1:] in before for w in trig.requires):
+        «حبس»), or, written «<از», among the four words before it («از X می‌خواهیم»); and no word written «!خبر»
+        is among the eight words before it, with or without an ending (ادعایی که … آن را تأیید نکرد: a claim
+        confirmed as a fact, not an act endorsed)."""
+        barred = [w[1:] for w in trig.requires if w[0] == "!"]
+        if barred and any(x.startswith(w) and len(x) - len(w) <= 2 for x in keys[max(0, k - 8): k] for w in barred):
+            return False
+        wanted = [w for w in trig.requires if w[0] != "!"]
+        if not wanted:
             return True
-        return any(w in trig.requires or (plural_base(w) or w) in trig.requires for w in self._topic_words(keys, k, n))
+        before = set(keys[max(0, k - 4): k])
+        if any(w[0] == "<" and w[1:] in before for w in wanted):
+            return True
+        return any(w in wanted or (plural_base(w) or w) in wanted for w in self._topic_words(keys, k, n))
 
     @staticmethod
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
@@ -869,7 +890,7 @@ class EventExtractor:
                 event.actor = [agent[0][2]]  # passive: «… از سوی X برگزار می‌شود»
             elif genitive and trig.verb == "-":
                 event.actor = [p for s, e, p in genitive]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
-        if event.nominal and t_end < sent.end and self._keys[t_end] in CROWDS:
+        if event.nominal and t_end < sent.end and self._keys[t_end] in CROWDS and trig.type in ("PROTEST", "ACCUSE"):
             # «اعتراض‌های [مردم] محل»، «تظاهرات کارگران»: a crowd's protest, whoever else the sentence names
             event.actor = []
             event.type = "PROTEST" if trig.type == "ACCUSE" else event.type
@@ -1619,8 +1640,9 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             # «در نشست X و [Y]», «با X، نخست‌وزیر عراق، و [Y]»: the second of a pair is marked as the first
             marked[(s, e)] = marked[previous]
         elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از" \
-                or s >= 3 and doc[s - 1].norm_ == "دست" and doc[s - 2].norm_ == "به":  # «به دست X کشته شد»
-            marked[(s, e)] = AGENT
+                or s >= 3 and doc[s - 1].norm_ == "دست" and doc[s - 2].norm_ == "به" \
+                or s >= 4 and key(doc[s - 1].norm_) in SIDE_NOUNS and doc[s - 2].norm_ == "دست" and doc[s - 3].norm_ == "به":
+            marked[(s, e)] = AGENT  # «به دست X کشته شد»، «به دست نیروهای X»
         elif s >= 2 and key(doc[s - 1].norm_) in MEDIATION and doc[s - 2].norm_ == "با":
             marked[(s, e)] = MEDIATOR
         elif s >= 2 and doc[s - 1].norm_ == "از" and key(doc[s - 2].norm_) in DELEGATIONS:
