@@ -864,6 +864,8 @@ class EventExtractor:
             event.actor = _dedupe((not governed and [p for s, e, p in subject]) or [p for s, e, p in owners]
                                   or [p for s, e, p in subject]
                                   or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)])
+        elif trig.actor == "before":  # «هواپیمای [X] حامل ۳۵ تن چادر»: the mention right before the trigger
+            event.actor = [p for s, e, p in in_sent if e == t_start][:1]
         elif trig.actor == "of" or trig.recipient == "-":
             after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
             event.actor = _dedupe(after[:2] or [p for s, e, p in subject])
