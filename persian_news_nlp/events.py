@@ -811,7 +811,7 @@ class EventExtractor:
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
                       boilerplate=self._boilerplate[number], dictionary=[trig.rule_id])
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in DEMONSTRATIVES
-        event.aside = any(self._keys[i] in FRAME_NOUNS for i in range(clause_start, t_start))
+        event.aside = any(self._keys[i] in FRAME_NOUNS and self._norms[i - 1] == "در" for i in range(max(clause_start, 1), t_start))
         event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
         # «این تصمیم را محکوم کردند»، «این حملات را نقض حاکمیت … خواند»: the earlier act named as the object
         ra = None
@@ -1256,6 +1256,8 @@ class EventExtractor:
                 # «X با وزیر خارجه دیدار کرد … X با رئیس‌جمهور دیدار کرد»: two known people met, two meetings
                 met = [{p.identity for p in e.recipient if p.label == "PER"} for e in (event, earlier)]  # known or not
                 apart = not event.anaphoric and all(met) and not met[0] & met[1]
+                # «در حاشیه این نشست، X با Y دیدار کرد»: a meeting on the sidelines is not the one it is beside
+                apart = apart or event.aside and not event.anaphoric and not earlier.aside
                 # «X از پاکستان خواست … X از شورای امنیت خواست»: one actor's acts aimed at others, in other sentences
                 retargeted = event.type not in MUTUAL and not event.anaphoric and event.sentence != earlier.sentence \
                     and event.recipient and earlier.recipient \
