@@ -121,6 +121,7 @@ class Trigger:
     next: str | None
     line: int
     source: str = "event_triggers.tsv"
+    passive_from: bool = False  # actor «subject|from»: in the passive, «از X» acts (X از [ایران] اخراج شد)
 
     @property
     def rule_id(self) -> str:
@@ -154,9 +155,9 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
             requires = frozenset(w[0] + key(w[1:]) if w[0] in "<!" else key(w) for w in r.get("requires", "-").split() if w != "-")
             out.setdefault(words[0], []).append(Trigger(
                 words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
-                r.get("cameo") or None, r["verb"], requires, r["actor"], r["recipient"],
+                r.get("cameo") or None, r["verb"], requires, r["actor"].removesuffix("|from"), r["recipient"],
                 frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
-                r.get("next") or None, r.line, path.name))
+                r.get("next") or None, r.line, path.name, r["actor"].endswith("|from")))
     for first, found in list(out.items()):  # a finite verb in its plural and perfect forms too: خواست → خواستند، خواسته‌اند
         for t in list(found):
             if t.verb != "self":
@@ -912,6 +913,8 @@ class EventExtractor:
         if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
             agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
             event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start) if undergone else [])
+            if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
+                event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 3 <= e <= t_start][-1:]
             at = next((i for i in range(t_start - 1, clause_start - 1, -1) if self._norms[i] in BETWEEN), None)
             if at is not None and trig.actor in ("all", "both") and not event.actor:
                 event.actor = _sides_after(doc, [x for x in in_sent if x[0] < t_start], at)  # «سند … میان X و Y امضا شد»
@@ -960,9 +963,15 @@ class EventExtractor:
         return []
 
     def _passive(self, trig: Trigger, tokens, verb_index: int | None, event: Event) -> bool:  # noqa: ANN001
-        """A transitive trigger with a form of شدن right after it (رد شد، بازداشت شدند، دعوت شده است)."""
-        if verb_index is None or event.nominal or trig.verb == "شد":
+        """A transitive trigger with a form of شدن right after it (رد شد، بازداشت شدند، دعوت شده است), or after
+        a participle joined to it by «و» (اخراج و به افغانستان بازگردانده شده‌اند)."""
+        if verb_index is None or trig.verb == "شد":
             return False
+        if event.nominal:
+            doc, verb_at = event.trigger.doc, tokens[verb_index].i
+            if not (verb_at - 1 > event.trigger.end and doc[event.trigger.end].norm_ == "و"
+                    and doc[verb_at - 1].norm_.endswith("ه")):
+                return False
         transitive = trig.verb in ("کرد", "any") or "obj" in trig.recipient
         return transitive and key(tokens[verb_index].norm_) in self.verb_forms["شد"]
 
