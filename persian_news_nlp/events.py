@@ -793,13 +793,16 @@ class EventExtractor:
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
         forms = self.verb_forms["any" if family in ("-", "any", "far") else family]
-        reach = 14 if family == "far" else 5  # «خواستار [what is asked, however long] شد»
+        # «خواستار [what is asked, however long] شد»; «اخراج و به [ولایت X] بازگردانده شدند»: a verb shared by joined participles
+        joined = family != "far" and start < len(keys) and keys[start] == "و"
+        reach = 14 if family == "far" else 8 if joined else 5
+        stops = ("،", ".", "؛", "«", "»") if joined else ("،", ".", "؛")  # «شکنجه و محاکمه» قرار گرفت: no verb of theirs
         for j in range(start, min(start + reach, len(keys))):
             if keys[j] in forms:
                 # an infinitive is the trigger's own only right after it (محکوم کردن); further on it is another
                 # noun's verb (اتهام [پناه دادن] به …)
                 return j if j == start or not keys[j].endswith("ن") else None
-            if keys[j] in ("،", ".", "؛"):
+            if keys[j] in stops:
                 return None
         return None
 
