@@ -164,8 +164,10 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
                 continue
             forms = [(*t.words[:-1], t.words[-1] + ending) for ending in SELF_VERB_ENDINGS]
             forms += [(*t.words[:-1], t.words[-1] + "ه", aux) for aux in PERFECT_AUXILIARIES]
+            if t.requires:  # «X را «آپارتاید» خوانده و …»: a perfect whose auxiliary follows the next verb, only where
+                forms.append((*t.words[:-1], t.words[-1] + "ه", "و"))  # the trigger's own words keep «خواسته و» a noun
             for words in forms:
-                if not any(x.words == words for x in out.get(words[0], ())):
+                if not any(x.words == words and x.type == t.type for x in out.get(words[0], ())):
                     out.setdefault(words[0], []).append(replace(t, words=words))
     return out
 
@@ -610,7 +612,7 @@ class EventExtractor:
                         t.verb not in ("-", "self") for j in range(k + n, verb_index) for t in self._triggers_at(keys, j)):
                     continue  # «گسترش همکاری … تأکید کرد»: the light verb belongs to a trigger in between that needs one
                 taken.update(range(k, k + n))
-                if verb_index is None and k + n < len(tokens) and self._triggers_at(keys, k + n):
+                if verb_index is None and trig.words[-1] != "و" and k + n < len(tokens) and self._triggers_at(keys, k + n):
                     taken.add(k + n)  # «امضای قرارداد»، «برگزاری نشست»: the second noun is what the first acts on
                 trigger_end = tokens[verb_index] if verb_index is not None else tokens[k + n - 1]
                 trigger = doc[t.i: trigger_end.i + 1] if verb_index is not None and verb_index - (k + n) <= 1 else doc[t.i: tokens[k + n - 1].i + 1]
