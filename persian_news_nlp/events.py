@@ -99,7 +99,9 @@ LIGHT_VERBS = {
 # since «پیام فرستاد» is no light verb of پیام
 DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
 SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است"))  # not bare ‑ه: «خواسته» is also "a demand"
-PERFECT_AUXILIARIES = ("است", "اند", "بود", "بودند")  # ‑ه with its auxiliary written apart: «خواسته بود»
+PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
+CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
+JOINED_STOPS = (*CLAUSE_STOPS, "«", "»")  # … and, for a verb shared after «و», quote marks: «شکنجه و محاکمه» قرار گرفت
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -113,7 +115,7 @@ class Trigger:
     context: tuple[str, ...]
     cameo: str | None
     verb: str
-    requires: frozenset[str]
+    requires: frozenset[str]    # topic words, one of which must be near (تأکید on expanding relations)
     actor: str
     recipient: str
     not_after: frozenset[str]
@@ -122,6 +124,13 @@ class Trigger:
     line: int
     source: str = "event_triggers.tsv"
     passive_from: bool = False  # actor «subject|from»: in the passive, «از X» acts (X از [ایران] اخراج شد)
+    requires_before: frozenset[str] = frozenset()  # «<از»: one must stand among the four words before
+    barred: frozenset[str] = frozenset()  # «!خبر»: none may stand among the eight words before
+
+    @property
+    def conditional(self) -> bool:
+        """Does the row test words around it (:meth:`EventExtractor._required`)?"""
+        return bool(self.requires or self.requires_before or self.barred)
 
     @property
     def rule_id(self) -> str:
@@ -152,12 +161,14 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
                 raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
             if r["verb"] not in ("-", "self", "far", "any", "است", *LIGHT_VERBS):
                 raise r.error(f"verb={r['verb']!r}", "-, self, far, any, است or one of " + ", ".join(LIGHT_VERBS))
-            requires = frozenset(w[0] + key(w[1:]) if w[0] in "<!" else key(w) for w in r.get("requires", "-").split() if w != "-")
+            words_near = [w for w in r.get("requires", "-").split() if w != "-"]
+            requires = frozenset(key(w) for w in words_near if w[0] not in "<!")
             out.setdefault(words[0], []).append(Trigger(
                 words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
                 r.get("cameo") or None, r["verb"], requires, r["actor"].removesuffix("|from"), r["recipient"],
                 frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
-                r.get("next") or None, r.line, path.name, r["actor"].endswith("|from")))
+                r.get("next") or None, r.line, path.name, r["actor"].endswith("|from"),
+                frozenset(key(w[1:]) for w in words_near if w[0] == "<"), frozenset(key(w[1:]) for w in words_near if w[0] == "!")))
     for first, found in list(out.items()):  # a finite verb in its plural and perfect forms too: خواست → خواستند، خواسته‌اند
         for t in list(found):
             if t.verb != "self":
@@ -604,7 +615,7 @@ class EventExtractor:
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb not in ("-", "self", "far") and verb_index is None and not self._news_of(keys, k, n):
                     continue
-                if trig.requires and not self._required(trig, keys, k, n):
+                if trig.conditional and not self._required(trig, keys, k, n):
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
                     continue
@@ -681,16 +692,13 @@ class EventExtractor:
         «حبس»), or, written «<از», among the four words before it («از X می‌خواهیم»); and no word written «!خبر»
         is among the eight words before it, with or without an ending (ادعایی که … آن را تأیید نکرد: a claim
         confirmed as a fact, not an act endorsed)."""
-        barred = [w[1:] for w in trig.requires if w[0] == "!"]
-        if barred and any(x.startswith(w) and len(x) - len(w) <= 2 for x in keys[max(0, k - 8): k] for w in barred):
+        if trig.barred and any(x.startswith(w) and len(x) - len(w) <= 2 for x in keys[max(0, k - 8): k] for w in trig.barred):
             return False
-        wanted = [w for w in trig.requires if w[0] != "!"]
-        if not wanted:
+        if not (trig.requires or trig.requires_before):
             return True
-        before = set(keys[max(0, k - 4): k])
-        if any(w[0] == "<" and w[1:] in before for w in wanted):
+        if trig.requires_before & set(keys[max(0, k - 4): k]):
             return True
-        return any(w in wanted or (plural_base(w) or w) in wanted for w in self._topic_words(keys, k, n))
+        return any(w in trig.requires or (plural_base(w) or w) in trig.requires for w in self._topic_words(keys, k, n))
 
     @staticmethod
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
@@ -798,7 +806,7 @@ class EventExtractor:
         # «خواستار [what is asked, however long] شد»; «اخراج و به [ولایت X] بازگردانده شدند»: a verb shared by joined participles
         joined = family != "far" and start < len(keys) and keys[start] == "و"
         reach = 14 if family == "far" else 8 if joined else 5
-        stops = ("،", ".", "؛", "«", "»") if joined else ("،", ".", "؛")  # «شکنجه و محاکمه» قرار گرفت: no verb of theirs
+        stops = JOINED_STOPS if joined else CLAUSE_STOPS
         for j in range(start, min(start + reach, len(keys))):
             if keys[j] in forms:
                 # an infinitive is the trigger's own only right after it (محکوم کردن); further on it is another
@@ -932,10 +940,7 @@ class EventExtractor:
         if speaker is not None and not event.actor and not (event.nominal and event.anaphoric):
             # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act («X گفت که تکرار
             # این اتهام‌ها …» names one told before, not his)
-            displaced = [p for p in event.actor if p.identity != speaker.identity]
             event.actor = [speaker]
-            if displaced and not event.recipient:
-                event.recipient = displaced[:1]
         if (passive or undergone) and subject:
             recipient = [subject[0][2]]
         elif undergone:
