@@ -98,7 +98,7 @@ LIGHT_VERBS = {
 # verbs that hand over their object: «کمک‌های بشردوستانه را … فرستاد» tells the aid itself; kept out of «any»,
 # since «پیام فرستاد» is no light verb of پیام
 DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
-SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است"))  # not bare ‑ه: «خواسته» is also "a demand"
+SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است", "م", "یم"))  # not bare ‑ه: «خواسته» is also "a demand"; first persons for quotes (ما از X خواستیم)
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
 JOINED_STOPS = (*CLAUSE_STOPS, "«", "»")  # … and, for a verb shared after «و», quote marks: «شکنجه و محاکمه» قرار گرفت
@@ -169,7 +169,7 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
                 frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
                 r.get("next") or None, r.line, path.name, r["actor"].endswith("|from"),
                 frozenset(key(w[1:]) for w in words_near if w[0] == "<"), frozenset(key(w[1:]) for w in words_near if w[0] == "!")))
-    for first, found in list(out.items()):  # a finite verb in its plural and perfect forms too: خواست → خواستند، خواسته‌اند
+    for first, found in list(out.items()):  # a finite verb in its plural, first-person and perfect forms too: خواست → خواستند، خواستیم، خواسته‌اند
         for t in list(found):
             if t.verb != "self":
                 continue
@@ -986,12 +986,21 @@ class EventExtractor:
         return transitive and key(tokens[verb_index].norm_) in self.verb_forms["شد"]
 
     def _speaker(self, doc: Doc, sent: Span, in_sent, t_start: int) -> Participant | None:  # noqa: ANN001
-        """The person whose verb of saying comes before the trigger in the sentence (X گفت: …, X تصریح کرد که …)."""
+        """The person whose verb of saying comes before the trigger in the sentence (X گفت: …, X تصریح کرد که …),
+        or, for a trigger inside a quote, the person named between the closing mark and a verb of saying after it
+        («… می‌خواهیم …»، X گفت; «…»؛ این را X گفت)."""
         said = self._said_at(sent, t_start, first=True)
-        if said is None:
+        if said is not None:
+            people = [p for s, e, p in in_sent if e <= said and p.label == "PER"]
+            return people[-1] if people else None
+        norms = self._norms
+        opened = next((i for i in range(t_start - 1, sent.start - 1, -1) if norms[i] in ("«", "»")), None)
+        closed = next((i for i in range(t_start, sent.end) if norms[i] in ("«", "»")), None)
+        if opened is None or closed is None or norms[opened] != "«" or norms[closed] != "»":
             return None
-        people = [p for s, e, p in in_sent if e <= said and p.label == "PER"]
-        return people[-1] if people else None
+        said = self._said_after(sent, closed + 1)
+        people = [p for s, e, p in in_sent if closed < s and e <= (said or closed) and p.label == "PER"]
+        return people[0] if people else None
 
     def _says(self, i: int) -> bool:
         """Does a verb of saying (گفت، تصریح کرد، با بیان) start at token ``i``?"""
