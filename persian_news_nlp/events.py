@@ -324,6 +324,7 @@ class Event:
     retold_in: set[int] = field(default_factory=set)  # sentences that name this event again (این دیدار)
     answers: str | None = None  # «این اتهام را رد کرد»: the type of the earlier event this one responds to
     aside: bool = False  # told as held on the sidelines of another (در حاشیه این نشست …): never that one
+    weekday_only: bool = False  # its date is a bare weekday (روز چهارشنبه), read as this week's past day
     confidence: float = 0.7
     dictionary: list[str] = field(default_factory=list)
 
@@ -927,7 +928,7 @@ class EventExtractor:
             agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
             event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start) if undergone else [])
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
-                event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 3 <= e <= t_start][-1:]
+                event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start][-1:]
             at = next((i for i in range(t_start - 1, clause_start - 1, -1) if self._norms[i] in BETWEEN), None)
             if at is not None and trig.actor in ("all", "both") and not event.actor:
                 event.actor = _sides_after(doc, [x for x in in_sent if x[0] < t_start], at)  # «سند … میان X و Y امضا شد»
@@ -1183,6 +1184,7 @@ class EventExtractor:
             d = min(dates, key=lambda x: abs(x.start - event.trigger.start))
             event.date = {"value": d._.value, "text": d.text, "granularity": d._.granularity or "day",
                           "basis": d._.date_basis or "text"}
+            event.weekday_only = d._.weekday_only
 
     def _modality(self, doc, sent, event, tokens, k, verb_index, reference) -> None:  # noqa: ANN001
         cues = modality_cues()
@@ -1208,6 +1210,10 @@ class EventExtractor:
         elif any(window.has(c) for c in cues.get("future", ())) or self._subjunctive(event, tokens, k, verb, end):
             event.modality = "future"
             event.type = PLANNED.get(event.type, event.type)  # a planned meeting is an agreement to meet
+            if event.weekday_only and event.date["value"] < reference.isoformat():
+                # «قرار است روز چهارشنبه … دیدار کند»: a bare weekday of a planned event is the coming one
+                coming = dt.date.fromisoformat(event.date["value"]) + dt.timedelta(days=7)
+                event.date = {**event.date, "value": coming.isoformat()}
         elif _is_past_year(event.date, reference) or any(sentence.has(c) for c in cues.get("background", ())):
             event.modality = "historical"
         elif any(sentence.starts_with(c) for c in cues.get("continuation", ())) and \
@@ -1259,7 +1265,7 @@ class EventExtractor:
         for i in range(sent.start, sent.end):
             if norms[i] in REPORT_VERBS and i < event.trigger.start:
                 speaker = next((p for s, e, p in in_sent if e <= i), None)
-                if speaker is not None and speaker not in event.actor:
+                if speaker is not None and speaker.identity not in {a.identity for a in event.actor}:
                     event.attribution = {"speaker": speaker.record(), "cue": norms[i]}
                     event.modality = "reported" if event.modality == "asserted" else event.modality
                 return

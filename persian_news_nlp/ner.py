@@ -76,7 +76,7 @@ PUNCT = frozenset("،,.;؛:!؟?()[]«»\"'-–—/…")
 
 for _name, _default in (("rule", None), ("entity_id", None), ("canonical_name", None), ("confidence", None),
                         ("value", None), ("calendar", None), ("date_basis", None), ("granularity", None),
-                        ("affiliation", None), ("time_of_day", False)):
+                        ("affiliation", None), ("time_of_day", False), ("weekday_only", False)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
 if not Doc.has_extension("reference_date"):
@@ -1157,6 +1157,7 @@ def _make_span(doc: Doc, c: Candidate) -> Span:
         span._.date_basis = c.date.basis
         span._.granularity = c.date.granularity
         span._.time_of_day = c.date.time_of_day
+        span._.weekday_only = c.date.weekday_only
     return span
 
 

@@ -22,11 +22,11 @@ def test_event_case(case):
             "actor_names": [p["canonical_name"] or p["text"] for p in e["actor"]],
             "recipient_names": [p["canonical_name"] or p["text"] for p in e["recipient"]],
             "topic": next((a["text"] for a in e["arguments"] if a["role"] == "Topic"), None),
-            "location": (e["location"] or {}).get("text")}
+            "location": (e["location"] or {}).get("text"), "date": (e["date"] or {}).get("value")}
            for e in record["events"] if e["event_type"] == case.get("only", e["event_type"])]
     assert len(got) == len(case["events"]), (case["explanation"], got)
     for want, have in zip(case["events"], got):
-        for field in ("type", "modality", "mode", "actor", "recipient", "actor_names", "recipient_names", "topic", "location"):
+        for field in ("type", "modality", "mode", "actor", "recipient", "actor_names", "recipient_names", "topic", "location", "date"):
             if field in want:
                 assert have[field] == want[field], (case["explanation"], field, got)
 
