@@ -882,8 +882,10 @@ class EventExtractor:
         elif trig.actor == "before":  # «هواپیمای [X] حامل ۳۵ تن چادر»: the mention right before the trigger
             event.actor = [p for s, e, p in in_sent if e == t_start][:1]
         elif trig.actor == "of" or trig.recipient == "-":
-            after = [p for s, e, p in in_sent if s >= t_end and s - t_end <= 4]
-            event.actor = _dedupe(after[:2] or [p for s, e, p in subject])
+            # «درگیری [X] و [Y]»، «به امضای [X]، رئیس‌جمهور …، و [Y] رسید»: the mentions after it, past appositions
+            after = [x for x in in_sent if x[0] >= t_end and x[:2] not in heads]
+            near = after and after[0][0] - t_end <= 4
+            event.actor = _coordinated(doc, after, _apposition_ends(heads)) if near else [p for s, e, p in subject]
         else:
             genitive = _possessors(doc, in_sent, t_end, sent.end)  # «نشست [ایران] و [عراق]»، «حملات پهپادی [روسیه]»
             if genitive and marked[genitive[0][:2]] == AGENT:
@@ -929,9 +931,13 @@ class EventExtractor:
             event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start) if undergone else [])
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start][-1:]
+        titled = trig.actor == "of" and all(p.label in ("ROLE", "SIDES") for p in event.actor) and self._norms[t_start - 1] != "از"
+        if titled or not event.actor and trig.actor in ("all", "both") and (passive or undergone or trig.verb == "self"):
+            # «سند … میان X و Y امضا شد»، «… میان X و Y به امضا رسید»، «… میان X و Y به امضای دو رئیس مجلس رسید»: the
+            # sides named after «میان» act, rather than titles (not for an act named to date another: پس از درگیری‌ها)
             at = next((i for i in range(t_start - 1, clause_start - 1, -1) if self._norms[i] in BETWEEN), None)
-            if at is not None and trig.actor in ("all", "both") and not event.actor:
-                event.actor = _sides_after(doc, [x for x in in_sent if x[0] < t_start], at)  # «سند … میان X و Y امضا شد»
+            if at is not None:
+                event.actor = _sides_after(doc, [x for x in in_sent if x[0] < t_start], at) or event.actor
                 subject = [] if event.actor else subject
         if trig.actor == "to":  # «احضار X به [وزارت خارجه]»: the one summoned to acts
             summoner = sorted((p for s, e, p in in_sent if marked[(s, e)] == "به" and clause_start <= s),

@@ -845,8 +845,9 @@ class EntityRecognizer:
                     out.append(Candidate(start, i - 1, "PER", 1, "rules:apposition", confidence=0.7))
                 continue
             start = i
-            while start > 0 and i - start < 3 and (start - 1) not in taken and ctx.surname_like(start - 1, self.lex):
-                start -= 1
+            while start > 0 and i - start < 3 and (start - 1) not in taken and ctx.surname_like(start - 1, self.lex) \
+                    and not (start < i and ctx.clear_given(start) and not ctx.clear_given(start - 1)):
+                start -= 1  # a name opens with its given name: «به امضای [امامعلی رحمان]، رئیس‌جمهور …»
             if start == i and i >= 2 and not {i - 1, i - 2} & taken and ctx.name_word(i - 1) and ctx.clear_given(i - 2):
                 start = i - 2  # «محمود آموزگار، رئیس …»: after a clear given name the surname may be an everyday word
             if start == i - 1 and i >= 2 and i - 2 not in taken and ctx.clause_starts(i - 2) and ctx.name_word(i - 2) \
