@@ -703,11 +703,17 @@ class EventExtractor:
 
     @staticmethod
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
-        """Words that say what a trigger such as تأکید is about: eight on each side, or back to «بر»
-        (بر افزایش صادرات غله، آرد و … تأکید کردند)."""
+        """Words that say what a trigger such as تأکید is about: eight on each side, back to «بر»
+        (بر افزایش صادرات غله، آرد و … تأکید کردند), or eight before the «را» of its object
+        (همکاری‌های اقتصادی و ترانزیتی در مناطق مرزی را با X گسترش دهد)."""
         start = max(0, k - 8)
         bar = next((j for j in range(k - 1, max(-1, k - 16), -1) if keys[j] == "بر"), None)
-        return keys[min(start, bar) if bar is not None else start: k] + keys[k + n: k + n + 8]
+        ra = next((j for j in range(k - 1, max(-1, k - 5), -1) if keys[j] == "را"), None)
+        if bar is not None:
+            start = min(start, bar)
+        if ra is not None:
+            start = min(start, max(0, ra - 8))
+        return keys[start: k] + keys[k + n: k + n + 8]
 
     @staticmethod
     def _is_argument(event: Event, found: list[Event]) -> bool:
@@ -955,6 +961,10 @@ class EventExtractor:
         else:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
+        if trig.actor == "host":  # «X هیئت Y را به ریاست Z به حضور پذیرفت»: the visitors act, the host is visited
+            led = {id(p) for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES}
+            guests = event.recipient + [p for p in event.actor if id(p) in led]
+            event.actor, event.recipient = guests, [p for p in event.actor if id(p) not in led]
         said_after = self._said_after(sent, verb_index is not None and tokens[verb_index].i + 1 or t_end)
         if said_after is not None:  # «X در این دیدار گفت که … با ایران …»: what is said after the act is not its side
             event.recipient = [p for p in event.recipient if p.start < doc[said_after].idx]
@@ -1302,7 +1312,10 @@ class EventExtractor:
                 retargeted = event.type not in MUTUAL and not event.anaphoric and event.sentence != earlier.sentence \
                     and event.recipient and earlier.recipient \
                     and not {p.identity for p in event.recipient} & {p.identity for p in earlier.recipient}
-                same_people = not apart and not retargeted and bool(event.identities() & earlier.identities())
+                # «پزشکیان … به توکایف تبریک گفت … عراقچی نیز … تبریک گفت»: two named people's acts, whoever they address
+                acted = [{p.identity for p in e.actor if p.label == "PER"} for e in (event, earlier)]
+                others = all(acted) and not acted[0] & earlier.identities() and not acted[1] & event.identities()
+                same_people = not apart and not retargeted and not others and bool(event.identities() & earlier.identities())
                 if same_people and event.type in HOSTILE and event.actor and earlier.actor:
                     # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
                     same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
@@ -1310,7 +1323,7 @@ class EventExtractor:
                     and earlier.rule.words == event.rule.words
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
                 # named differently, with the same word or in the next sentences (a headline and its lead)
-                same_sides = not event.aside and not apart and len(event.countries() & earlier.countries()) >= 2 and (
+                same_sides = not event.aside and not apart and not others and len(event.countries() & earlier.countries()) >= 2 and (
                     earlier.rule.words == event.rule.words or event.sentence - max(earlier.sentence_ids) <= 2) \
                     and not _opposite(event, earlier)
                 # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
@@ -1322,7 +1335,7 @@ class EventExtractor:
                 # in the lead by an actor of the same country
                 countrymen = not event.aside and not apart and bool(
                     {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
-                headline = countrymen and earlier.sentence == 0 and event.sentence <= 2
+                headline = countrymen and not others and earlier.sentence == 0 and event.sentence <= 2
                 # «وزارت دفاع روسیه … اهداف نظامی را هدف قرار داده است»: a mention with no target, place or date of
                 # its own, by an actor of the same country, cannot be told apart from the act already told
                 vague = countrymen and not (event.recipient or event.location or event.date)
