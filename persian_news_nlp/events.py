@@ -875,6 +875,7 @@ class EventExtractor:
             subject = [heads.get(x[:2], x) for x in sorted((x for x in in_sent if x[1] == clause_start - 1), key=lambda x: x[0])[:1]]
         subject = subject or unmarked
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
+        untitled = False
         between = self._between(doc, sent, in_sent, t_end)
         if between:
             event.actor = between
@@ -889,9 +890,10 @@ class EventExtractor:
             event.actor = [p for s, e, p in in_sent if e == t_start][:1]
         elif trig.actor == "of" or trig.recipient == "-":
             # «درگیری [X] و [Y]»، «به امضای [X]، رئیس‌جمهور …، و [Y] رسید»: the mentions after it, past appositions
-            after = [x for x in in_sent if x[0] >= t_end and x[:2] not in heads]
-            near = after and after[0][0] - t_end <= 4
-            event.actor = _coordinated(doc, after, _apposition_ends(heads)) if near else [p for s, e, p in subject]
+            owners = _possessors(doc, [x for x in in_sent if x[:2] not in heads], t_end, sent.end, _apposition_ends(heads))
+            event.actor = _dedupe([p for s, e, p in owners]) or [p for s, e, p in subject]
+            # no one named after it but titles (به امضای دو وزیر): the sides after «میان» may name them, below
+            untitled = all(p.label in ("ROLE", "SIDES") for s, e, p in owners) and self._norms[t_start - 1] != "از"
         else:
             genitive = _possessors(doc, in_sent, t_end, sent.end)  # «نشست [ایران] و [عراق]»، «حملات پهپادی [روسیه]»
             if genitive and marked[genitive[0][:2]] == AGENT:
@@ -937,8 +939,8 @@ class EventExtractor:
             event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start) if undergone else [])
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start][-1:]
-        titled = trig.actor == "of" and all(p.label in ("ROLE", "SIDES") for p in event.actor) and self._norms[t_start - 1] != "از"
-        if titled or not event.actor and trig.actor in ("all", "both") and (passive or undergone or trig.verb == "self"):
+        signed = trig.actor == "all" and trig.verb == "self"  # «… میان X و Y به امضا رسید»: whoever else the clause names
+        if untitled or signed or not event.actor and trig.actor in ("all", "both") and (passive or undergone):
             # «سند … میان X و Y امضا شد»، «… میان X و Y به امضا رسید»، «… میان X و Y به امضای دو رئیس مجلس رسید»: the
             # sides named after «میان» act, rather than titles (not for an act named to date another: پس از درگیری‌ها)
             at = next((i for i in range(t_start - 1, clause_start - 1, -1) if self._norms[i] in BETWEEN), None)
@@ -946,7 +948,10 @@ class EventExtractor:
                 event.actor = _sides_after(doc, [x for x in in_sent if x[0] < t_start], at) or event.actor
                 subject = [] if event.actor else subject
         if trig.actor == "to":  # «احضار X به [وزارت خارجه]»: the one summoned to acts
-            summoner = sorted((p for s, e, p in in_sent if marked[(s, e)] == "به" and clause_start <= s),
+            # before the light verb, in the trigger's own clause: not «… احضار کرد و اعتراض خود را به [وزیر دفاع] …»
+            stop = tokens[verb_index].i if verb_index is not None else next(
+                (i for i in range(t_end, sent.end) if self._norms[i] in ("،", "و", ".") or self._norms[i] in CLAUSE_BREAKS), sent.end)
+            summoner = sorted((p for s, e, p in in_sent if marked[(s, e)] == "به" and clause_start <= s and e <= stop),
                               key=lambda p: abs(p.start - trigger.start_char))
             event.actor = summoner[:1] or event.actor  # «X سفیر Y را احضار کرد»: with no «به», the subject summons
         speaker = self._speaker(doc, sent, in_sent, t_start) if trig.type in SPEECH_ACTS and not passive else None
@@ -1748,16 +1753,17 @@ def _after_phrase_positions(norms: list[str], phrase: tuple[str, ...], reach: in
     return out
 
 
-def _possessors(doc: Doc, in_sent, start: int, end: int) -> list[tuple[int, int, Participant]]:  # noqa: ANN001
+def _possessors(doc: Doc, in_sent, start: int, end: int,  # noqa: ANN001
+                ends: dict[tuple[int, int], int] | None = None) -> list[tuple[int, int, Participant]]:
     """The possessors of an event noun ending at ``start``: the participant right after it, past its
     adjectives and a noun for the people acting for it, and those joined to it (نشست [ایران] و [عراق], حملات
-    پهپادی [روسیه], دیدار مقامات [ایران] و [عراق]); none if none is there."""
+    پهپادی [روسیه], دیدار مقامات [ایران] و [عراق]; past appositions with ``ends``); none if none is there."""
     owner = _after_adjectives(doc, start, end)
     if owner < end and key(doc[owner].norm_) in _agent_nouns() and not any(x[0] == owner for x in in_sent):
         # «نشست فنی [نمایندگان] افغانستان و ترکمنستان»; «وزیران خارجه ایران» is a mention of its own
         owner = _after_adjectives(doc, owner + 1, end)
     after = [x for x in in_sent if x[0] >= owner]
-    return _chain(doc, after) if after and after[0][0] == owner else []
+    return _chain(doc, after, ends) if after and after[0][0] == owner else []
 
 
 def _after_adjectives(doc: Doc, start: int, end: int, most: int = 2) -> int:
