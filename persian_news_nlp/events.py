@@ -868,6 +868,11 @@ class EventExtractor:
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
         unmarked = [x for x in unmarked if said is None or x[0] > said]
+        told = None if event.nominal or trig.type in SPEECH_ACTS else self._said_at(sent, t_start)
+        if told is not None and "که" in self._norms[told + 1: told + 3]:
+            # «X گفت که [Y] در چارچوب «…» Z را اخراج کرده است»: a deed's subject is in the reported clause (a stance
+            # reported so stays the speaker's: «متقی گفت که کابل از … استقبال می‌کند»)
+            unmarked = [x for x in unmarked if x[0] > told] or unmarked
         subject = [x for x in unmarked if x[0] >= clause_start]
         if not subject and not event.nominal and clause_start > sent.start and self._norms[clause_start - 1] == "که" \
                 and "،" not in self._norms[clause_start:t_start]:

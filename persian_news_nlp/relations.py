@@ -33,6 +33,8 @@ QUANTIFIERS = frozenset(_WORDS["quantifier"])  # a title after one of these (or 
 GROUP_NOUNS = frozenset(_WORDS["group_noun"])  # مقامات ارشد X از جمله …: the members listed belong to it
 DEMONSTRATIVES = frozenset(_WORDS["demonstrative"])
 UNLOCATED_KINDS = frozenset(_WORDS["unlocated_kind"])  # «طالبان در ننگرهار» acts there, is not seated there
+IRAN_WORDS = frozenset(_WORDS["iran_word"])  # «وزیر امور خارجه کشورمان»: Iranian outlets' «our country»
+IRAN = "loc:irn"  # the gazetteer entry those words name
 
 for _name in ("mentions", "relations", "clusters"):
     if not Doc.has_extension(_name):
@@ -298,6 +300,9 @@ class RelationExtractor:
             if m.nested_in is None or by_id[m.nested_in].label != "ROLE" or not m.entry_id:
                 continue
             affiliations.setdefault(m.nested_in, set()).add(m.entry_id)
+        for m in mentions:
+            if m.label == "ROLE" and m.span.end < len(doc) and key(doc[m.span.end].norm_) in IRAN_WORDS:
+                affiliations.setdefault(m.id, set()).add(IRAN)
         held_by = {r.tail: r.head for r in relations if r.type == "HAS_ROLE"}  # by apposition: «X، وزیر امور خارجه»
         role_mentions = [(r, key(r.span._.canonical_name or "") or key(r.span.text), key(r.span.text))
                          for r in mentions if r.label == "ROLE" and r.nested_in is None]
