@@ -98,6 +98,7 @@ LIGHT_VERBS = {
 # verbs that hand over their object: «کمک‌های بشردوستانه را … فرستاد» tells the aid itself; kept out of «any»,
 # since «پیام فرستاد» is no light verb of پیام
 DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
+FIRST_PERSON_ENDINGS = ("یم", "م")  # دیدار کردیم، خواستم: the speaker of a quote acts (می‌کنیم، کرده‌ایم too)
 SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است", "م", "یم"))  # not bare ‑ه: «خواسته» is also "a demand"; first persons for quotes (ما از X خواستیم)
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
@@ -873,6 +874,12 @@ class EventExtractor:
             # «X گفت که [Y] در چارچوب «…» Z را اخراج کرده است»: a deed's subject is in the reported clause (a stance
             # reported so stays the speaker's: «متقی گفت که کابل از … استقبال می‌کند»)
             unmarked = [x for x in unmarked if x[0] > told] or unmarked
+        quoted = self._quote_opened(sent, t_start)
+        planned = verb_index is not None and key(tokens[verb_index].norm_) in modality_cues().get("subjunctive", ())
+        if quoted is not None and trig.type not in SPEECH_ACTS and not planned and not self._first_person(tokens, k, n, verb_index):
+            # «X گفت: «این محموله … وارد چابهار شد»»: a deed told in a quote in the third person is not the speaker's
+            # (what his side is ready to do is his offer: «مسقط آماده است … نقشی … ایفا کند»)
+            unmarked = [x for x in unmarked if x[0] > quoted]
         subject = [x for x in unmarked if x[0] >= clause_start]
         if not subject and not event.nominal and clause_start > sent.start and self._norms[clause_start - 1] == "که" \
                 and "،" not in self._norms[clause_start:t_start]:
@@ -1028,6 +1035,16 @@ class EventExtractor:
         said = self._said_after(sent, closed + 1)
         people = [p for s, e, p in in_sent if closed < s and e <= (said or closed) and p.label == "PER"]
         return people[0] if people else None
+
+    def _quote_opened(self, sent: Span, t_start: int) -> int | None:
+        """Where the quote that holds ``t_start`` opens («), if one does in the sentence."""
+        opened = next((i for i in range(t_start - 1, sent.start - 1, -1) if self._norms[i] in ("«", "»")), None)
+        return opened if opened is not None and self._norms[opened] == "«" else None
+
+    def _first_person(self, tokens, k: int, n: int, verb_index: int | None) -> bool:  # noqa: ANN001
+        """Is the trigger's verb (its light verb, or itself) in the first person (دیدار کردیم، خواستم)?"""
+        verb = key(tokens[verb_index].norm_ if verb_index is not None else tokens[k + n - 1].norm_)
+        return verb.endswith(FIRST_PERSON_ENDINGS)
 
     def _says(self, i: int) -> bool:
         """Does a verb of saying (گفت، تصریح کرد، با بیان) start at token ``i``?"""
