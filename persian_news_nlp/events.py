@@ -625,8 +625,11 @@ class EventExtractor:
                         t.verb not in ("-", "self") for j in range(k + n, verb_index) for t in self._triggers_at(keys, j)):
                     continue  # «گسترش همکاری … تأکید کرد»: the light verb belongs to a trigger in between that needs one
                 taken.update(range(k, k + n))
-                if verb_index is None and trig.words[-1] != "و" and k + n < len(tokens) and self._triggers_at(keys, k + n):
-                    taken.add(k + n)  # «امضای قرارداد»، «برگزاری نشست»: the second noun is what the first acts on
+                second = self._triggers_at(keys, k + n) if verb_index is None and trig.words[-1] != "و" and k + n < len(tokens) else []
+                if second and not any(x.verb in ("far", "self") for x in second):
+                    # «امضای قرارداد»، «برگزاری نشست»: the second noun is what the first acts on; not a verb of its own
+                    # («در این دیدار [خواستار] … شد»)
+                    taken.add(k + n)
                 trigger_end = tokens[verb_index] if verb_index is not None else tokens[k + n - 1]
                 trigger = doc[t.i: trigger_end.i + 1] if verb_index is not None and verb_index - (k + n) <= 1 else doc[t.i: tokens[k + n - 1].i + 1]
                 event = self._build(doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference)
@@ -637,7 +640,24 @@ class EventExtractor:
                     self._asked_for(doc, event)
                     found.append(event)
         self._about_events(doc, found)
-        return [e for e in found if not self._is_argument(e, found)]
+        kept = [e for e in found if not self._is_argument(e, found)]
+        self._asked_of(found, kept)
+        return kept
+
+    @staticmethod
+    def _asked_of(found: list[Event], kept: list[Event]) -> None:
+        """«خواستار از سرگیری گفت‌وگوها با [دهلی نو] شد»: a request that names no one asked is addressed to the
+        other side of the act it asks for (an event noun between its trigger and light verb, no event itself), or
+        to the attacker of an attack it asks to stop (خواستار توقف حملات [اسرائیل] شد)."""
+        for event in kept:
+            if event.type != "REQUEST" or event.recipient or event.verb_end is None:
+                continue
+            own = {p.identity for p in event.actor}
+            for inner in found:
+                if inner not in kept and event.trigger.end <= inner.trigger.start and inner.trigger.end < event.verb_end:
+                    sides = inner.actor if inner.type in HOSTILE else inner.actor + inner.recipient  # ask the attacker to stop
+                    event.recipient = [p for p in sides if p.identity not in own]
+                    break
 
     @staticmethod
     def _about_events(doc: Doc, found: list[Event]) -> None:
