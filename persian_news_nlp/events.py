@@ -1133,10 +1133,16 @@ class EventExtractor:
                     return _dedupe([p for s, e, p in found])
             elif how == "obj":
                 # «اظهارات … درباره برنامه X را رد کرد»: a mention inside what the object is about is not the object
-                found = [p for s, e, p in near if e < sent.end and doc[e].norm_ == "را" and s < t_start  # the nearest object:
-                         # «ادعای کابل را رد کرد و [طالبان] را … متهم کرد»
-                         and (key(marked[(s, e)]),) not in TOPIC_CUES
-                         and doc[s - 1].norm_ not in ("در", "به")][:1]  # «حمله به کاروان … در دارفور را»: inside the object
+                hits = [(s, e, p) for s, e, p in near if e < sent.end and doc[e].norm_ == "را" and s < t_start  # the nearest
+                        # object: «ادعای کابل را رد کرد و [طالبان] را … متهم کرد»
+                        and (key(marked[(s, e)]),) not in TOPIC_CUES
+                        and doc[s - 1].norm_ not in ("در", "به")][:1]  # «حمله به کاروان … در دارفور را»: inside the object
+                if hits:  # «[روسیه] و [چین] را … مورد انتقاد قرار داد»: the mentions joined before it are objects too
+                    for x in sorted((x for x in in_sent if x[1] <= hits[0][0]), key=lambda x: -x[0]):
+                        if marked[x[:2]] or not _joined(doc, x[1], hits[0][0]):
+                            break  # «در [اسلام‌آباد]، حکومت طالبان را …»: a place set off by a comma is no object
+                        hits.insert(0, x)
+                found = [p for s, e, p in hits]
                 if not found:  # «مواضع [حوثی‌ها] در استان الحدیده را بمباران کرد»: the possessor of the object's head noun
                     ra = next((i for i in range(t_start - 1, sent.start, -1) if doc[i].norm_ == "را"), None)
                     floor = self._clause_start(doc, sent, ra) if ra is not None else t_start

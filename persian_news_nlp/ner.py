@@ -51,9 +51,10 @@ CLUB_NAME_MAX = 3
 # Places that join a known organisation written right before them (وزارت خارجه [سوریه],
 # دانشگاه آزاد اسلامی [نمونه‌آباد]): one ORG, as PEYMA tags it.
 ORG_PLACE_KINDS = frozenset({"country", "province", "city"})
-# … but an armed group before a place that is an object acts on it (داعش [موصل] را از دست داد), though
-# its name may hold a country (حزب کارگران کردستان ترکیه).
-SEATLESS_KINDS = frozenset({"armed_group"})
+# … but an armed group, an international body or an NGO before a place that is an object acts on it (داعش
+# [موصل] را از دست داد، سازمان ملل [ایران] را محکوم کرد), though a name may hold a country (حزب کارگران کردستان
+# ترکیه) and an office may be named by its country (یونیسف افغانستان گزارش داد).
+SEATLESS_KINDS = frozenset({"armed_group", "igo", "ngo"})
 # Role ranks (roles.jsonl) that name a status one is in, not an office: their words are also adjectives
 # or participles (محکوم «condemned», متهم «accused», نامزد «nominated»).
 STATUS_RANKS = frozenset({"participant", "candidate"})
