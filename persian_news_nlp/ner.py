@@ -55,6 +55,9 @@ ORG_PLACE_KINDS = frozenset({"country", "province", "city"})
 # [موصل] را از دست داد، سازمان ملل [ایران] را محکوم کرد), though a name may hold a country (حزب کارگران کردستان
 # ترکیه) and an office may be named by its country (یونیسف افغانستان گزارش داد).
 SEATLESS_KINDS = frozenset({"armed_group", "igo", "ngo"})
+# Particles that open a two-word family name (آل صادق): a person named in full is later called by both words.
+FAMILY_PARTICLES = frozenset(key(r["prefix"]) for r in read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",))
+                             if r.get("family") == "1")
 # Role ranks (roles.jsonl) that name a status one is in, not an office: their words are also adjectives
 # or participles (محکوم «condemned», متهم «accused», نامزد «nominated»).
 STATUS_RANKS = frozenset({"participant", "candidate"})
@@ -173,7 +176,8 @@ class Lexicons:
             if r.get("ambiguous") == "1":
                 ambiguous.add(key(r["name"]))
         honorifics = {r["form"]: r.get("kind", "") for r in read_tsv(model_path("lexicons", "honorifics.tsv"), ("form",))}
-        prefixes = frozenset(r["prefix"] for r in read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",)))
+        prefix_rows = read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",))
+        prefixes = frozenset(r["prefix"] for r in prefix_rows if r.get("family") != "1")  # not آل: «آلمان» is no «آل‌مان»
         # weak endings (‑مند: دانشمند) and single letters (‑ی) are too weak to mark a surname on their own
         suffix_rows = read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix", "strength"))
         suffixes = tuple(sorted((r["suffix"].lstrip("‑-") for r in suffix_rows if len(r["suffix"].lstrip("‑-")) > 1
@@ -1075,9 +1079,15 @@ class EntityRecognizer:
                 first = ctx.plain(c.start)  # «نمونه … (later) نسرین»: a clear given name of the person alone
                 if first in ctx.lex.given_names and first not in ctx.lex.ambiguous_given:
                     surnames.setdefault(first, c)
+        families = {(ctx.plain(c.end - 2), ctx.plain(c.end - 1)): c for c in chosen if c.label == "PER"
+                    and c.end - 2 > c.start and key(ctx.norm(c.end - 2)) in FAMILY_PARTICLES}  # «محمدکاظم [آل صادق]»
         covered = {i for c in chosen for i in range(c.start, c.end)}
         out = []
         for i in range(len(ctx.doc)):
+            family = families.get((ctx.plain(i), ctx.plain(i + 1))) if i + 1 < len(ctx.doc) else None
+            if family is not None and i not in covered and i + 1 not in covered:
+                out.append(Candidate(i, i + 2, "PER", 1, "rules:surname", family.entry, confidence=0.7))
+                continue
             c = surnames.get(ctx.plain(i))
             if c is not None and i not in covered and not ctx.everyday(i):
                 out.append(Candidate(i, i + 1, "PER", 1, "rules:surname", c.entry, confidence=0.7))

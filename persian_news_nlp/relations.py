@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Entry, default_gazetteer, doc_gazetteer, key
+from .ner import FAMILY_PARTICLES
 from .resources import model_path, read_tsv, word_lists
 
 _WORDS = word_lists("rules", "coreference_words.tsv")  # closed word lists, documented in the table
@@ -364,10 +365,12 @@ class RelationExtractor:
         full_names: dict[str, str] = {}  # surname key -> first multi-word mention
         for m in persons:
             words = m.span.text.split()  # «نمونه‌زاده» is one word: a ZWNJ joins the parts of a surname
-            if len(words) > 1:
+            if words and key(" ".join(words)) in full_names:  # the surname alone: «نوروزی», «آل صادق»
+                union(full_names[key(" ".join(words))], m.id)
+            elif len(words) > 1:
                 full_names.setdefault(key(words[-1]), m.id)
-            elif words and key(words[0]) in full_names:
-                union(full_names[key(words[0])], m.id)
+                if len(words) > 2 and key(words[-2]) in FAMILY_PARTICLES:  # «محمدکاظم آل صادق»: a family name of two words
+                    full_names.setdefault(key(" ".join(words[-2:])), m.id)
         # roles held by a person join the person's chain, and so do later mentions of the same post
         role_holder: dict[str, str] = {}
         for r in relations:
