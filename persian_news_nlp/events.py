@@ -1376,7 +1376,9 @@ class EventExtractor:
                     and earlier.rule.words == event.rule.words
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
                 # named differently, with the same word or in the next sentences (a headline and its lead)
-                same_sides = not event.aside and not apart and not others and len(event.countries() & earlier.countries()) >= 2 and (
+                # (not an agreement and a meeting planned: «توافق …» then «قرار است X با Y دیدار کند» are two acts)
+                same_sides = not event.aside and not apart and not others and event.rule.type == earlier.rule.type \
+                    and len(event.countries() & earlier.countries()) >= 2 and (
                     earlier.rule.words == event.rule.words or event.sentence - max(earlier.sentence_ids) <= 2) \
                     and not _opposite(event, earlier)
                 # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
