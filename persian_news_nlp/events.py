@@ -1365,6 +1365,11 @@ class EventExtractor:
                 retargeted = event.type not in MUTUAL and not event.anaphoric and event.sentence != earlier.sentence \
                     and event.recipient and earlier.recipient \
                     and not {p.identity for p in event.recipient} & {p.identity for p in earlier.recipient}
+                # «X … انتظار داریم … . X همچنین … خواستار Y شد»: a statement told by its own verb in another sentence of
+                # the body is another statement (a headline's is told again in the body)
+                said_again = event.type in SPEECH_ACTS and not event.anaphoric and not event.nominal and not earlier.nominal \
+                    and event.sentence != earlier.sentence and min(earlier.sentence_ids) > 0
+                retargeted = retargeted or said_again
                 # «پزشکیان … به توکایف تبریک گفت … عراقچی نیز … تبریک گفت»: two named people's acts, whoever they address
                 acted = [{p.identity for p in e.actor if p.label == "PER"} for e in (event, earlier)]
                 others = all(acted) and not acted[0] & earlier.identities() and not acted[1] & event.identities()
@@ -1393,7 +1398,7 @@ class EventExtractor:
                 headline = countrymen and not others and earlier.sentence == 0 and event.sentence <= 2
                 # «وزارت دفاع روسیه … اهداف نظامی را هدف قرار داده است»: a mention with no target, place or date of
                 # its own, by an actor of the same country, cannot be told apart from the act already told
-                vague = countrymen and not (event.recipient or event.location or event.date)
+                vague = countrymen and not said_again and not (event.recipient or event.location or event.date)
                 firm = event.anaphoric or same_people or same_place or same_sides or same_sentence or headline
                 if firm or vague:
                     target, adds_sides = earlier, firm
