@@ -99,7 +99,9 @@ LIGHT_VERBS = {
 # since «پیام فرستاد» is no light verb of پیام
 DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
 FIRST_PERSON_ENDINGS = ("یم", "م")  # دیدار کردیم، خواستم: the speaker of a quote acts (می‌کنیم، کرده‌ایم too)
-SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است", "م", "یم"))  # not bare ‑ه: «خواسته» is also "a demand"; first persons for quotes (ما از X خواستیم)
+# a finite trigger's other forms: plural, perfect and, for quotes, first person (ما از X خواستیم); not bare ‑ه:
+# «خواسته» is also "a demand"
+SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است", "م", "یم"))
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
 JOINED_STOPS = (*CLAUSE_STOPS, "«", "»")  # … and, for a verb shared after «و», quote marks: «شکنجه و محاکمه» قرار گرفت

@@ -176,8 +176,8 @@ class Lexicons:
             if r.get("ambiguous") == "1":
                 ambiguous.add(key(r["name"]))
         honorifics = {r["form"]: r.get("kind", "") for r in read_tsv(model_path("lexicons", "honorifics.tsv"), ("form",))}
-        prefix_rows = read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",))
-        prefixes = frozenset(r["prefix"] for r in prefix_rows if r.get("family") != "1")  # not آل: «آلمان» is no «آل‌مان»
+        prefixes = frozenset(r["prefix"] for r in read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",))
+                             if key(r["prefix"]) not in FAMILY_PARTICLES)  # not آل: «آلمان» is no «آل‌مان»
         # weak endings (‑مند: دانشمند) and single letters (‑ی) are too weak to mark a surname on their own
         suffix_rows = read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix", "strength"))
         suffixes = tuple(sorted((r["suffix"].lstrip("‑-") for r in suffix_rows if len(r["suffix"].lstrip("‑-")) > 1
