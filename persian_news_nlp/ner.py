@@ -56,8 +56,8 @@ ORG_PLACE_KINDS = frozenset({"country", "province", "city"})
 # ترکیه) and an office may be named by its country (یونیسف افغانستان گزارش داد).
 SEATLESS_KINDS = frozenset({"armed_group", "igo", "ngo"})
 # Particles that open a two-word family name (آل صادق): a person named in full is later called by both words.
-FAMILY_PARTICLES = frozenset(key(r["prefix"]) for r in read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",))
-                             if r.get("family") == "1")
+NAME_PREFIX_ROWS = read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",))
+FAMILY_PARTICLES = frozenset(key(r["prefix"]) for r in NAME_PREFIX_ROWS if r.get("family") == "1")
 # Role ranks (roles.jsonl) that name a status one is in, not an office: their words are also adjectives
 # or participles (محکوم «condemned», متهم «accused», نامزد «nominated»).
 STATUS_RANKS = frozenset({"participant", "candidate"})
@@ -176,8 +176,7 @@ class Lexicons:
             if r.get("ambiguous") == "1":
                 ambiguous.add(key(r["name"]))
         honorifics = {r["form"]: r.get("kind", "") for r in read_tsv(model_path("lexicons", "honorifics.tsv"), ("form",))}
-        prefixes = frozenset(r["prefix"] for r in read_tsv(model_path("lexicons", "name_prefixes.tsv"), ("prefix",))
-                             if key(r["prefix"]) not in FAMILY_PARTICLES)  # not آل: «آلمان» is no «آل‌مان»
+        prefixes = frozenset(r["prefix"] for r in NAME_PREFIX_ROWS if r.get("family") != "1")  # not آل: «آلمان» is no «آل‌مان»
         # weak endings (‑مند: دانشمند) and single letters (‑ی) are too weak to mark a surname on their own
         suffix_rows = read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix", "strength"))
         suffixes = tuple(sorted((r["suffix"].lstrip("‑-") for r in suffix_rows if len(r["suffix"].lstrip("‑-")) > 1
