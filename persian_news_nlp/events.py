@@ -1268,7 +1268,9 @@ class EventExtractor:
         # own tense ends at the verb (هشدار داده بود که … خواهد شد: the warning is past)
         keys = self._keys
         end = verb_index + 1 if verb_index is not None else k + len(event.rule.words) if event.rule.verb == "self" \
-            else max(k + 3, clause_end)  # a finite verb is its own tense (غیرقانونی خواند و گفت … خواهد داد)
+            else max(k + 3, self._clause_verb_end(tokens, k + len(event.rule.words), clause_end))
+        # a finite verb is its own tense (غیرقانونی خواند و گفت … خواهد داد); an event noun's is its clause's verb,
+        # not what a later verb joined by «و» tells (در گفتگوی تلفنی … تأکید کرد و آمادگی … را اعلام نمود)
         window = KeyText.of_keys([keys[t.i] for t in tokens[max(0, k - 3): end]])
         clause = KeyText.of_keys([keys[t.i] for t in tokens[clause_begin: k]])
         sentence = self._key_text(sent.start, sent.end)
@@ -1278,10 +1280,12 @@ class EventExtractor:
             event.modality = "negated"
         elif event.anaphoric and event.nominal:
             pass  # «در این سفر … افتتاح خواهد کرد»: the trip told before, whatever the tense of what is done on it
-        elif any(window.has(c) for c in cues.get("future", ())) or self._subjunctive(event, tokens, k, verb, end):
+        elif any(window.has(c) for c in cues.get("future", ()) + cues.get("intent", ())) \
+                or self._subjunctive(event, tokens, k, verb, end):
             event.modality = "future"
             event.type = PLANNED.get(event.type, event.type)  # a planned meeting is an agreement to meet
-            if event.weekday_only and event.date["value"] < reference.isoformat():
+            announced = any(window.has(c) for c in cues.get("intent", ()))  # «روز یکشنبه … آمادگی … را اعلام کرد»
+            if event.weekday_only and event.date["value"] < reference.isoformat() and not announced:
                 # «قرار است روز چهارشنبه … دیدار کند»: a bare weekday of a planned event is the coming one
                 coming = dt.date.fromisoformat(event.date["value"]) + dt.timedelta(days=7)
                 event.date = {**event.date, "value": coming.isoformat()}
@@ -1290,6 +1294,12 @@ class EventExtractor:
         elif any(sentence.starts_with(c) for c in cues.get("continuation", ())) and \
                 sent.start > 0 and self._previous_is_background(doc, sent, reference):
             event.modality = "historical"
+
+    def _clause_verb_end(self, tokens, start: int, clause_end: int) -> int:  # noqa: ANN001
+        """Just past the first verb from ``start`` in the clause (where an event noun's tense is told), or the
+        clause's end."""
+        forms = self.verb_forms["any"]
+        return next((j + 1 for j in range(start, clause_end) if self._keys[tokens[j].i] in forms), clause_end)
 
     def _subjunctive(self, event: Event, tokens, k: int, verb: str, end: int) -> bool:  # noqa: ANN001
         """The event's verb is a subjunctive (… دیدار کند), or an event noun's clause ends in one with no other
