@@ -400,13 +400,13 @@ class EventExtractor:
                                                     [e for e in ents_by_sentence[number] if window.start <= e.start < window.end],
                                                     reference)
         events = [one for event in events for one in self._separate(event)]
-        self._resolve_sides(doc, events)
+        joint = _joint_bodies(doc, mentions)
+        self._resolve_sides(doc, events, joint)
         self._resolve_answers(events)
         events = self._merge(doc, events)
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
         self._crowds(doc, events, participants)
-        joint = _joint_bodies(doc, mentions)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
             event.actor, event.recipient = _with_members(event.actor, joint), _with_members(event.recipient, joint)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
@@ -1454,9 +1454,10 @@ class EventExtractor:
                 event.recipient = [p for p in earlier.actor if p.identity not in own]
 
     @staticmethod
-    def _resolve_sides(doc: Doc, events: list[Event]) -> None:
-        """«دو طرف بر … تأکید کردند»: the sides are the actors and recipients of the last meeting before;
-        «دو کشور … امضا کرده بودند» names their countries (where the text names them), not their envoys."""
+    def _resolve_sides(doc: Doc, events: list[Event], joint: dict[tuple[int, int], list[Participant]]) -> None:
+        """«دو طرف بر … تأکید کردند»: the sides are the actors and recipients of the last meeting before, with the
+        countries they speak for; «دو کشور … امضا کرده بودند» names their countries (where the text names them), not
+        their envoys."""
         gaz = doc_gazetteer(doc)
         countries: dict[str, Participant] = {}  # each country's first mention, inside a title too (وزیر خارجه [ترکیه])
         for m in doc._.mentions or []:
@@ -1469,12 +1470,16 @@ class EventExtractor:
                 named = [p for p in group if p.label == "SIDES"]
                 if not named:
                     continue
-                # the last meeting before, else any act of two sides (امضای اسناد میان ایران و تاجیکستان)
-                meeting = next((e for e in reversed(events[:k]) if e.type in ("CONSULT", "AGREE") and _two_sided(e)),
-                               next((e for e in reversed(events[:k]) if _two_sided(e)), None))
-                sides = (meeting.actor + meeting.recipient) if meeting is not None else []
+                # the last meeting before, else any act of two sides (امضای اسناد میان ایران و تاجیکستان); a joint body's
+                # meeting has its countries as sides (نشست کمیسیون مشترک مرزی ایران و پاکستان … دو طرف توافق کردند)
+                told = [(e, _with_members(e.actor + e.recipient, joint)) for e in reversed(events[:k])]
+                meeting = next((m for e, m in told if e.type in ("CONSULT", "AGREE") and _two_sided(m)),
+                               next((m for e, m in told if _two_sided(m)), None))
+                sides = meeting or []
                 if any(key(w) == COUNTRY_WORD for w in named[0].text.split()):
                     sides = [countries.get(p.country, p) if p.country else p for p in sides]
+                else:  # «دو طرف توافق کردند»: the people met, and the countries they speak for where the text names them
+                    sides = sides + [countries[p.country] for p in sides if p.country in countries]
                 group[:] = _dedupe([p for p in group if p.label != "SIDES"] + sides)
 
     @staticmethod
@@ -1558,9 +1563,9 @@ def _opposite(one: Event, other: Event) -> bool:
     return bool(mine and theirs) and not mine & theirs
 
 
-def _two_sided(event: Event) -> bool:
-    """Does the event name at least two sides (other than «دو طرف» itself)?"""
-    return len({p.identity for p in event.actor + event.recipient if p.label != "SIDES"}) >= 2
+def _two_sided(participants: list[Participant]) -> bool:
+    """Do an event's participants name at least two sides (other than «دو طرف» itself)?"""
+    return len({p.identity for p in participants if p.label != "SIDES"}) >= 2
 
 
 def _sides_after(doc: Doc, in_sent, at: int) -> list[Participant]:  # noqa: ANN001
