@@ -1809,8 +1809,8 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
             return ""  # «پیش از این [X] …»: "before this", a phrase closed before the mention
         if word in PREPOSITIONS:
             return word
-        if not _is_word(doc[i]) or word in ("و", "را", "که"):
-            return ""
+        if not _is_word(doc[i]) or word in ("و", "را", "که", "آنکه", "اینکه"):
+            return ""  # «پس از آنکه [X] …»: a conjunction opens a clause whose subject X is
     return ""
 
 
