@@ -39,6 +39,7 @@ from .resources import model_path, read_tsv, word_list, word_lists
 _WORDS = word_lists("rules", "event_words.tsv")  # closed word lists, documented in the table
 PREPOSITIONS = frozenset(_WORDS["preposition"])
 CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
+SUBORDINATORS = frozenset(_WORDS["subordinator"])  # که، آنکه: a mention after one is its clause's, no preposition's
 BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطرف» too
 SEVERAL = frozenset(key(w) for w in _WORDS["several"])
 TRIGGER_ENDINGS = _WORDS["trigger_ending"]
@@ -651,12 +652,13 @@ class EventExtractor:
         """«خواستار از سرگیری گفت‌وگوها با [دهلی نو] شد»: a request that names no one asked is addressed to the
         other side of the act it asks for (an event noun between its trigger and light verb, no event itself), or
         to the attacker of an attack it asks to stop (خواستار توقف حملات [اسرائیل] شد)."""
+        told = {id(e) for e in kept}  # by identity: two events may be equal field by field
         for event in kept:
             if event.type != "REQUEST" or event.recipient or event.verb_end is None:
                 continue
             own = {p.identity for p in event.actor}
             for inner in found:
-                if inner not in kept and event.trigger.end <= inner.trigger.start and inner.trigger.end < event.verb_end:
+                if id(inner) not in told and event.trigger.end <= inner.trigger.start and inner.trigger.end < event.verb_end:
                     sides = inner.actor if inner.type in HOSTILE else inner.actor + inner.recipient  # ask the attacker to stop
                     event.recipient = [p for p in sides if p.identity not in own]
                     break
@@ -963,9 +965,9 @@ class EventExtractor:
             # «پس از توافق پکن»: an act named only to date another keeps only the actors it names itself
             named = {id(p) for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if _kind(doc, p) not in ("city", "province")}
             event.actor = [p for p in event.actor if id(p) in named]
+        led = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
         if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
-            heads_of = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
-            event.actor = _dedupe(event.actor + heads_of)
+            event.actor = _dedupe(event.actor + led)
         passive = self._passive(trig, tokens, verb_index, event)
         undergone = trig.recipient == "subject"  # «X کشته شد»: the subject undergoes the act
         if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
@@ -1001,9 +1003,9 @@ class EventExtractor:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         if trig.actor == "host":  # «X هیئت Y را به ریاست Z به حضور پذیرفت»: the visitors act, the host is visited
-            led = {id(p) for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES}
-            guests = event.recipient + [p for p in event.actor if id(p) in led]
-            event.actor, event.recipient = guests, [p for p in event.actor if id(p) not in led]
+            heads = {id(p) for p in led}
+            guests = event.recipient + [p for p in event.actor if id(p) in heads]
+            event.actor, event.recipient = guests, [p for p in event.actor if id(p) not in heads]
         said_after = self._said_after(sent, verb_index is not None and tokens[verb_index].i + 1 or t_end)
         if said_after is not None:  # «X در این دیدار گفت که … با ایران …»: what is said after the act is not its side
             event.recipient = [p for p in event.recipient if p.start < doc[said_after].idx]
@@ -1050,9 +1052,8 @@ class EventExtractor:
             people = [p for s, e, p in in_sent if e <= said and p.label == "PER"]
             return people[-1] if people else None
         norms = self._norms
-        opened = next((i for i in range(t_start - 1, sent.start - 1, -1) if norms[i] in ("«", "»")), None)
         closed = next((i for i in range(t_start, sent.end) if norms[i] in ("«", "»")), None)
-        if opened is None or closed is None or norms[opened] != "«" or norms[closed] != "»":
+        if self._quote_opened(sent, t_start) is None or closed is None or norms[closed] != "»":
             return None
         said = self._said_after(sent, closed + 1)
         people = [p for s, e, p in in_sent if closed < s and e <= (said or closed) and p.label == "PER"]
@@ -1809,7 +1810,7 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
             return ""  # «پیش از این [X] …»: "before this", a phrase closed before the mention
         if word in PREPOSITIONS:
             return word
-        if not _is_word(doc[i]) or word in ("و", "را", "که", "آنکه", "اینکه"):
+        if not _is_word(doc[i]) or word in ("و", "را") or word in SUBORDINATORS:
             return ""  # «پس از آنکه [X] …»: a conjunction opens a clause whose subject X is
     return ""
 
