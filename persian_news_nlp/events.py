@@ -766,8 +766,11 @@ class EventExtractor:
         if event.anaphoric:
             return False
         if event.verb_end and any(other is not event and other.verb_end == event.verb_end and _owns_verb(other, event)
+                                  and not (event.type == "AID" and other.rule.next == "LOC" and not other.actor)
                                   for other in found):
-            return True  # «خواستار توقف حملات شد»: one light verb for two triggers; the other is what is asked for
+            # «خواستار توقف حملات شد»: one light verb for two triggers; the other is what is asked for (but in
+            # «محموله کمک‌های X وارد Y شد» the aid is what arrives, with no one else arriving)
+            return True
         if any(other.type == "REQUEST" and not other.nominal and other.rule.verb == "self" and 0 <= start - other.trigger.end <= 12
                and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
             return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
@@ -1128,6 +1131,10 @@ class EventExtractor:
                     return _coordinated(doc, in_order[first:], ends)
             elif how == "next":  # «وارد کابل شد»: the mention right after the trigger
                 found = [p for s, e, p in in_sent if s == t_end][:1]
+                if found:
+                    return found
+            elif how == "arrived":  # «محموله کمک‌های X … وارد [کابل] شد»: goods go where they arrive, in this clause
+                found = [p for s, e, p in in_sent if s > t_end and p.label == "LOC" and doc[s - 1].norm_ == "وارد"][:1]
                 if found:
                     return found
             elif how == "of" and event_nominal:  # «ترور [X]»: the possessor of the event noun is acted on
