@@ -674,6 +674,7 @@ class EventExtractor:
             about = next((n for n in found if n.nominal and n.actor and floor <= n.trigger.start_char
                           and n.trigger.end <= event.trigger.start
                           and not (n.trigger.start > 0 and doc[n.trigger.start - 1].norm_ == "با")  # «با میانجیگری X» is how, not what
+                          and not _dated_by(doc, n.trigger.start)  # «پیش از نشست X … سفر کند»: when, not what
                           and not any(t.norm_ in CLAUSE_BREAKS or t.norm_ in ("،", ".") for t in doc[n.trigger.end: event.trigger.start])),
                          None)
             if about is None:
@@ -964,7 +965,7 @@ class EventExtractor:
         if sides_at:  # «کمیسیون مشترک [دو کشور]»، «وزیران خارجه [دو کشور]»: a body or title of both sides is both sides
             ends = {id(p): e for s, e, p in in_sent}
             event.actor = _dedupe([sides_at.get(ends.get(id(p)), p) if p.label in ("ORG", "ROLE") else p for p in event.actor])
-        if event.nominal and t_start >= 2 and self._norms[t_start - 1] == "از" and self._keys[t_start - 2] in TIME_NOUNS:
+        if event.nominal and _dated_by(doc, t_start):
             # «پس از توافق پکن»: an act named only to date another keeps only the actors it names itself
             named = {id(p) for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if _kind(doc, p) not in ("city", "province")}
             event.actor = [p for p in event.actor if id(p) in named]
@@ -1695,6 +1696,11 @@ def _apposition_ends(heads: dict[tuple[int, int], tuple[int, int, Participant]])
     return ends
 
 
+def _dated_by(doc: Doc, start: int) -> bool:
+    """Is the event noun at ``start`` named only to date another act (پس از توافق، پیش از نشست)?"""
+    return start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in TIME_NOUNS
+
+
 def _owns_verb(one: Event, other: Event) -> bool:
     """Of two triggers before one light verb, does ``one`` own it? A request that takes what it asks for
     (خواستار [توقف حملات] شد) owns it; else the trigger the verb follows (این حمله را محکوم کرد، بر
@@ -1839,6 +1845,14 @@ def _possessors(doc: Doc, in_sent, start: int, end: int,  # noqa: ANN001
     adjectives and a noun for the people acting for it, and those joined to it (نشست [ایران] و [عراق], حملات
     پهپادی [روسیه], دیدار مقامات [ایران] و [عراق]; past appositions with ``ends``); none if none is there."""
     owner = _after_adjectives(doc, start, end)
+    dated = owner < end and doc[owner].ent_type_ == "DATE" and doc[owner].ent_iob_ == "B"
+    if dated:  # «سفر [هفته آینده] X به Y»، «سفر [مردادماه] X»: a date between the event noun and its possessor
+        owner += 1
+        while owner < end and doc[owner].ent_iob_ == "I":
+            owner += 1
+        owner = _after_adjectives(doc, owner, end)
+        if any(x[0] == owner and _kind(doc, x[2]) in ("city", "province") for x in in_sent):
+            return []  # «حمله انتحاری امروز [کابل]»: a town after the date is where it happened
     if owner < end and key(doc[owner].norm_) in _agent_nouns() and not any(x[0] == owner for x in in_sent):
         # «نشست فنی [نمایندگان] افغانستان و ترکمنستان»; «وزیران خارجه ایران» is a mention of its own
         owner = _after_adjectives(doc, owner + 1, end)
