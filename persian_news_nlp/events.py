@@ -329,6 +329,7 @@ class Event:
     answers: str | None = None  # «این اتهام را رد کرد»: the type of the earlier event this one responds to
     aside: bool = False  # told as held on the sidelines of another (در حاشیه این نشست …): never that one
     weekday_only: bool = False  # its date is a bare weekday (روز چهارشنبه), read as this week's past day
+    agreed_as: str | None = None  # the type its trigger had before what was agreed retyped it (توافق on a ceasefire)
     confidence: float = 0.7
     dictionary: list[str] = field(default_factory=list)
 
@@ -645,6 +646,7 @@ class EventExtractor:
         self._about_events(doc, found)
         kept = [e for e in found if not self._is_argument(e, found)]
         self._asked_of(found, kept)
+        _agreed_truce(found, kept)
         return kept
 
     @staticmethod
@@ -1457,7 +1459,7 @@ class EventExtractor:
                 before = [e for e in reversed(events[:k]) if e.actor and e.type != event.type]
                 earlier = next((e for e in before if e.type not in SPEECH_ACTS), next(iter(before), None))
             else:
-                earlier = next((e for e in reversed(events[:k]) if e.type == event.answers and e.actor), None)
+                earlier = next((e for e in reversed(events[:k]) if event.answers in (e.type, e.agreed_as) and e.actor), None)
             if earlier is not None:
                 own = {p.identity for p in event.actor}
                 event.recipient = [p for p in earlier.actor if p.identity not in own]
@@ -1694,6 +1696,21 @@ def _apposition_ends(heads: dict[tuple[int, int], tuple[int, int, Participant]])
     for (s, e), head in heads.items():
         ends[head[:2]] = max(ends.get(head[:2], head[1]), e)
     return ends
+
+
+def _agreed_truce(found: list[Event], kept: list[Event]) -> None:
+    """«X و Y بر آتش‌بس توافق کردند»: an agreement reached on a ceasefire is the ceasefire (PLOVER RETREAT); a
+    planned one stays an agreement to come."""
+    for event in kept:
+        if event.type != "AGREE" or event.modality == "future" or event.nominal:
+            continue
+        doc = event.trigger.doc
+        truce = next((x for x in found if x not in kept and x.rule.mode == ("ceasefire",)
+                      and 0 < event.trigger.start - x.trigger.start <= 5
+                      and doc[x.trigger.start - 1].norm_ in ("بر", "سر")), None)
+        if truce is not None:  # its PLOVER mode and codes are the ceasefire's
+            event.agreed_as = event.type  # «از این توافق استقبال کرد» still answers it
+            event.type, event.rule, event.dictionary = truce.type, truce.rule, event.dictionary + truce.dictionary
 
 
 def _dated_by(doc: Doc, start: int) -> bool:
