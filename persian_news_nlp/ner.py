@@ -864,6 +864,18 @@ class EntityRecognizer:
                 and not all(ctx.ordinary(k) for k in range(start, i))
             if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
+        for mark in range(2, len(ctx.doc) - 1):
+            # «با [حجابی کیرلانگیچ]، سفیر …»: the one met, up to three name words after «با» set off by a comma before a
+            # title, none a common word, the first a clear given name, a surname's shape or a word news never uses
+            # (not after «از»/«به»: «از [دستیاران] دونالد ترامپ، …»، «به [رهبری] میشل تمر، …»)
+            if ctx.norm(mark) not in APPOSITION_MARKS or not ctx.is_title_start(mark + 1):
+                continue
+            p = next((j for j in range(mark - 1, max(-1, mark - 5), -1) if ctx.norm(j) == "با"), None)
+            words = range(p + 1, mark) if p is not None else range(0)
+            if words and not set(words) & taken and all(ctx.name_word(k) and not ctx.is_common(k) and not ctx.is_title_start(k)
+                                                        for k in words) \
+                    and (ctx.clear_given(p + 1) or ctx.strong_surname(p + 1, self.lex) or word_frequency(ctx.plain(p + 1)) == 0):
+                out.append(Candidate(p + 1, mark, "PER", 1, "rules:apposition", confidence=0.6))
         for i in range(1, len(ctx.doc) - 1):  # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
             if ctx.norm(i - 1) in ("با", "به", "از") and i not in taken and ctx.is_title_start(i + 1) \
                     and ctx.name_word(i) and word_frequency(ctx.plain(i)) == 0 and not ctx.everyday(i):
