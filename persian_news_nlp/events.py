@@ -44,6 +44,7 @@ BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطر
 SEVERAL = frozenset(key(w) for w in _WORDS["several"])
 TRIGGER_ENDINGS = _WORDS["trigger_ending"]
 AGENT_NOUNS = frozenset(_WORDS["agent_noun"])
+AGENT_PEOPLE = frozenset(_WORDS["agent_people"])
 DELEGATIONS = frozenset(key(w) for w in _WORDS["delegation"])
 SOURCE_CUES = _WORDS["source_cue"]
 REPORT_VERBS = frozenset(_WORDS["report_verb"])
@@ -951,11 +952,14 @@ class EventExtractor:
                 # «از دیدار X با Y خبر داد», «در دیدار X با Y»: the event noun stands alone and its possessor acts;
                 # «نشست ایران و عراق برگزار شد»: two possessors are its sides
                 event.actor = [p for s, e, p in genitive]
+            elif event.nominal and (own_agent := self._own_agent(doc, sent, agent, t_end)) is not None:
+                # «X از بازداشت … از سوی [طالبان] خبر داد»: the agent of the act named acts, not the one who reports it
+                event.actor = [own_agent]
             elif subject:
                 event.actor = _coordinated(doc, subject)  # «X و Y دیدار کردند»: both act
             elif presence:
                 event.actor = [presence[0][2]]
-            elif agent:
+            elif agent and not self._acts_elsewhere(sent, agent[0][1], t_start):
                 event.actor = [agent[0][2]]  # passive: «… از سوی X برگزار می‌شود»
             elif genitive and trig.verb == "-":
                 event.actor = [p for s, e, p in genitive]  # «حمله ایران به اسرائیل»: the possessor of the event noun acts
@@ -1027,6 +1031,28 @@ class EventExtractor:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
         return event
+
+    def _own_agent(self, doc: Doc, sent: Span, agents, t_end: int) -> Participant | None:  # noqa: ANN001
+        """The agent (از سوی X، توسط X) of an event noun ending at ``t_end``: after it in its clause, with no verb
+        of its own after it (not «سفر … توسط X بازداشت شده بود»: X is the arrest's agent)."""
+        stop = next((i for i in range(t_end, sent.end) if self._norms[i] in ("،", ".", "«", "»", ":")
+                     or self._norms[i] in CLAUSE_BREAKS or self._keys[i] in self.verb_forms["any"]), sent.end)
+        after = [(s, e, p) for s, e, p in agents if t_end <= s < stop]
+        if not after:
+            return None
+        s, e, p = after[0]
+        verb = next((i for i in range(e, sent.end) if self._keys[i] in self.verb_forms["any"]), None)
+        return None if verb is not None and self._keys[verb] in self.verb_forms["شد"] or self._acts_elsewhere(sent, e, -1) else p
+
+    def _acts_elsewhere(self, sent: Span, end: int, own: int) -> bool:
+        """Does another event word than the one at ``own`` stand between an agent ending at ``end`` and the next
+        verb, whose agent it is («سفر … توسط X [بازداشت] شده بود»)?"""
+        for i in range(end, sent.end):
+            if i == own or self._keys[i] in self.verb_forms["any"] or self._norms[i] in ("،", ".") or self._norms[i] in CLAUSE_BREAKS:
+                return False
+            if self._keys[i] in self._trigger_words and self._triggers_at(self._keys, i):
+                return True
+        return False
 
     def _attackers(self, doc: Doc, in_sent, floor: int, t_start: int) -> list[Participant]:  # noqa: ANN001
         """«دو پلیس در حمله [داعش] کشته شدند»: the possessors of an attack noun earlier in the clause."""
@@ -1804,10 +1830,8 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
         elif previous is not None and 1 <= s - previous[1] <= 2 and doc[s - 1].norm_ == "و" and doc[previous[1]].norm_ in ("و", "،", ","):
             # «در نشست X و [Y]», «با X، نخست‌وزیر عراق، و [Y]»: the second of a pair is marked as the first
             marked[(s, e)] = marked[previous]
-        elif s >= 2 and doc[s - 1].norm_ == "توسط" or s >= 3 and doc[s - 1].norm_ in AGENT_NOUNS and doc[s - 2].norm_ == "از" \
-                or s >= 3 and doc[s - 1].norm_ == "دست" and doc[s - 2].norm_ == "به" \
-                or s >= 4 and key(doc[s - 1].norm_) in SIDE_NOUNS and doc[s - 2].norm_ == "دست" and doc[s - 3].norm_ == "به":
-            marked[(s, e)] = AGENT  # «به دست X کشته شد»، «به دست نیروهای X»
+        elif _agent_marked(doc, s):
+            marked[(s, e)] = AGENT  # «به دست X کشته شد»، «توسط مأموران X»، «از سوی نیروهای X»
         elif s >= 2 and key(doc[s - 1].norm_) in MEDIATION and doc[s - 2].norm_ == "با":
             marked[(s, e)] = MEDIATOR
         elif s >= 2 and doc[s - 1].norm_ == "از" and key(doc[s - 2].norm_) in DELEGATIONS:
@@ -1818,6 +1842,18 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
         previous = (s, e)
     return marked
+
+
+def _agent_marked(doc: Doc, start: int) -> bool:
+    """Is the mention at ``start`` a passive's agent: after «توسط», «از سوی/طرف/جانب» or «به دست», perhaps
+    through the people it acts by (توسط [مأموران] X، از سوی [نیروهای] X، به دست [نیروهای] X)?"""
+    j = start - 1
+    if j >= 1 and (key(doc[j].norm_) in SIDE_NOUNS or doc[j].norm_ in AGENT_PEOPLE):
+        j -= 1
+    if j < 1:
+        return False
+    word = doc[j].norm_
+    return word == "توسط" or word in AGENT_NOUNS and doc[j - 1].norm_ == "از" or word == "دست" and doc[j - 1].norm_ == "به"
 
 
 def _is_word(token) -> bool:  # noqa: ANN001
