@@ -64,6 +64,7 @@ STATUS_RANKS = frozenset({"participant", "candidate"})
 # A minister's title names the ministry by its portfolio alone (وزیر [امور خارجه]): PEYMA's ORG.
 MINISTRY_HEAD = "وزارت"
 MINISTER = "وزیر"
+REPUBLIC = "جمهوری"  # «رئیس جمهوری X»: the title رئیس‌جمهوری and the country X, not رئیس of «جمهوری X»
 # The most words of a directorate's name after a title like مدیرکل (راهداری و حمل و نقل جاده‌ای …).
 ORG_AFTER_TITLE_MAX = 8
 # Words and punctuation of a name, as the tokenizer splits them: how many tokens a name takes.
@@ -653,6 +654,9 @@ class EntityRecognizer:
                     c = Candidate(c.start, c.start + 1 + portfolio, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
                     known_portfolio = True
             affiliation = affil_at.get(c.end)
+            if affiliation is not None and ctx.norm(c.end) == REPUBLIC and any(
+                    o.label == "ROLE" and o.start == c.start and o.end == c.end + 1 for o in gaz):
+                continue  # «رئیس جمهوری تاجیکستان» is the president's title, read from the longer title
             tenure = affiliation is None and ctx.plain(c.end) in self.lex.title_adjectives and c.end + 1 in affil_at
             if tenure:
                 affiliation = affil_at[c.end + 1]  # «سخنگوی پیشین [وزارت خارجه]»: the title still holds it

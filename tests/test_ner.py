@@ -36,6 +36,13 @@ def test_matching_ignores_spacing_zwnj_and_letter_variants(nlp, spelling):
     assert [e._.entity_id for e in doc.ents if e.label_ == "PER"] == ["per:tj.emomali_rahmon"]
 
 
+@pytest.mark.parametrize("text", ["رئیس جمهوری تاجیکستان امروز سه‌شنبه گفت.", "رئیس جمهوری تاجیکستان میگوید."])
+def test_president_of_a_republic_is_the_presidents_title(nlp, text):
+    # «رئیس جمهوری X»: the title رئیس‌جمهوری and the country, not a chairman of «جمهوری X», whatever follows
+    role = next(e for e in nlp(text).ents if e.label_ == "ROLE")
+    assert (role.text, role._.entity_id) == ("رئیس جمهوری تاجیکستان", "role:president")
+
+
 def test_user_gazetteer_adds_and_overrides(tmp_path):
     user = tmp_path / "mine.jsonl"
     user.write_text(
