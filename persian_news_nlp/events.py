@@ -572,6 +572,8 @@ class EventExtractor:
         country = entry.country if entry else None
         sector = entry.sector if entry else None
         canonical = (span._.canonical_name if entity_id else None) or (entry.name if entry else None)
+        if canonical is None and label == "PER" and surface.start_char != span.start_char:
+            canonical = span.text  # «از او استقبال کرد»: a pronoun for a person the gazetteer does not know is named
         if country is None and label in ("ORG", "LOC"):
             country = _nested_country(m, by_id, gaz)
             sector = sector or ("GOV" if label == "ORG" and country else None)
@@ -1134,8 +1136,11 @@ class EventExtractor:
         return [] if at is None else _sides_after(doc, in_sent, at)
 
     def _clause_start(self, doc: Doc, sent: Span, index: int) -> int:
+        """Where the clause of token ``index`` opens: after a clause break (که، اما …), or after «و» right after a
+        finite verb («X وارد تهران شد و [Y] از او استقبال کرد»)."""
         for i in range(index - 1, sent.start - 1, -1):
-            if self._norms[i] in CLAUSE_BREAKS:
+            if self._norms[i] in CLAUSE_BREAKS or self._norms[i] == "و" and i > sent.start \
+                    and self._keys[i - 1] in self.verb_forms["any"] and not self._keys[i - 1].endswith("ن"):
                 return i + 1
         return sent.start
 

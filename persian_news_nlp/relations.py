@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Entry, default_gazetteer, doc_gazetteer, key
-from .ner import FAMILY_PARTICLES
+from .ner import FAMILY_PARTICLES, Lexicons
 from .resources import model_path, read_tsv, word_lists
 
 _WORDS = word_lists("rules", "coreference_words.tsv")  # closed word lists, documented in the table
@@ -431,6 +431,8 @@ class RelationExtractor:
         ordered = sorted((m for m in mentions if m.nested_in is None), key=lambda m: m.span.start)
         starts = [m.span.start for m in ordered]
         opens_name = set(starts)
+        mention_ends = {m.span.end for m in ordered}
+        verbs = Lexicons.load().verbs
         for i, word in enumerate(norms):
             if word not in PRONOUNS and word not in PLURAL_PRONOUNS:
                 continue
@@ -446,6 +448,16 @@ class RelationExtractor:
                     first -= 1
                 subjects = [m for m in pool[first: k + 1] if m.span.start == 0 or norms[m.span.start - 1] not in GOVERNING]
                 antecedent = subjects[0] if subjects else antecedent
+                if i > 0 and norms[i - 1] in GOVERNING and sentence == sent_of[i]:
+                    # «X … پیامی به Y … را به وی تبریک گفت»: a pronoun after a preposition is not its clause's subject
+                    # (that would be «خود»): the last person before it neither governed nor in apposition, or opening a
+                    # clause after a verb and «و» («X وارد شد و Y … از او استقبال کردند»); it is the last other person
+                    own = [m for m in pool[first: k + 1]
+                           if m.span.start == 0 or norms[m.span.start - 1] not in GOVERNING
+                           and not (norms[m.span.start - 1] == "،" and m.span.start - 1 in mention_ends)
+                           or norms[m.span.start - 1] == "و" and m.span.start >= 2 and key(norms[m.span.start - 2]) in verbs]
+                    subject = own[-1] if own else antecedent
+                    antecedent = next((m for m in reversed(pool[first: k + 1]) if find(m.id) != find(subject.id)), antecedent)
             attach(antecedent, doc[i: i + 1])
         for i, word in enumerate(norms):  # «این گروه», «این کشور» (not «این» opening a name)
             if word in DEMONSTRATIVES and i not in opens_name:
