@@ -1014,6 +1014,7 @@ class EventExtractor:
         else:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
+        self._name_counterparts(doc, event, reference)
         if trig.actor == "host":  # «X هیئت Y را به ریاست Z به حضور پذیرفت»: the visitors act, the host is visited
             heads = {id(p) for p in led}
             guests = event.recipient + [p for p in event.actor if id(p) in heads]
@@ -1033,6 +1034,26 @@ class EventExtractor:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
         return event
+
+    @staticmethod
+    def _name_counterparts(doc: Doc, event: Event, reference: dt.date) -> None:
+        """«عراقچی با همتای روس خود گفت‌وگو کرد»: the counterpart holds the other side's post in its country on the
+        day (the gazetteer's dated roles), when one person does; he is named so, and is the one the text names."""
+        gaz = doc_gazetteer(doc)
+        for group, other in ((event.recipient, event.actor), (event.actor, event.recipient)):
+            for k, p in enumerate(group):
+                if p.label != "ROLE" or not p.country or p.entity_id or key(p.text.split()[0]) not in COUNTERPARTS:
+                    continue
+                posts = [q.post for q in other if q.post] + [
+                    r.role for q in other if q.label == "PER" and q.entity_id and (e := gaz.get(q.entity_id)) is not None
+                    for r in e.roles_on(reference) if r.role and r.country == e.country]
+                holders = next((h for h in (gaz.holders(post, p.country, reference) for post in posts) if h), ())
+                if len(holders) != 1:
+                    continue
+                holder = holders[0]
+                named = next((m for m in doc._.mentions or [] if m.entry_id == holder.id), None)
+                group[k] = Participant(p.text, p.start, p.end, "PER", holder.id, holder.name, p.country,
+                                       holder.sector or p.sector, p.role_title, named.cluster if named else None)
 
     def _own_agent(self, doc: Doc, sent: Span, agents, t_end: int) -> Participant | None:  # noqa: ANN001
         """The agent (از سوی X، توسط X) of an event noun ending at ``t_end``: after it in its clause, with no verb

@@ -137,6 +137,12 @@ class Entry:
         return [r for r in self.roles if r.valid_on(date)]
 
 
+def _dedupe_entries(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries once each, in order (a person may hold one post twice in the dated list)."""
+    seen: set[str] = set()
+    return [e for e in entries if not (e.id in seen or seen.add(e.id))]
+
+
 @cache
 def _title_plurals() -> dict[str, tuple[str, ...]]:
     """First words of titles to their plurals (``lexicons/title_plurals.tsv``)."""
@@ -333,6 +339,18 @@ class Gazetteer:
                     keys.setdefault(e.country, set()).update(key(n) for n in (*e.names(), *(e.attrs.get("demonyms") or ())))
             self._country_keys = {c: frozenset(k) for c, k in keys.items()}
         return self._country_keys.get(code, frozenset())
+
+    def holders(self, role: str, country: str, date: dt.date | None) -> tuple[Entry, ...]:
+        """The persons whose dated role ``role`` (role:foreign_minister) in ``country`` is valid on ``date``:
+        «همتای روس» of a foreign minister is Russia's foreign minister on the day."""
+        if not hasattr(self, "_holders"):
+            index: dict[tuple[str, str], list[tuple[Entry, Role]]] = defaultdict(list)
+            for e in self.entries.values():
+                for r in e.roles:
+                    if r.role and r.country:
+                        index[(r.role, r.country)].append((e, r))
+            self._holders = dict(index)
+        return tuple(_dedupe_entries(e for e, r in self._holders.get((role, country), ()) if r.valid_on(date)))
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Entries whose name or alias has the same key as ``name``."""
