@@ -41,6 +41,7 @@ PREPOSITIONS = frozenset(_WORDS["preposition"])
 CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
 SUBORDINATORS = frozenset(_WORDS["subordinator"])  # که، آنکه: a mention after one is its clause's, no preposition's
 BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطرف» too
+PEOPLE_SIDES = frozenset(key(w) for w in _WORDS["people_sides"])  # «دو وزیر»: two people met, not two countries
 SEVERAL = frozenset(key(w) for w in _WORDS["several"])
 TRIGGER_ENDINGS = _WORDS["trigger_ending"]
 AGENT_NOUNS = frozenset(_WORDS["agent_noun"])
@@ -646,7 +647,7 @@ class EventExtractor:
                     event.verb_end = tokens[verb_index].i + 1 if verb_index is not None else None
                     self._asked_for(doc, event)
                     found.append(event)
-        self._about_events(doc, found)
+        self._about_events(doc, sent, found)
         kept = [e for e in found if not self._is_argument(e, found)]
         self._asked_of(found, kept)
         _agreed_truce(found, kept)
@@ -668,15 +669,17 @@ class EventExtractor:
                     event.recipient = [p for p in sides if p.identity not in own]
                     break
 
-    @staticmethod
-    def _about_events(doc: Doc, found: list[Event]) -> None:
+    def _about_events(self, doc: Doc, sent: Span, found: list[Event]) -> None:
         """«حمله اسرائیل به سوریه را محکوم کرد»، «از توافق آتش‌بس میان X و Y استقبال کرد»: a stance about an
-        event told in the same clause is directed at that event's actors."""
+        event told in the same clause is directed at that event's actors (not «حملات X را محکوم کردند و از Y
+        خواستند»: the request opens a clause of its own)."""
         for event in found:
             if event.nominal or event.type not in SPEECH_ACTS:
                 continue
             floor = max((p.end for p in event.actor), default=-1)
+            clause = self._clause_start(doc, sent, event.trigger.start)
             about = next((n for n in found if n.nominal and n.actor and floor <= n.trigger.start_char
+                          and n.trigger.start >= clause
                           and n.trigger.end <= event.trigger.start
                           and not (n.trigger.start > 0 and doc[n.trigger.start - 1].norm_ == "با")  # «با میانجیگری X» is how, not what
                           and not _dated_by(doc, n.trigger.start)  # «پیش از نشست X … سفر کند»: when, not what
@@ -769,6 +772,10 @@ class EventExtractor:
             return True  # «با ابراز نگرانی از درگیری‌ها»: what worries the speaker, not the speaker's act
         if event.modality == "hypothetical" and any(other.type == "THREATEN" and other.trigger.end <= start for other in found):
             return True  # «تهدید کرد که در صورت لزوم … حمله خواهد کرد»: what is threatened, not an act told
+        if any(other.type == "REQUEST" and not other.nominal and other.rule.verb == "self" and 0 <= start - other.trigger.end <= 12
+               and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
+            return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
+            # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
         if event.anaphoric:
             return False
         if event.verb_end and any(other is not event and other.verb_end == event.verb_end and _owns_verb(other, event)
@@ -777,9 +784,6 @@ class EventExtractor:
             # «خواستار توقف حملات شد»: one light verb for two triggers; the other is what is asked for (but in
             # «محموله کمک‌های X وارد Y شد» the aid is what arrives, with no one else arriving)
             return True
-        if any(other.type == "REQUEST" and not other.nominal and other.rule.verb == "self" and 0 <= start - other.trigger.end <= 12
-               and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
-            return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
         if not event.nominal:
             return False
         if event.rule.actor == "all" and any(
@@ -1536,6 +1540,8 @@ class EventExtractor:
                 # the last meeting before, else any act of two sides (امضای اسناد میان ایران و تاجیکستان); a joint body's
                 # meeting has its countries as sides (نشست کمیسیون مشترک مرزی ایران و پاکستان … دو طرف توافق کردند)
                 told = [(e, _with_members(e.actor + e.recipient, joint)) for e in reversed(events[:k])]
+                if key(named[0].text) in PEOPLE_SIDES:  # «دو وزیر»: the last meeting of two people, if one was told
+                    told = [(e, m) for e, m in told if len({p.identity for p in m if p.label == "PER"}) >= 2] or told
                 meeting = next((m for e, m in told if e.type in ("CONSULT", "AGREE") and _two_sided(m)),
                                next((m for e, m in told if _two_sided(m)), None))
                 sides = meeting or []
