@@ -41,6 +41,7 @@ PREPOSITIONS = frozenset(_WORDS["preposition"])
 CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
 SUBORDINATORS = frozenset(_WORDS["subordinator"])  # که، آنکه: a mention after one is its clause's, no preposition's
 BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطرف» too
+DONE_ADJECTIVES = frozenset(key(w) for w in _WORDS["done_adjective"])
 PEOPLE_SIDES = frozenset(key(w) for w in _WORDS["people_sides"])  # «دو وزیر»: two people met, not two countries
 SEVERAL = frozenset(key(w) for w in _WORDS["several"])
 TRIGGER_ENDINGS = _WORDS["trigger_ending"]
@@ -1347,6 +1348,8 @@ class EventExtractor:
             event.modality = "negated"
         elif event.anaphoric and event.nominal:
             pass  # «در این سفر … افتتاح خواهد کرد»: the trip told before, whatever the tense of what is done on it
+        elif event.nominal and keys[tokens[k].i] in DONE_ADJECTIVES:
+            pass  # «گندم اهدایی X … ارسال خواهد شد»: donated already, whenever it is shipped
         elif any(window.has(c) for c in cues.get("future", ()) + cues.get("intent", ())) \
                 or self._subjunctive(event, tokens, k, verb, end):
             event.modality = "future"
