@@ -1762,11 +1762,12 @@ def _apposition_ends(heads: dict[tuple[int, int], tuple[int, int, Participant]])
 def _agreed_truce(found: list[Event], kept: list[Event]) -> None:
     """«X و Y بر آتش‌بس توافق کردند»: an agreement reached on a ceasefire is the ceasefire (PLOVER RETREAT); a
     planned one stays an agreement to come."""
+    told = {id(e) for e in kept}  # by identity: two events may be equal field by field
     for event in kept:
         if event.type != "AGREE" or event.modality == "future" or event.nominal:
             continue
         doc = event.trigger.doc
-        truce = next((x for x in found if x not in kept and x.rule.mode == ("ceasefire",)
+        truce = next((x for x in found if id(x) not in told and x.rule.mode == ("ceasefire",)
                       and 0 < event.trigger.start - x.trigger.start <= 5
                       and doc[x.trigger.start - 1].norm_ in ("بر", "سر")), None)
         if truce is not None:  # its PLOVER mode and codes are the ceasefire's
