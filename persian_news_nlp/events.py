@@ -476,6 +476,11 @@ class EventExtractor:
             if rel.type == "HAS_ROLE":
                 holders[rel.tail] = by_id[rel.head]
         clusters = {c.id: c for c in doc._.clusters or []}
+        for cluster in clusters.values():  # «مدیرکل آژانس» told after «رافائل گروسی، مدیرکل آژانس …»: his title too
+            person = next((by_id[i] for i in cluster.mentions if by_id[i].label == "PER"), None)
+            for i in cluster.mentions if person is not None else ():
+                if by_id[i].label == "ROLE":
+                    holders.setdefault(i, person)
         relations_of: dict[str, list] = {}
         for rel in doc._.relations or []:
             relations_of.setdefault(rel.head, []).append(rel)

@@ -382,7 +382,10 @@ class RelationExtractor:
             if m.label == "ROLE" and m.nested_in is None and find(m.id) == m.id:
                 text_key = key(m.span.text)
                 for title, holder in role_holder.items():
-                    if text_key == title or (text_key.startswith(title) and by_id[holder].span.start < m.span.start):
+                    # the same title, a longer form of it, or a short form of two words or more told after it in
+                    # full («رافائل گروسی، مدیرکل آژانس بین‌المللی انرژی اتمی … مدیرکل آژانس»)
+                    later = by_id[holder].span.start < m.span.start
+                    if text_key == title or later and (text_key.startswith(title) or len(m.span) >= 2 and title.startswith(text_key)):
                         union(holder, m.id)
                         break
         clusters: dict[str, Cluster] = {}
