@@ -1460,7 +1460,8 @@ class EventExtractor:
                 # «پزشکیان … به توکایف تبریک گفت … عراقچی نیز … تبریک گفت»: two named people's acts, whoever they address
                 acted = [{p.identity for p in e.actor if p.label == "PER"} for e in (event, earlier)]
                 others = all(acted) and not acted[0] & earlier.identities() and not acted[1] & event.identities()
-                same_people = not apart and not retargeted and not others and bool(event.identities() & earlier.identities())
+                same_people = not apart and not retargeted and not others and bool(event.identities() & earlier.identities()) \
+                    and not _opposite(event, earlier)  # «رحمان … امضا کرد … جباروف از فرمان همتای تاجیک خود استقبال کرد»
                 if same_people and event.type in HOSTILE and event.actor and earlier.actor:
                     # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
                     same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
