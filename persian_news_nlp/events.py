@@ -907,7 +907,9 @@ class EventExtractor:
         marked = _markings(doc, sent, in_sent, heads)
         # the subject: unmarked, no genitive, and no object (X را)
         unmarked = [(s, e, p) for s, e, p in in_sent if s < t_start and not marked[(s, e)] and not _in_ezafe(doc, s, p)
-                    and not (e < sent.end and doc[e].norm_ == "را")]
+                    and not (e < sent.end and doc[e].norm_ == "را")
+                    and not ((s, e) in heads and e + 1 < sent.end and doc[e].norm_ in ("،", ",") and doc[e + 1].norm_ == "را")]
+        # «اعتبارنامه X، [سفیر Y]، را پذیرفت»: an apposition set off before «را» belongs to the object
         # «X گفت که … در حمله … نقش داشتند»: X reports an act named by a noun, and took no part in it (a finite
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
