@@ -41,6 +41,7 @@ PREPOSITIONS = frozenset(_WORDS["preposition"])
 CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
 SUBORDINATORS = frozenset(_WORDS["subordinator"])  # که، آنکه: a mention after one is its clause's, no preposition's
 BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطرف» too
+FACED = frozenset(key(w) for w in _WORDS["faced"])  # «با انتقاد X روبه‌رو شد»: met with X's act
 DONE_ADJECTIVES = frozenset(key(w) for w in _WORDS["done_adjective"])
 PEOPLE_SIDES = frozenset(key(w) for w in _WORDS["people_sides"])  # «دو وزیر»: two people met, not two countries
 SEVERAL = frozenset(key(w) for w in _WORDS["several"])
@@ -1027,6 +1028,10 @@ class EventExtractor:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._name_counterparts(doc, event, reference)
+        if event.nominal and t_start > 0 and self._norms[t_start - 1] == "با" and self._faced(sent, t_end):
+            # «X با انتقاد [Y] روبه‌رو شد»، «با استقبال [روسیه] مواجه شد»: the noun's possessor acts on the subject
+            owners = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end)]
+            event.actor, event.recipient = owners, [p for s, e, p in subject[:1]] if owners else []
         if trig.actor == "host":  # «X هیئت Y را به ریاست Z به حضور پذیرفت»: the visitors act, the host is visited
             heads = {id(p) for p in led}
             guests = event.recipient + [p for p in event.actor if id(p) in heads]
@@ -1066,6 +1071,15 @@ class EventExtractor:
                 named = next((m for m in doc._.mentions or [] if m.entry_id == holder.id), None)
                 group[k] = Participant(p.text, p.start, p.end, "PER", holder.id, holder.name, p.country,
                                        holder.sector or p.sector, p.role_title, named.cluster if named else None)
+
+    def _faced(self, sent: Span, t_end: int) -> bool:
+        """Does «روبه‌رو/مواجه شد» close the clause after an event noun («… با انتقاد X روبه‌رو شد»)?"""
+        for i in range(t_end, sent.end - 1):
+            if self._norms[i] in ("،", ".") or self._norms[i] in CLAUSE_BREAKS:
+                return False
+            if self._keys[i] in FACED and self._keys[i + 1] in self.verb_forms["شد"]:
+                return True
+        return False
 
     def _own_agent(self, doc: Doc, sent: Span, agents, t_end: int) -> Participant | None:  # noqa: ANN001
         """The agent (از سوی X، توسط X) of an event noun ending at ``t_end``: after it in its clause, with no verb
