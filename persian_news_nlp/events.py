@@ -818,8 +818,13 @@ class EventExtractor:
             return not (event.type == "AID" and _delivered(doc, end) or _announced(doc, end))
         before = start - 2 if start >= 2 and key(doc[start - 1].norm_) in DELIVERY_NOUNS else start - 1
         if before >= 0 and doc[before].norm_ == "برای" and any(
-                other.type in OFFERS and 0 < before - other.trigger.end + 1 <= 6 for other in found):
-            return True  # «آمادگی ترکیه برای ارسال کمک‌ها»: what is offered, asked or threatened, not an act told
+                other.type in OFFERS and (0 < before - other.trigger.end + 1 <= 6 or not other.nominal
+                                          and 0 < other.trigger.start - end <= 10
+                                          and not any(t.norm_ in ("،", ".", "؛") for t in doc[end: other.trigger.start]))
+                for other in found):
+            # «آمادگی ترکیه برای ارسال کمک‌ها»، «از وی برای سفر به پکن دعوت کرد»: what is offered, asked, invited to or
+            # threatened, not an act told
+            return True
         if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
             return False
         return any(not other.nominal and 0 < other.trigger.start - end <= 6 for other in found)
