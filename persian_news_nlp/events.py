@@ -820,7 +820,7 @@ class EventExtractor:
         if before >= 0 and doc[before].norm_ == "برای" and any(
                 other.type in OFFERS and (0 < before - other.trigger.end + 1 <= 6 or not other.nominal
                                           and 0 < other.trigger.start - end <= 10
-                                          and not any(t.norm_ in ("،", ".", "؛") for t in doc[end: other.trigger.start]))
+                                          and not any(t.norm_ in CLAUSE_STOPS for t in doc[end: other.trigger.start]))
                 for other in found):
             # «آمادگی ترکیه برای ارسال کمک‌ها»، «از وی برای سفر به پکن دعوت کرد»: what is offered, asked, invited to or
             # threatened, not an act told
@@ -1038,9 +1038,9 @@ class EventExtractor:
             owners = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end)]
             event.actor, event.recipient = owners, [p for s, e, p in subject[:1]] if owners else []
         if trig.actor == "host":  # «X هیئت Y را به ریاست Z به حضور پذیرفت»: the visitors act, the host is visited
-            heads = {id(p) for p in led}
-            guests = event.recipient + [p for p in event.actor if id(p) in heads]
-            event.actor, event.recipient = guests, [p for p in event.actor if id(p) not in heads]
+            leaders = {id(p) for p in led}
+            guests = event.recipient + [p for p in event.actor if id(p) in leaders]
+            event.actor, event.recipient = guests, [p for p in event.actor if id(p) not in leaders]
         said_after = self._said_after(sent, verb_index is not None and tokens[verb_index].i + 1 or t_end)
         if said_after is not None:  # «X در این دیدار گفت که … با ایران …»: what is said after the act is not its side
             event.recipient = [p for p in event.recipient if p.start < doc[said_after].idx]
@@ -1080,7 +1080,7 @@ class EventExtractor:
     def _faced(self, sent: Span, t_end: int) -> bool:
         """Does «روبه‌رو/مواجه شد» close the clause after an event noun («… با انتقاد X روبه‌رو شد»)?"""
         for i in range(t_end, sent.end - 1):
-            if self._norms[i] in ("،", ".") or self._norms[i] in CLAUSE_BREAKS:
+            if self._norms[i] in CLAUSE_STOPS or self._norms[i] in CLAUSE_BREAKS:
                 return False
             if self._keys[i] in FACED and self._keys[i + 1] in self.verb_forms["شد"]:
                 return True
@@ -1102,7 +1102,7 @@ class EventExtractor:
         """Does another event word than the one at ``own`` stand between an agent ending at ``end`` and the next
         verb, whose agent it is («سفر … توسط X [بازداشت] شده بود»)?"""
         for i in range(end, sent.end):
-            if i == own or self._keys[i] in self.verb_forms["any"] or self._norms[i] in ("،", ".") or self._norms[i] in CLAUSE_BREAKS:
+            if i == own or self._keys[i] in self.verb_forms["any"] or self._norms[i] in CLAUSE_STOPS or self._norms[i] in CLAUSE_BREAKS:
                 return False
             if self._keys[i] in self._trigger_words and self._triggers_at(self._keys, i):
                 return True

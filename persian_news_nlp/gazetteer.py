@@ -137,12 +137,6 @@ class Entry:
         return [r for r in self.roles if r.valid_on(date)]
 
 
-def _dedupe_entries(entries: Iterable[Entry]) -> list[Entry]:
-    """Entries once each, in order (a person may hold one post twice in the dated list)."""
-    seen: set[str] = set()
-    return [e for e in entries if not (e.id in seen or seen.add(e.id))]
-
-
 @cache
 def _title_plurals() -> dict[str, tuple[str, ...]]:
     """First words of titles to their plurals (``lexicons/title_plurals.tsv``)."""
@@ -350,7 +344,8 @@ class Gazetteer:
                     if r.role and r.country:
                         index[(r.role, r.country)].append((e, r))
             self._holders = dict(index)
-        return tuple(_dedupe_entries(e for e, r in self._holders.get((role, country), ()) if r.valid_on(date)))
+        # once each: a person may hold one post twice in the dated list
+        return tuple({e.id: e for e, r in self._holders.get((role, country), ()) if r.valid_on(date)}.values())
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Entries whose name or alias has the same key as ``name``."""

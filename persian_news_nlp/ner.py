@@ -852,6 +852,9 @@ class EntityRecognizer:
                 if start > 0 and ctx.norm(start - 1) == opener and start < i - 1 and all(ctx.name_word(k) for k in range(start, i - 1)):
                     out.append(Candidate(start, i - 1, "PER", 1, "rules:apposition", confidence=0.7))
                 continue
+            met = self._met_before(ctx, i, taken)
+            if met is not None:
+                out.append(met)
             start = i
             while start > 0 and i - start < 3 and (start - 1) not in taken and ctx.surname_like(start - 1, self.lex) \
                     and not (start < i and ctx.clear_given(start) and not ctx.clear_given(start - 1)):
@@ -868,23 +871,25 @@ class EntityRecognizer:
                 and not all(ctx.ordinary(k) for k in range(start, i))
             if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
-        for mark in range(2, len(ctx.doc) - 1):
-            # «با [حجابی کیرلانگیچ]، سفیر …»: the one met, up to three name words after «با» set off by a comma before a
-            # title, none a common word, the first a clear given name, a surname's shape or a word news never uses
-            # (not after «از»/«به»: «از [دستیاران] دونالد ترامپ، …»، «به [رهبری] میشل تمر، …»)
-            if ctx.norm(mark) not in APPOSITION_MARKS or not ctx.is_title_start(mark + 1):
-                continue
-            p = next((j for j in range(mark - 1, max(-1, mark - 5), -1) if ctx.norm(j) == "با"), None)
-            words = range(p + 1, mark) if p is not None else range(0)
-            if words and not set(words) & taken and all(ctx.name_word(k) and not ctx.is_common(k) and not ctx.is_title_start(k)
-                                                        for k in words) \
-                    and (ctx.clear_given(p + 1) or ctx.strong_surname(p + 1, self.lex) or word_frequency(ctx.plain(p + 1)) == 0):
-                out.append(Candidate(p + 1, mark, "PER", 1, "rules:apposition", confidence=0.6))
         for i in range(1, len(ctx.doc) - 1):  # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
             if ctx.norm(i - 1) in ("با", "به", "از") and i not in taken and ctx.is_title_start(i + 1) \
                     and ctx.name_word(i) and word_frequency(ctx.plain(i)) == 0 and not ctx.everyday(i):
                 out.append(Candidate(i, i + 1, "PER", 1, "rules:apposition", confidence=0.6))
         return out
+
+    def _met_before(self, ctx: _DocContext, mark: int, taken: set[int]) -> Candidate | None:
+        """«با [حجابی کیرلانگیچ]، سفیر …»: the one met, up to three name words after «با» set off by the comma at
+        ``mark`` before a title, none a common word, the first a clear given name, a surname's shape or a word news
+        never uses (not after «از»/«به»: «از [دستیاران] دونالد ترامپ، …»، «به [رهبری] میشل تمر، …»)."""
+        p = next((j for j in range(mark - 1, max(-1, mark - 5), -1) if ctx.norm(j) == "با"), None)
+        if p is None or p + 1 == mark:
+            return None
+        words = range(p + 1, mark)
+        if set(words) & taken or not all(ctx.name_word(k) and not ctx.is_common(k) and not ctx.is_title_start(k) for k in words):
+            return None
+        if ctx.clear_given(p + 1) or ctx.strong_surname(p + 1, self.lex) or word_frequency(ctx.plain(p + 1)) == 0:
+            return Candidate(p + 1, mark, "PER", 1, "rules:apposition", confidence=0.6)
+        return None
 
     def _named_candidates(self, ctx: _DocContext) -> list[Candidate]:
         """``زنی به نام نمونه``: a name introduced by «به نام» ("named"). The noun before it may say what is
