@@ -90,6 +90,7 @@ SPEECH_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("speech_act") == "
 HOSTILE = frozenset(t for t, r in _TYPES.items() if r.get("hostile") == "yes")
 MUTUAL = frozenset(t for t, r in _TYPES.items() if r.get("mutual") == "yes")  # «X met Y» and «Y met X» tell one meeting
 OFFERS = frozenset(t for t, r in _TYPES.items() if r.get("offers") == "yes")  # acts that name their content after them
+REACHES = frozenset(t for t, r in _TYPES.items() if r.get("reaches") == "yes")  # «حمله به [کابل]»: the one reached is the place
 AGENT = "agent"  # the marking of a passive's agent
 MAX_SENTENCE_TOKENS = 150
 # The light verbs (with their present stems) that make a noun an act: دیدار کرد، هشدار داد، تماس گرفت.
@@ -637,8 +638,11 @@ class EventExtractor:
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
                     continue
                 if trig.verb not in ("-", "far") and verb_index is not None and any(
-                        t.verb not in ("-", "self") for j in range(k + n, verb_index) for t in self._triggers_at(keys, j)):
-                    continue  # «گسترش همکاری … تأکید کرد»: the light verb belongs to a trigger in between that needs one
+                        t.verb not in ("-", "self") and (t.verb == "far" or self._light_verb(keys, j + len(t.words), t.verb) == verb_index)
+                        for j in range(k + n, verb_index) for t in self._triggers_at(keys, j)):
+                    # «گسترش همکاری … تأکید کرد»: the light verb belongs to a trigger in between that takes it
+                    # (not «وعده کمک داد»: کمک takes کرد, so داد is the promise's)
+                    continue
                 taken.update(range(k, k + n))
                 second = self._triggers_at(keys, k + n) if verb_index is None and trig.words[-1] != "و" and k + n < len(tokens) else []
                 if second and not any(x.verb in ("far", "self") for x in second):
@@ -1324,13 +1328,17 @@ class EventExtractor:
                                        m.cluster)
         return None
 
-    @staticmethod
-    def _place_near_trigger(doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
+    def _place_near_trigger(self, doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
         role_ends = {e for s, e, p in in_sent if p.role_title}
         into = ("در",) if event.type in SPEECH_ACTS else ("در", "به")  # «از X خواست … به اوکراین بفرستند»: not where X spoke
         in_sent = _before_next_clause(doc, sent, in_sent, t_end)  # «تهدید کرد که … در افغانستان …»: a place of what is said
+        # «X به Y کمک کرد و Z به [شهر W] حمله کردند»: a place of the next clause is the next act's
+        stop = next((i for i in range(t_end, sent.end - 1) if self._norms[i] == "و" and self._clause_start(doc, sent, i + 1) == i + 1),
+                    sent.end)
+        in_sent = [x for x in in_sent if x[0] < stop]
         places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start
                   and doc[s - 1].norm_ in into and p not in event.actor
+                  and not (doc[s - 1].norm_ == "به" and p in event.recipient and event.rule.type not in REACHES)
                   and s - 1 not in role_ends]  # «والی طالبان در بلخ»: the place belongs to the title
         if not places:
             places = [(s, e, p) for s, e, p in in_sent if p.label == "LOC" and s > sent.start + 1
