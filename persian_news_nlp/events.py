@@ -925,9 +925,9 @@ class EventExtractor:
         said = self._said_at(sent, t_start) if event.nominal else None
         unmarked = [x for x in unmarked if said is None or x[0] > said]
         told = None if event.nominal or trig.type in SPEECH_ACTS else self._said_at(sent, t_start)
-        if told is not None and "که" in self._norms[told + 1: told + 3]:
-            # «X گفت که [Y] در چارچوب «…» Z را اخراج کرده است»: a deed's subject is in the reported clause (a stance
-            # reported so stays the speaker's: «متقی گفت که کابل از … استقبال می‌کند»)
+        if told is not None:
+            # «X گفت (که) [Y] در چارچوب «…» Z را اخراج کرده است»: a deed's subject is in the reported clause, with
+            # «که» or without (a stance reported so stays the speaker's: «متقی گفت که کابل از … استقبال می‌کند»)
             unmarked = [x for x in unmarked if x[0] > told] or unmarked
         quoted = self._quote_opened(sent, t_start)
         planned = verb_index is not None and key(tokens[verb_index].norm_) in modality_cues().get("subjunctive", ())
