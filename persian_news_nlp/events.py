@@ -749,11 +749,13 @@ class EventExtractor:
     @staticmethod
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
         """Words that say what a trigger such as تأکید is about: eight on each side, back to «بر»
-        (بر افزایش صادرات غله، آرد و … تأکید کردند), or eight before the «را» of its object
-        (همکاری‌های اقتصادی و ترانزیتی در مناطق مرزی را با X گسترش دهد)."""
+        (بر افزایش صادرات غله، آرد و … تأکید کردند), or eight before the «را» of its object, up to twelve words
+        back (همکاری‌های اقتصادی و ترانزیتی در مناطق مرزی را با X گسترش دهد)."""
         start = max(0, k - 8)
         bar = next((j for j in range(k - 1, max(-1, k - 16), -1) if keys[j] == "بر"), None)
-        ra = next((j for j in range(k - 1, max(-1, k - 5), -1) if keys[j] == "را"), None)
+        # the object's «را» may stand far from the verb, past the route and the destination
+        # (کمک‌های زمستانی … را از طریق بندر X به ولایت Y فرستاد)
+        ra = next((j for j in range(k - 1, max(-1, k - 13), -1) if keys[j] == "را"), None)
         if bar is not None:
             start = min(start, bar)
         if ra is not None:
@@ -797,10 +799,15 @@ class EventExtractor:
             return True
         if not event.nominal:
             return False
+        verbs = _light_verb_forms()["any"]
         if event.rule.actor == "all" and any(
-                other.rule.actor == "all" and not other.nominal and 0 < other.trigger.start - end <= 20
-                and not any(t.norm_ in ("،", ".", "؛") for t in doc[end: other.trigger.start]) for other in found):
-            return True  # «قرارداد گازی بین X و Y امضا شد»: the contract is what is signed
+                other.rule.actor == "all" and not other.nominal and 0 < other.trigger.start - end <= 40
+                and not any(t.norm_ in (".", "؛") or t.norm_ in CLAUSE_BREAKS or key(t.norm_) in verbs
+                            for t in doc[end + (end < len(doc) and doc[end].norm_ == "که"): other.trigger.start]) for other in found):
+            # «قرارداد گازی بین X و Y امضا شد», «تفاهم‌نامه واردات … از ایران، روز … میان X، Y و Z امضا شد»،
+            # «قراردادی که … امضا شد»: the contract is what is signed, however long its name and its setting, up
+            # to the first verb
+            return True
         object_end = next((t.i for t in doc[end: min(end + 12, len(doc))] if t.norm_ in ("را", "،", ".", "؛")
                            or t.norm_ in CLAUSE_BREAKS), None)
         if object_end is not None and doc[object_end].norm_ == "را" and any(
