@@ -1046,8 +1046,10 @@ class EventExtractor:
         self._name_counterparts(doc, event, reference)
         if event.nominal and t_start > 0 and self._norms[t_start - 1] == "با" and self._faced(sent, t_end):
             # «X با انتقاد [Y] روبه‌رو شد»، «با استقبال [روسیه] مواجه شد»: the noun's possessor acts on the subject
+            # («… با حمله متقابل [X] به خاک [Y] روبه‌رو شد»: the one the act is marked at, if it names one)
             owners = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end)]
-            event.actor, event.recipient = owners, [p for s, e, p in subject[:1]] if owners else []
+            marked_at = [p for p in event.recipient if p not in owners]
+            event.actor, event.recipient = owners, (marked_at or [p for s, e, p in subject[:1]]) if owners else []
         if trig.actor == "host":  # «X هیئت Y را به ریاست Z به حضور پذیرفت»: the visitors act, the host is visited
             leaders = {id(p) for p in led}
             guests = event.recipient + [p for p in event.actor if id(p) in leaders]
