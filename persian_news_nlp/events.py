@@ -70,6 +70,8 @@ NEWS_NOUNS = frozenset(key(w) for w in _WORDS["news_noun"])
 ANY_ACT = "*"  # what «این تصمیم/اقدام» answers: the last act told, of any type
 NATURAL_PLACE_KINDS = frozenset(_WORDS["natural_place_kind"])
 STATE_SECTORS = frozenset(_WORDS["state_sector"])
+SECURITY_SECTORS = frozenset(_WORDS["security_sector"])
+SECURITY_HEADS = frozenset(key(w) for w in _WORDS["security_head"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
@@ -1016,6 +1018,10 @@ class EventExtractor:
             event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start) if undergone else [])
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start][-1:]
+            if passive and not event.actor and trig.type == "COERCE" and told is not None:
+                # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
+                event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label == "ORG"
+                               and (p.sector in SECURITY_SECTORS or self._keys[s] in SECURITY_HEADS)][-1:]
         signed = trig.actor == "all" and trig.verb == "self"  # «… میان X و Y به امضا رسید»: whoever else the clause names
         if untitled or signed or not event.actor and trig.actor in ("all", "both") and (passive or undergone):
             # «سند … میان X و Y امضا شد»، «… میان X و Y به امضا رسید»، «… میان X و Y به امضای دو رئیس مجلس رسید»: the
