@@ -2016,13 +2016,16 @@ def _after_adjectives(doc: Doc, start: int, end: int, most: int = 2) -> int:
 def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> bool:
     """Is the mention the genitive of a noun before it (سیاست [دوشنبه], دفتر رسانه‌ای [والی طالبان])?
 
-    Not after an honorific (آقای [متقی]) nor after a noun for people acting for it (سران [اتحادیه اروپا]).
+    Not after an honorific (آقای [متقی]), a title (وزیر خارجه X [Y]) nor after a noun for people acting for it
+    (سران [اتحادیه اروپا]).
     """
     if start == 0:
         return False
     before = doc[start - 1]
     if before.norm_ in _honorifics() or key(before.norm_) in _agent_nouns():
         return False
+    if before.ent_type_ == "ROLE" and participant is not None and participant.label == "PER":
+        return False  # «وزیر امور خارجه ازبکستان [بختیار سعیدوف]»: a name after its title is the title's holder
     # «نیروهای مرزی [امارت اسلامی]», «مقامات ارشد [طالبان]»: the people acting for it, described
     j = start - 1
     while j > max(0, start - 3) and not doc[j].ent_type_ and key(doc[j].norm_) not in _agent_nouns() \
