@@ -567,6 +567,8 @@ class EventExtractor:
         # به گزارش خبرگزاری دانشجویان ایران (ایسنا); طبق گزارش X، رئیس Y: a short name or a title beside a source
         if span.start >= 2 and (norms[span.start - 1] == "(" or norms[span.start - 1] == "،" and span.label_ == "ROLE"):
             outer = self._ent_ending_at.get(span.start - 1)
+            if outer is not None and norms[span.start - 1] == "،" and outer.label_ != "PER":
+                outer = None  # «به گفته وزارت X، وزیر Y …»: after a body, a title opens the report; it describes a person
             if outer is not None and self._is_source(doc, outer):
                 return True
         at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text or "\n" in doc[span.start - 1].whitespace_
@@ -1890,12 +1892,13 @@ def _is_past_year(date: dict | None, reference: dt.date) -> bool:
 
 def _appositions(doc: Doc, in_sent) -> dict[tuple[int, int], tuple[int, int, Participant]]:  # noqa: ANN001
     """Each apposition or bracketed short name (``X، سخنگوی Y``, ``X سخنگوی Y``, ``X (یوناما)``) mapped to the
-    mention it stands beside. A title after a place and a comma opens a new phrase (``در استانبول، وزیر …``)."""
+    mention it stands beside. A title after a place or a body and a comma opens a new phrase (``در استانبول، وزیر …``,
+    ``به گفته وزارت X، وزیر Y …``): a title describes a person."""
     heads: dict[tuple[int, int], tuple[int, int, Participant]] = {}
     previous = None
     for s, e, p in in_sent:
         if previous is not None and (s - previous[1] == 1 and (
-                doc[s - 1].norm_ == "(" or doc[s - 1].norm_ in ("،", ",") and p.role_title == p.text and previous[2].label != "LOC")
+                doc[s - 1].norm_ == "(" or doc[s - 1].norm_ in ("،", ",") and p.role_title == p.text and previous[2].label not in ("LOC", "ORG"))
                 or s == previous[1] and p.role_title == p.text and previous[2].label == "PER"):  # «X نماینده ویژه …»
             heads[(s, e)] = heads.get(previous[:2], previous)
         previous = (s, e, p)
