@@ -72,6 +72,7 @@ NATURAL_PLACE_KINDS = frozenset(_WORDS["natural_place_kind"])
 STATE_SECTORS = frozenset(_WORDS["state_sector"])
 SECURITY_SECTORS = frozenset(_WORDS["security_sector"])
 SECURITY_HEADS = frozenset(key(w) for w in _WORDS["security_head"])
+OPERATION_NOUNS = frozenset(key(w) for w in _WORDS["operation_noun"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
@@ -1017,7 +1018,8 @@ class EventExtractor:
         undergone = trig.recipient == "subject"  # «X کشته شد»: the subject undergoes the act
         if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
             agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
-            event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start) if undergone else [])
+            event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start)
+                                          if undergone or passive and trig.type in HOSTILE else [])
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start][-1:]
             if passive and not event.actor and trig.type == "COERCE" and told is not None:
@@ -1130,8 +1132,11 @@ class EventExtractor:
         return False
 
     def _attackers(self, doc: Doc, in_sent, floor: int, t_start: int) -> list[Participant]:  # noqa: ANN001
-        """«دو پلیس در حمله [داعش] کشته شدند»: the possessors of an attack noun earlier in the clause."""
+        """«دو پلیس در حمله [داعش] کشته شدند»، «در جریان عملیات [پلیس X] … بازداشت شدند»: the possessors of an attack
+        or operation noun earlier in the clause."""
         for i in range(t_start - 1, floor - 1, -1):
+            if self._keys[i] in OPERATION_NOUNS:
+                return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + 1, t_start)])
             found = [t for t in self._triggers_at(self._keys, i) if t.type in HOSTILE and t.verb == "-"]
             if found:
                 return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + len(found[0].words), t_start)])
@@ -1253,7 +1258,8 @@ class EventExtractor:
                 hits = [(s, e, p) for s, e, p in near if e < sent.end and doc[e].norm_ == "را" and s < t_start  # the nearest
                         # object: «ادعای کابل را رد کرد و [طالبان] را … متهم کرد»
                         and (key(marked[(s, e)]),) not in TOPIC_CUES
-                        and doc[s - 1].norm_ not in ("در", "به")][:1]  # «حمله به کاروان … در دارفور را»: inside the object
+                        and doc[s - 1].norm_ not in ("در", "به", "با", "برای")][:1]  # «حمله به کاروان … در دارفور را»، «رفتار
+                # پلیس X با [مهاجران افغان] را»: inside the object
                 if hits:  # «[روسیه] و [چین] را … مورد انتقاد قرار داد»: the mentions joined before it are objects too
                     for x in sorted((x for x in in_sent if x[1] <= hits[0][0]), key=lambda x: -x[0]):
                         if marked[x[:2]] or not _joined(doc, x[1], hits[0][0]):
@@ -1265,7 +1271,9 @@ class EventExtractor:
                     floor = self._clause_start(doc, sent, ra) if ra is not None else t_start
                     found = [p for s, e, p in in_sent if floor < s and e < (ra or 0)
                              and (_in_ezafe(doc, s, p) or key(doc[s - 1].norm_) in _agent_nouns())  # اتهامات مقامات [ایران]
-                             and not marked[(s, e)] and _is_word(doc[s - 1])][:1]
+                             and not marked[(s, e)] and _is_word(doc[s - 1])][-1:]
+                    # the nearest to «را»: «وزارت … [حکومت طالبان] … رفتار [پلیس X] با مهاجران را … خواند» (the first
+                    # may belong to the subject)
                 if found:
                     return found
         if trig.type in HOSTILE:
