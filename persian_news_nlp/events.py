@@ -73,6 +73,7 @@ STATE_SECTORS = frozenset(_WORDS["state_sector"])
 SECURITY_SECTORS = frozenset(_WORDS["security_sector"])
 SECURITY_HEADS = frozenset(key(w) for w in _WORDS["security_head"])
 OPERATION_NOUNS = frozenset(key(w) for w in _WORDS["operation_noun"])
+SINCE_ENDS = tuple(_WORDS["since_end"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
@@ -1377,7 +1378,8 @@ class EventExtractor:
 
     @staticmethod
     def _date(ents, event) -> None:  # noqa: ANN001
-        dates = [e for e in ents if e.label_ == "DATE" and e._.value]
+        # «که از سال ۲۰۲۱ تاکنون متوقف مانده است»: where a state began is no date of the act
+        dates = [e for e in ents if e.label_ == "DATE" and e._.value and not _since(e)]
         if dates:
             d = min(dates, key=lambda x: abs(x.start - event.trigger.start))
             event.date = {"value": d._.value, "text": d.text, "granularity": d._.granularity or "day",
@@ -1537,7 +1539,10 @@ class EventExtractor:
                 # in the lead by an actor of the same country
                 countrymen = not event.aside and not apart and bool(
                     {p.country for p in event.actor if p.country} & {p.country for p in earlier.actor if p.country})
-                headline = countrymen and not others and earlier.sentence == 0 and event.sentence <= 2
+                # (or, told by the same word, further on, while the headline has no retelling yet: «هند … را تکذیب
+                # کرد» … «سخنگوی وزارت امور خارجه هند … را تکذیب کرد»)
+                headline = countrymen and not others and earlier.sentence == 0 and (
+                    event.sentence <= 2 or earlier.rule.words == event.rule.words and earlier.sentence_ids == [0])
                 # «وزارت دفاع روسیه … اهداف نظامی را هدف قرار داده است»: a mention with no target, place or date of
                 # its own, by an actor of the same country, cannot be told apart from the act already told
                 vague = countrymen and not said_again and not (event.recipient or event.location or event.date)
@@ -1890,6 +1895,14 @@ def _named(p: Participant) -> bool:
     if p.label == "ROLE":  # «وزیر خارجه ایران», «دبیرکل سازمان ملل» name someone; «وزیر» alone does not
         return bool(p.country or p.affiliation)
     return p.label in ("PER", "ORG", "LOC", "GROUP")
+
+
+def _since(date: Span) -> bool:
+    """Does a date open a span up to now (از [سال ۲۰۲۱] تاکنون / تا به امروز)?"""
+    doc = date.doc
+    opened = date[0].norm_ == "از" or date.start > 0 and doc[date.start - 1].norm_ == "از"
+    rest = " ".join(t.norm_ for t in doc[date.start + 1: date.end + 3])
+    return opened and any(f" {end}" in f" {rest}" for end in SINCE_ENDS)
 
 
 def _is_past_year(date: dict | None, reference: dt.date) -> bool:
