@@ -1487,7 +1487,7 @@ class EventExtractor:
     def _merge(doc: Doc, events: list[Event]) -> list[Event]:
         """One record per real event: anaphoric mentions (این دیدار) and repeated mentions merge."""
         merged: list[Event] = []
-        for event in events:
+        for n, event in enumerate(events):
             target, adds_sides = None, True
             if event.anaphoric:  # «این سفر» is the last trip told before, if there was one, else the last meeting
                 told = [e for e in merged if e.type == event.type and e.boilerplate == event.boilerplate]
@@ -1543,6 +1543,10 @@ class EventExtractor:
                 # کرد» … «سخنگوی وزارت امور خارجه هند … را تکذیب کرد»)
                 headline = countrymen and not others and earlier.sentence == 0 and (
                     event.sentence <= 2 or earlier.rule.words == event.rule.words and earlier.sentence_ids == [0])
+                if headline and earlier.rule.words != event.rule.words and any(
+                        later.type == earlier.type and later.rule.words == earlier.rule.words and later.sentence <= 2
+                        for later in events[n + 1:]):
+                    headline = False  # «… امضا کردند» … «مورد استقبال X قرار گرفت و … امضا کردند»: the signing is the headline's
                 # «وزارت دفاع روسیه … اهداف نظامی را هدف قرار داده است»: a mention with no target, place or date of
                 # its own, by an actor of the same country, cannot be told apart from the act already told
                 vague = countrymen and not said_again and not (event.recipient or event.location or event.date)
