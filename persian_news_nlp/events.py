@@ -74,6 +74,7 @@ SECURITY_SECTORS = frozenset(_WORDS["security_sector"])
 SECURITY_HEADS = frozenset(key(w) for w in _WORDS["security_head"])
 OPERATION_NOUNS = frozenset(key(w) for w in _WORDS["operation_noun"])
 SINCE_ENDS = tuple(_WORDS["since_end"])
+OWN_COUNTRY = {tuple(key(w) for w in phrase.split()) for phrase in _WORDS["own_country"]}
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
@@ -526,6 +527,7 @@ class EventExtractor:
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "ROLE", None,
                                                               None, country, "GOV", span.text)))
         out.sort(key=lambda t: (t[0], -t[1]))
+        out = self._own_countries(doc, out)
         starts = {(s, p.identity) for s, e, p in out}
         # «سرلشکر [محمد باقری]»: a title right before its holder's name is the name's, and no side of its own
         out = [(s, e, p) for s, e, p in out if not (p.role_title and p.text == p.role_title and p.label == "PER"
@@ -559,6 +561,23 @@ class EventExtractor:
             elif len(named) == 1:
                 p.country, p.affiliation = next(iter(named))
         return out
+
+    def _own_countries(self, doc: Doc, out: list[tuple[int, int, Participant]]) -> list[tuple[int, int, Participant]]:
+        """«X گفت [کشورش] آماده همکاری است»: «his country» is the country of the person or title named last before it
+        (within forty words), as a participant."""
+        gaz, keys, found = doc_gazetteer(doc), self._keys, []
+        for i in range(len(doc)):
+            n = next((len(words) for words in OWN_COUNTRY if tuple(keys[i: i + len(words)]) == words), 0)
+            if not n:
+                continue
+            speaker = next((p for s, e, p in reversed(out) if e <= i and i - e <= 40 and p.label in ("PER", "ROLE")
+                            and p.country), None)
+            entry = gaz.get(f"loc:{speaker.country.lower()}") if speaker is not None else None
+            if entry is not None and entry.kind == "country":
+                span = doc[i: i + n]
+                found.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "LOC",
+                                                                entry.id, entry.name, entry.country, None, None)))
+        return sorted(out + found, key=lambda t: (t[0], -t[1])) if found else out
 
     def _is_source(self, doc: Doc, span: Span) -> bool:
         """The outlet a report cites (به گزارش X، به نقل از X (Y)، a dateline «X-» at a line start) is no participant."""
@@ -1992,6 +2011,9 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
             return word
         if not _is_word(doc[i]) or word in ("و", "را") or word in SUBORDINATORS:
             return ""  # «پس از آنکه [X] …»: a conjunction opens a clause whose subject X is
+        if (word in Lexicons.load().speech_verbs or key(word) in _verbish()) \
+                and not (i > floor and doc[i - 1].norm_ in PREPOSITIONS):
+            return ""  # «به خبرنگاران گفت [کشورش] …»: a verb closes the phrase a preposition opened («به گفته [X]» is a noun)
     return ""
 
 

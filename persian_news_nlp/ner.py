@@ -287,6 +287,15 @@ class EntityRecognizer:
         # ministries without «وزارت»: a minister's title names one by its portfolio (وزیر مسکن و شهرسازی)
         self.portfolios = self._headless_names("ministry", lambda h: h == MINISTRY_HEAD)
         self.portfolio_max = max(self.portfolios.values(), default=0)
+        # a portfolio that names one ministry only, its country too (وزیر [منابع آب ازبکستان]): that ministry
+        named: dict[str, set[str]] = {}
+        for entry in self.gazetteer.entries.values():
+            if entry.kind == "ministry" and entry.country:
+                for name in entry.names():
+                    head, _, rest = name.partition(" ")
+                    if rest and head == MINISTRY_HEAD:
+                        named.setdefault("".join(key(w) for w in rest.split()), set()).add(entry.id)
+        self.portfolio_entries = {k: self.gazetteer.get(next(iter(ids))) for k, ids in named.items() if len(ids) == 1}
 
     def _headless_names(self, kind: str, is_head: Callable[[str], bool]) -> dict[str, int]:
         """Keys of the names of ``kind`` entries whose first word ``is_head``, that word dropped, each with
@@ -640,19 +649,23 @@ class EntityRecognizer:
                 continue
             # «معاون [صدراعظم] قزاقستان»: a title of a title is one role, ending where the inner one ends
             inner_role = role_at.get(c.end)
-            known_portfolio = False
+            known_portfolio, ministry_entry = False, None
             if inner_role is not None:
                 c = Candidate(c.start, inner_role.end, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
-            elif ctx.norm(c.start) == MINISTER and c.entry is not None and c.entry.attrs.get("org_head") == MINISTRY_HEAD:
-                # «وزیر [مسکن و شهرسازی]»: a minister of any ministry the gazetteer knows, former ones too
-                longest = next((n for n in range(self.portfolio_max + 1) if c.start + 1 + n >= len(ctx.doc)
-                                or ctx.norm(c.start + 1 + n).isspace() or ctx.doc[c.start + 1 + n].is_sent_start),
+            elif (minister := c.start if ctx.norm(c.start) == MINISTER and c.entry is not None
+                  and c.entry.attrs.get("org_head") == MINISTRY_HEAD
+                  else c.end - 1 if c.end - 1 > c.start and ctx.norm(c.end - 1) == MINISTER else None) is not None:
+                # «وزیر [مسکن و شهرسازی]»: a minister of any ministry the gazetteer knows, former ones too; and so
+                # a title ending in the minister's (معاون وزیر [منابع آب] ازبکستان)
+                longest = next((n for n in range(self.portfolio_max + 1) if minister + 1 + n >= len(ctx.doc)
+                                or ctx.norm(minister + 1 + n).isspace() or ctx.doc[minister + 1 + n].is_sent_start),
                                self.portfolio_max)  # within the line
-                portfolio = next((n for n in range(longest, c.end - c.start - 1, -1)
-                                  if "".join(ctx.plains[c.start + 1:c.start + 1 + n]) in self.portfolios), 0)
-                if c.start + 1 + portfolio > reach.get(c.start, c.end):
-                    c = Candidate(c.start, c.start + 1 + portfolio, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
+                portfolio = next((n for n in range(longest, c.end - minister - 1, -1)
+                                  if "".join(ctx.plains[minister + 1:minister + 1 + n]) in self.portfolios), 0)
+                if minister + 1 + portfolio > reach.get(c.start, c.end):
+                    c = Candidate(c.start, minister + 1 + portfolio, "ROLE", c.priority, c.rule, c.entry, confidence=c.confidence)
                     known_portfolio = True
+                    ministry_entry = self.portfolio_entries.get("".join(ctx.plains[minister + 1:minister + 1 + portfolio]))
             affiliation = affil_at.get(c.end)
             if affiliation is not None and ctx.norm(c.end) == REPUBLIC and any(
                     o.label == "ROLE" and o.start == c.start and o.end == c.end + 1 for o in gaz):
@@ -693,6 +706,7 @@ class EntityRecognizer:
             if org_start is not None and org_start < org_end:
                 # «وزیر [امور خارجه X]», «رئیس [سازمان نمونه]»: the title holds its organisation
                 ministry = Candidate(org_start, org_end, "ORG", 1, "rules:role_ministry",
+                                     ministry_entry if affiliation is None else None,
                                      nested=[] if tenure else nested, confidence=0.7)
                 nested = [ministry] + (nested if tenure else [])
             if end > c.end or nested:
@@ -869,6 +883,9 @@ class EntityRecognizer:
             has_given = any(ctx.clear_given(k) for k in range(start, i))
             unknown = i - start >= 2 and all(word_frequency(ctx.plain(k)) == 0 for k in range(start, i)) \
                 and not all(ctx.ordinary(k) for k in range(start, i))
+            # «کریم ایرگاشف، سفیر …»: a given name, even one that is also a word, and a surname news never uses
+            unknown = unknown or i - start == 2 and ctx.plain(start) in self.lex.given_names \
+                and word_frequency(ctx.plain(i - 1)) == 0 and not ctx.ordinary(i - 1)
             if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
         for i in range(1, len(ctx.doc) - 1):  # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
