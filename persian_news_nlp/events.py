@@ -1182,7 +1182,10 @@ class EventExtractor:
         said = self._said_at(sent, t_start, first=True)
         if said is not None:
             people = [p for s, e, p in in_sent if e <= said and p.label == "PER"]
-            return people[-1] if people else None
+            # «قطر گفت آماده میزبانی … است»: a body or country that speaks, when no person does
+            bodies = [p for s, e, p in in_sent if e <= said and p.label in ("ORG", "LOC") and _is_word(doc[s])
+                      and (s == sent.start or self._norms[s - 1] not in PREPOSITIONS and self._norms[s - 1] != "،")]
+            return people[-1] if people else bodies[0] if bodies else None
         norms = self._norms
         closed = next((i for i in range(t_start, sent.end) if norms[i] in ("«", "»")), None)
         if self._quote_opened(sent, t_start) is None or closed is None or norms[closed] != "»":
