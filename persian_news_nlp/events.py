@@ -66,6 +66,7 @@ AIM_NOUNS = frozenset(key(w) for w in _WORDS["aim_noun"])
 FRAME_NOUNS = frozenset(key(w) for w in _WORDS["frame_noun"])
 TIME_NOUNS = frozenset(key(w) for w in _WORDS["time_noun"])
 ACT_NOUNS = frozenset(key(w) for w in _WORDS["act_noun"])
+RESTRICTION_NOUNS = frozenset(key(w) for w in _WORDS["restriction_noun"])
 NEWS_NOUNS = frozenset(key(w) for w in _WORDS["news_noun"])
 ANY_ACT = "*"  # what «این تصمیم/اقدام» answers: the last act told, of any type
 NATURAL_PLACE_KINDS = frozenset(_WORDS["natural_place_kind"])
@@ -923,6 +924,8 @@ class EventExtractor:
         # «این تصمیم را محکوم کردند»، «این حملات را نقض حاکمیت … خواند»: the earlier act named as the object
         ra = None
         for j in range(k - 1, max(2, k - 8) - 1, -1):
+            if tokens[j].norm_ in ("«", "»"):
+                continue  # «این تصمیم را «شجاعانه» خواند»: what it is called, quoted
             if tokens[j].norm_ in ("و", "،", ".") or tokens[j].norm_ in CLAUSE_BREAKS:
                 break  # «این حمله را محکوم کرد و از … خواست»: the object belongs to the act before «و»
             if tokens[j].norm_ == "را" and tokens[j - 2].norm_ in DEMONSTRATIVES:
@@ -931,7 +934,9 @@ class EventExtractor:
         if ra is not None and (ra == k - 1 or trig.verb == "self"):
             earlier = self._triggers_at([key(tokens[ra - 1].norm_)], 0)
             # an act named by a general noun answers whatever act was told last
-            event.answers = earlier[0].type if earlier else ANY_ACT if key(tokens[ra - 1].norm_) in ACT_NOUNS else None
+            named = key(tokens[ra - 1].norm_)
+            event.answers = earlier[0].type if earlier else ANY_ACT if named in ACT_NOUNS \
+                else "COERCE" if named in RESTRICTION_NOUNS else None
         elif k >= 3 and tokens[k - 3].norm_ in ("با", "از") and tokens[k - 2].norm_ in DEMONSTRATIVES:
             # «با این تحریم‌ها مخالفت کرد»، «از این توافق استقبال کرد»
             earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
@@ -1606,7 +1611,9 @@ class EventExtractor:
             if event.answers is None or event.recipient:
                 continue
             if event.answers == ANY_ACT:  # a decision is a deed: the last one told, else the last statement
-                before = [e for e in reversed(events[:k]) if e.actor and e.type != event.type]
+                # (not one told by the same word: a condemnation answers no condemnation, but praise may answer a
+                # recognition: «به رسمیت شناخت … این تصمیم را «شجاعانه» خواند»)
+                before = [e for e in reversed(events[:k]) if e.actor and not (e.type == event.type and e.rule.words == event.rule.words)]
                 earlier = next((e for e in before if e.type not in SPEECH_ACTS), next(iter(before), None))
             else:
                 earlier = next((e for e in reversed(events[:k]) if event.answers in (e.type, e.agreed_as) and e.actor), None)
