@@ -775,13 +775,20 @@ class EventExtractor:
     @staticmethod
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
         """Words that say what a trigger such as تأکید is about: eight on each side, back to «بر»
-        (بر افزایش صادرات غله، آرد و … تأکید کردند), or eight before the «را» of its object, up to twelve words
+        (بر افزایش صادرات غله، آرد و … تأکید کردند), or eight before the «را» of its object, up to sixteen words
         back (همکاری‌های اقتصادی و ترانزیتی در مناطق مرزی را با X گسترش دهد)."""
         start = max(0, k - 8)
         bar = next((j for j in range(k - 1, max(-1, k - 16), -1) if keys[j] == "بر"), None)
-        # the object's «را» may stand far from the verb, past the route and the destination
-        # (کمک‌های زمستانی … را از طریق بندر X به ولایت Y فرستاد)
-        ra = next((j for j in range(k - 1, max(-1, k - 13), -1) if keys[j] == "را"), None)
+        # the object's «را» may stand far from the verb, past the route and the destination or a list of fields
+        # (کمک‌های زمستانی … را از طریق بندر X به ولایت Y فرستاد، همکاری با X را در بخش‌های …، … و … گسترش خواهد داد),
+        # within its clause
+        ra = None
+        for j in range(k - 1, max(-1, k - 17), -1):
+            if keys[j] == "را":
+                ra = j
+                break
+            if keys[j] in (".", "؛", "که", ":"):
+                break
         if bar is not None:
             start = min(start, bar)
         if ra is not None:
