@@ -983,7 +983,15 @@ class EventExtractor:
         if not subject and not event.nominal and clause_start > sent.start and self._norms[clause_start - 1] == "که" \
                 and "،" not in self._norms[clause_start:t_start]:
             # «به جز [روسیه] که … را به رسمیت شناخت»: the mention a relative clause describes is its subject
-            subject = [heads.get(x[:2], x) for x in sorted((x for x in in_sent if x[1] == clause_start - 1), key=lambda x: x[0])[:1]]
+            # (an object too: «دو چوپان به نام‌های X و [Y] را که … بازداشت شده بودند»)
+            head_end = clause_start - 2 if clause_start - 2 > sent.start and self._norms[clause_start - 2] == "را" else clause_start - 1
+            subject = [heads.get(x[:2], x) for x in sorted((x for x in in_sent if x[1] == head_end), key=lambda x: x[0])[:1]]
+            while subject and (before := [x for x in in_sent if _joined(doc, x[1], subject[0][0])]):
+                subject.insert(0, before[0])  # «به نام‌های X، Y و [Z] را که …»: the names listed with it
+        # «…؛ دو چوپان قرقیز … آزاد شدند»: what undergoes an act is in the act's own clause, when a hard break opened
+        # it (a «که» clause may have closed before the act: «X که … ربوده شده بودند، آزاد شدند»)
+        opener = self._norms[clause_start - 1] if clause_start > sent.start else None
+        own_subject = subject or (unmarked if opener in (None, "که") or opener not in CLAUSE_BREAKS else [])
         subject = subject or unmarked
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         untitled = False
@@ -1057,7 +1065,7 @@ class EventExtractor:
             if passive and not event.actor and trig.type == "COERCE" and told is not None:
                 # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
                 event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label == "ORG"
-                               and (p.sector in SECURITY_SECTORS or self._keys[s] in SECURITY_HEADS)][-1:]
+                               and (p.sector in SECURITY_SECTORS or any(self._keys[j] in SECURITY_HEADS for j in range(s, e)))][-1:]
         signed = trig.actor == "all" and trig.verb == "self"  # «… میان X و Y به امضا رسید»: whoever else the clause names
         if untitled or signed or not event.actor and trig.actor in ("all", "both") and (passive or undergone):
             # «سند … میان X و Y امضا شد»، «… میان X و Y به امضا رسید»، «… میان X و Y به امضای دو رئیس مجلس رسید»: the
@@ -1078,9 +1086,9 @@ class EventExtractor:
             # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act («X گفت که تکرار
             # این اتهام‌ها …» names one told before, not his)
             event.actor = [speaker]
-        if (passive or undergone) and subject:
-            recipient = [subject[0][2]]
-        elif undergone:
+        if (passive or undergone) and own_subject:
+            recipient = [p for s, e, p in _chain(doc, own_subject)]  # «X و Y بازداشت شدند»: both
+        elif passive or undergone:
             recipient = []
         else:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
