@@ -75,6 +75,7 @@ SECURITY_SECTORS = frozenset(_WORDS["security_sector"])
 SECURITY_HEADS = frozenset(key(w) for w in _WORDS["security_head"])
 OPERATION_NOUNS = frozenset(key(w) for w in _WORDS["operation_noun"])
 SINCE_ENDS = tuple(_WORDS["since_end"])
+OWN_VERB_NOUNS = frozenset(key(w) for w in _WORDS["own_verb_noun"])
 OWN_COUNTRY = {tuple(key(w) for w in phrase.split()) for phrase in _WORDS["own_country"]}
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
@@ -911,7 +912,9 @@ class EventExtractor:
         for j in range(start, min(start + reach, len(keys))):
             if keys[j] in forms:
                 # an infinitive is the trigger's own only right after it (محکوم کردن); further on it is another
-                # noun's verb (اتهام [پناه دادن] به …)
+                # noun's verb (اتهام [پناه دادن] به …); so is a verb right after its own noun (تهدید … [تبدیل] شود)
+                if j > start and keys[j - 1] in OWN_VERB_NOUNS:
+                    return None
                 return j if j == start or not keys[j].endswith("ن") else None
             if keys[j] in stops:
                 return None
