@@ -76,6 +76,7 @@ SECURITY_HEADS = frozenset(key(w) for w in _WORDS["security_head"])
 OPERATION_NOUNS = frozenset(key(w) for w in _WORDS["operation_noun"])
 SINCE_ENDS = tuple(_WORDS["since_end"])
 OWN_VERB_NOUNS = frozenset(key(w) for w in _WORDS["own_verb_noun"])
+BENEFICIARIES = frozenset(key(w) for w in _WORDS["beneficiary"])
 OWN_COUNTRY = {tuple(key(w) for w in phrase.split()) for phrase in _WORDS["own_country"]}
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
@@ -1995,6 +1996,8 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = AGENT  # «به دست X کشته شد»، «توسط مأموران X»، «از سوی نیروهای X»
         elif s >= 2 and key(doc[s - 1].norm_) in MEDIATION and doc[s - 2].norm_ == "با":
             marked[(s, e)] = MEDIATOR
+        elif s >= 2 and key(doc[s - 1].norm_) in BENEFICIARIES and doc[s - 2].norm_ in ("برای", "به"):
+            marked[(s, e)] = doc[s - 2].norm_  # «برای [زلزله‌زدگان] هرات کمک فرستادند»: aid for Herat
         elif s >= 2 and doc[s - 1].norm_ == "از" and key(doc[s - 2].norm_) in DELEGATIONS:
             # the delegation's origin stands for it, marked as the delegation is: «هیأتی از X سفر کرد»
             # (a subject), «با هیأتی از X دیدار کرد» (with)
