@@ -916,6 +916,8 @@ class EventExtractor:
                 # noun's verb (اتهام [پناه دادن] به …); so is a verb right after its own noun (تهدید … [تبدیل] شود)
                 if j > start and keys[j - 1] in OWN_VERB_NOUNS:
                     return None
+                if keys[j].endswith("ه") and j + 1 < len(keys) and keys[j + 1] == "را":
+                    return None  # «کشتی توقیف [شده] را آزاد کرد»: a participle describing the object, no act told
                 return j if j == start or not keys[j].endswith("ن") else None
             if keys[j] in stops:
                 return None
@@ -996,6 +998,8 @@ class EventExtractor:
         # it (a «که» clause may have closed before the act: «X که … ربوده شده بودند، آزاد شدند»)
         opener = self._norms[clause_start - 1] if clause_start > sent.start else None
         own_subject = subject or (unmarked if opener in (None, "که") or opener not in CLAUSE_BREAKS else [])
+        if told is not None:  # «X اعلام کرد که ۱۸ تن … آزاد شدند»: the speaker is not who is released
+            own_subject = [x for x in own_subject if x[0] > told]
         subject = subject or unmarked
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         untitled = False
@@ -2012,6 +2016,8 @@ def _agent_marked(doc: Doc, start: int) -> bool:
     """Is the mention at ``start`` a passive's agent: after «توسط», «از سوی/طرف/جانب» or «به دست», perhaps
     through the people it acts by (توسط [مأموران] X، از سوی [نیروهای] X، به دست [نیروهای] X)?"""
     j = start - 1
+    while j >= 2 and doc[j].norm_.endswith("ی") and (key(doc[j - 1].norm_) in SIDE_NOUNS or doc[j - 1].norm_ in AGENT_PEOPLE):
+        j -= 1  # «از سوی نیروهای [امنیتی] X»، «به دست نیروهای [دریایی] X»: the people's adjective
     if j >= 1 and (key(doc[j].norm_) in SIDE_NOUNS or doc[j].norm_ in AGENT_PEOPLE):
         j -= 1
     if j < 1:
