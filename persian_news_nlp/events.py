@@ -826,6 +826,11 @@ class EventExtractor:
             # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
         if event.anaphoric:
             return False
+        if event.type == "CONSULT" and event.rule.next == "LOC" and any(
+                other.type == "AID" and "arrived" in other.rule.recipient and 0 < start - other.trigger.end <= 20
+                and not any(t.norm_ in (".", "؛") or t.norm_ in CLAUSE_BREAKS for t in doc[other.trigger.end: start])
+                for other in found):
+            return True  # «محموله کمک‌های X … وارد [هرات] شد»: the goods arrive, no one visits
         if event.verb_end and any(other is not event and other.verb_end == event.verb_end and _owns_verb(other, event)
                                   and not (event.type == "AID" and other.rule.next == "LOC" and not other.actor)
                                   for other in found):
