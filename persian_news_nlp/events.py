@@ -667,6 +667,7 @@ class EventExtractor:
                     continue
                 if trig.verb not in ("-", "far") and verb_index is not None and any(
                         t.verb not in ("-", "self") and (t.verb == "far" or self._light_verb(keys, j + len(t.words), t.verb) == verb_index)
+                        and (not t.conditional or self._required(t, keys, j, len(t.words)))  # «قول تحویل تسلیحات دادند»
                         for j in range(k + n, verb_index) for t in self._triggers_at(keys, j)):
                     # «گسترش همکاری … تأکید کرد»: the light verb belongs to a trigger in between that takes it
                     # (not «وعده کمک داد»: کمک takes کرد, so داد is the promise's)
@@ -1374,6 +1375,13 @@ class EventExtractor:
                                         "entity_id": p.entity_id})
                 if event.rule.mode and "visit" in event.rule.mode and not event.recipient:
                     event.recipient = [p]
+            elif s >= 2 and doc[s - 2].norm_ == "به" and doc[s - 1].norm_ == "میزبانی" and event.type == "CONSULT" \
+                    and not any(q.identity == p.identity for q in event.actor + event.recipient):
+                # «نشست … به میزبانی [X] برگزار شد»: the host of a meeting with no one met takes part in it
+                event.arguments.append({"role": "Host", "text": p.text, "start": p.start, "end": p.end,
+                                        "entity_id": p.entity_id})
+                if not event.recipient:
+                    event.actor.append(p)
 
     def _location(self, doc, sent, event, in_sent, t_start, t_end) -> None:  # noqa: ANN001
         place = self._anaphoric_place(doc, sent, t_start, t_end)
