@@ -77,6 +77,7 @@ OPERATION_NOUNS = frozenset(key(w) for w in _WORDS["operation_noun"])
 SINCE_ENDS = tuple(_WORDS["since_end"])
 OWN_VERB_NOUNS = frozenset(key(w) for w in _WORDS["own_verb_noun"])
 BENEFICIARIES = frozenset(key(w) for w in _WORDS["beneficiary"])
+BASIS_CUES = tuple(tuple(key(w) for w in cue.split()) for cue in _WORDS["basis_cue"])
 OWN_COUNTRY = {tuple(key(w) for w in phrase.split()) for phrase in _WORDS["own_country"]}
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
@@ -825,6 +826,8 @@ class EventExtractor:
                and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
             return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
             # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
+        if event.rule.actor == "all" and event.nominal and _after_cue(doc, start, BASIS_CUES):
+            return True  # «طبق توافقنامه جامع پادمانی»، «خواستار اجرای کامل توافقنامه …»: what something rests on
         if event.anaphoric:
             return False
         if event.type == "CONSULT" and event.rule.next == "LOC" and any(
@@ -1964,6 +1967,16 @@ def _named(p: Participant) -> bool:
     if p.label == "ROLE":  # «وزیر خارجه ایران», «دبیرکل سازمان ملل» name someone; «وزیر» alone does not
         return bool(p.country or p.affiliation)
     return p.label in ("PER", "ORG", "LOC", "GROUP")
+
+
+def _after_cue(doc: Doc, start: int, cues: tuple[tuple[str, ...], ...]) -> bool:
+    """Does one of ``cues`` end right before token ``start``, or one word (an adjective) before it?"""
+    for gap in (0, 1):
+        for cue in cues:
+            end = start - gap
+            if end - len(cue) >= 0 and tuple(key(t.norm_) for t in doc[end - len(cue): end]) == cue:
+                return True
+    return False
 
 
 def _since(date: Span) -> bool:
