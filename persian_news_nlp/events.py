@@ -780,7 +780,7 @@ class EventExtractor:
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
         """Words that say what a trigger such as تأکید is about: eight on each side, back to «بر»
         (بر افزایش صادرات غله، آرد و … تأکید کردند), or eight before the «را» of its object, up to sixteen words
-        back (همکاری‌های اقتصادی و ترانزیتی در مناطق مرزی را با X گسترش دهد)."""
+        back (همکاری‌های اقتصادی و ترانزیتی در مناطق مرزی را با X گسترش دهد), and the sentence's first three."""
         start = max(0, k - 8)
         bar = next((j for j in range(k - 1, max(-1, k - 16), -1) if keys[j] == "بر"), None)
         # the object's «را» may stand far from the verb, past the route and the destination or a list of fields
@@ -797,7 +797,8 @@ class EventExtractor:
             start = min(start, bar)
         if ra is not None:
             start = min(start, max(0, ra - 8))
-        return keys[start: k] + keys[k + n: k + n + 8]
+        # and the sentence's opening words, its subject's head (گذرگاه تورخم … پس از … دوباره … بازگشایی شد)
+        return keys[:min(3, start)] + keys[start: k] + keys[k + n: k + n + 8]
 
     @staticmethod
     def _is_argument(event: Event, found: list[Event]) -> bool:
@@ -1067,6 +1068,7 @@ class EventExtractor:
         if event.nominal and _dated_by(doc, t_start):
             # «پس از توافق پکن»: an act named only to date another keeps only the actors it names itself
             named = {id(p) for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if _kind(doc, p) not in ("city", "province")}
+            named |= {id(p) for p in between}  # «پس از تبادل آتش میان [X] و [Y]»
             event.actor = [p for p in event.actor if id(p) in named]
         led = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
         if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
@@ -1075,8 +1077,8 @@ class EventExtractor:
         undergone = trig.recipient == "subject"  # «X کشته شد»: the subject undergoes the act
         if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
             agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
-            event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start)
-                                          if undergone or passive and trig.type in HOSTILE else [])
+            event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start, hostile=undergone or trig.type in HOSTILE)
+                                          if undergone or passive else [])
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start][-1:]
             if passive and not event.actor and trig.type == "COERCE" and told is not None:
@@ -1188,13 +1190,13 @@ class EventExtractor:
                 return True
         return False
 
-    def _attackers(self, doc: Doc, in_sent, floor: int, t_start: int) -> list[Participant]:  # noqa: ANN001
-        """«دو پلیس در حمله [داعش] کشته شدند»، «در جریان عملیات [پلیس X] … بازداشت شدند»: the possessors of an attack
-        or operation noun earlier in the clause."""
+    def _attackers(self, doc: Doc, in_sent, floor: int, t_start: int, hostile: bool = True) -> list[Participant]:  # noqa: ANN001
+        """«دو پلیس در حمله [داعش] کشته شدند»، «در جریان عملیات [پلیس X] … بازداشت شدند»، «پس از توافق [X] و [Y] …
+        بازگشایی شد»: the possessors of an attack (for a hostile act), operation or agreement noun earlier in the clause."""
         for i in range(t_start - 1, floor - 1, -1):
             if self._keys[i] in OPERATION_NOUNS:
                 return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + 1, t_start)])
-            found = [t for t in self._triggers_at(self._keys, i) if t.type in HOSTILE and t.verb == "-"]
+            found = [t for t in self._triggers_at(self._keys, i) if hostile and t.type in HOSTILE and t.verb == "-"]
             if found:
                 return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + len(found[0].words), t_start)])
         return []
@@ -1783,8 +1785,10 @@ def _sides_after(doc: Doc, in_sent, at: int) -> list[Participant]:  # noqa: ANN0
     for s, e, p in in_sent:
         if s < i:
             continue
-        if any(doc[j].norm_ not in ("،", ",", "و") and not (j == s - 1 and key(doc[j].norm_) in SIDE_NOUNS) for j in range(i, s)):
-            break  # «میان [نیروهای] طالبان و پاکستان»: a side noun before a side names it
+        noun = next((j for j in range(i, s) if key(doc[j].norm_) in SIDE_NOUNS), None)
+        if any(doc[j].norm_ not in ("،", ",", "و") and not (noun is not None and noun <= j < s and (j == noun or doc[j].norm_.endswith("ی")))
+               for j in range(i, s)):
+            break  # «میان [نیروهای] طالبان و پاکستان»، «میان [نیروهای مرزی] X و Y»: a side noun (and its adjectives) names it
         sides.append(p)
         i = e
     sides = _dedupe(sides)
