@@ -977,7 +977,7 @@ class EventExtractor:
         marked = _markings(doc, sent, in_sent, heads)
         # the subject: unmarked, no genitive, and no object (X را)
         unmarked = [(s, e, p) for s, e, p in in_sent if s < t_start and not marked[(s, e)] and not _in_ezafe(doc, s, p)
-                    and not (e < sent.end and doc[e].norm_ == "را")
+                    and not _object_marked(doc, e, sent.end)
                     and not ((s, e) in heads and e + 1 < sent.end and doc[e].norm_ in ("،", ",") and doc[e + 1].norm_ == "را")]
         # «اعتبارنامه X، [سفیر Y]، را پذیرفت»: an apposition set off before «را» belongs to the object
         # «X گفت که … در حمله … نقش داشتند»: X reports an act named by a noun, and took no part in it (a finite
@@ -1571,7 +1571,10 @@ class EventExtractor:
                 met = [{p.identity for p in e.recipient if p.label == "PER"} for e in (event, earlier)]  # known or not
                 apart = not event.anaphoric and all(met) and not met[0] & met[1]
                 # «در حاشیه این نشست، X با Y دیدار کرد»: a meeting on the sidelines is not the one it is beside
-                apart = apart or event.aside and not event.anaphoric and not earlier.aside
+                # (not when both name the same two people: a headline's «X در دیدار با Y» is that sidelines meeting)
+                people = [{p.identity for p in e.actor + e.recipient if p.label == "PER"} for e in (event, earlier)]
+                apart = apart or event.aside and not event.anaphoric and not earlier.aside \
+                    and not (len(people[0]) >= 2 and people[0] == people[1])
                 # «X از پاکستان خواست … X از شورای امنیت خواست»: one actor's acts aimed at others, in other sentences
                 retargeted = event.type not in MUTUAL and not event.anaphoric and event.sentence != earlier.sentence \
                     and event.recipient and earlier.recipient \
@@ -1971,6 +1974,18 @@ def _named(p: Participant) -> bool:
     if p.label == "ROLE":  # «وزیر خارجه ایران», «دبیرکل سازمان ملل» name someone; «وزیر» alone does not
         return bool(p.country or p.affiliation)
     return p.label in ("PER", "ORG", "LOC", "GROUP")
+
+
+def _object_marked(doc: Doc, end: int, stop: int) -> bool:
+    """Is the mention ending at ``end`` an object: «را» right after it, or after a demonym or a possessive word
+    (دو [کارمند] روس آن را بازداشت کرد)?"""
+    demonyms = doc_gazetteer(doc).demonyms
+    for j in range(end, min(end + 3, stop)):
+        if doc[j].norm_ == "را":
+            return True
+        if not (doc[j].norm_ in ("آن", "خود", "این", "او") or key(doc[j].norm_) in demonyms):
+            return False
+    return False
 
 
 def _after_cue(doc: Doc, start: int, cues: tuple[tuple[str, ...], ...]) -> bool:
