@@ -1004,10 +1004,18 @@ class EventExtractor:
             subject = [heads.get(x[:2], x) for x in sorted((x for x in in_sent if x[1] == head_end), key=lambda x: x[0])[:1]]
             while subject and (before := [x for x in in_sent if _joined(doc, x[1], subject[0][0])]):
                 subject.insert(0, before[0])  # «به نام‌های X، Y و [Z] را که …»: the names listed with it
+        # «از هر [گامی] که به … کمک کند استقبال می‌کند»: a clause on an indefinite noun has that noun as its subject,
+        # and no one named elsewhere in the sentence acts in it
+        indefinite_head = not subject and not event.nominal and clause_start >= sent.start + 2 \
+            and self._norms[clause_start - 1] == "که" and not doc[clause_start - 2].ent_type_ \
+            and self._norms[clause_start - 2].endswith("ی") and _is_word(doc[clause_start - 2]) \
+            and "،" not in self._norms[clause_start:t_start]
         # «…؛ دو چوپان قرقیز … آزاد شدند»: what undergoes an act is in the act's own clause, when a hard break opened
         # it (a «که» clause may have closed before the act: «X که … ربوده شده بودند، آزاد شدند»)
         opener = self._norms[clause_start - 1] if clause_start > sent.start else None
         own_subject = subject or (unmarked if opener in (None, "که") or opener not in CLAUSE_BREAKS else [])
+        if indefinite_head:
+            unmarked = own_subject = []
         if told is not None:  # «X اعلام کرد که ۱۸ تن … آزاد شدند»: the speaker is not who is released
             own_subject = [x for x in own_subject if x[0] > told]
         subject = subject or unmarked
