@@ -984,7 +984,9 @@ class EventExtractor:
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
         unmarked = [x for x in unmarked if said is None or x[0] > said]
-        told = None if event.nominal or trig.type in SPEECH_ACTS else self._said_at(sent, t_start)
+        # (a joint act is its sides' even as a stance: «X اعلام کرد که [Y] و [Z] … توافق کرده‌اند»)
+        told = None if event.nominal or trig.type in SPEECH_ACTS and trig.actor not in ("all", "both") \
+            else self._said_at(sent, t_start)
         if told is not None:
             # «X گفت (که) [Y] در چارچوب «…» Z را اخراج کرده است»: a deed's subject is in the reported clause, with
             # «که» or without (a stance reported so stays the speaker's: «متقی گفت که کابل از … استقبال می‌کند»)
@@ -1920,8 +1922,10 @@ def _agreed_truce(found: list[Event], kept: list[Event]) -> None:
             continue
         doc = event.trigger.doc
         truce = next((x for x in found if id(x) not in told and x.rule.mode == ("ceasefire",)
-                      and 0 < event.trigger.start - x.trigger.start <= 5
-                      and doc[x.trigger.start - 1].norm_ in ("بر", "سر")), None)
+                      and 0 < event.trigger.start - x.trigger.start <= 16  # «بر آتش‌بس فوری و تشکیل … توافق کردند»
+                      and doc[x.trigger.start - 1].norm_ in ("بر", "سر")
+                      and not any(t.norm_ in (".", "؛") or t.norm_ in CLAUSE_BREAKS
+                                  for t in doc[x.trigger.end: event.trigger.start])), None)
         if truce is not None:  # its PLOVER mode and codes are the ceasefire's
             event.agreed_as = event.type  # «از این توافق استقبال کرد» still answers it
             event.type, event.rule, event.dictionary = truce.type, truce.rule, event.dictionary + truce.dictionary
