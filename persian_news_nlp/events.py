@@ -78,6 +78,8 @@ SINCE_ENDS = tuple(_WORDS["since_end"])
 OWN_VERB_NOUNS = frozenset(key(w) for w in _WORDS["own_verb_noun"])
 BENEFICIARIES = frozenset(key(w) for w in _WORDS["beneficiary"])
 BASIS_CUES = tuple(tuple(key(w) for w in cue.split()) for cue in _WORDS["basis_cue"])
+REFERENCE_NOUNS = frozenset(key(w) for w in _WORDS["reference_noun"])
+CLAIM_CUES = frozenset(tuple(key(w) for w in cue.split()) for cue in _WORDS["claim_cue"])
 OWN_COUNTRY = {tuple(key(w) for w in phrase.split()) for phrase in _WORDS["own_country"]}
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
@@ -827,8 +829,14 @@ class EventExtractor:
                and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
             return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
             # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
+        if event.nominal and start >= 2 and (key(doc[start - 2].norm_), key(doc[start - 1].norm_)) in CLAIM_CUES:
+            return False  # «گزارش‌ها مبنی بر دیدار X با Y را تکذیب کرد»: the act claimed is told, denied
         if event.rule.actor == "all" and event.nominal and _after_cue(doc, start, BASIS_CUES):
             return True  # «طبق توافقنامه جامع پادمانی»، «خواستار اجرای کامل توافقنامه …»: what something rests on
+        if event.nominal and not event.anaphoric and any(key(t.norm_) in REFERENCE_NOUNS for t in doc[max(0, start - 3): start]):
+            # «پیرامون روند گفتگوها میان X و Y»، «بدون دستیابی به توافق»، «تا روند گفتگوها جان بگیرد»: a reference to
+            # talks or an agreement is no act told
+            return True
         if event.anaphoric:
             return False
         if event.type == "CONSULT" and event.rule.next == "LOC" and any(
@@ -1144,6 +1152,12 @@ class EventExtractor:
         self._date(ents, event)
         self._modality(doc, sent, event, tokens, k, verb_index, reference)
         self._attribution(doc, sent, event, in_sent, ents)
+        if event.nominal and t_start >= 2 and (self._keys[t_start - 2], self._keys[t_start - 1]) in CLAIM_CUES:
+            # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
+            # own sides, and is denied when the report is
+            event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
+            denied = any(t.type == "REJECT" for j in range(t_end, sent.end) for t in self._triggers_at(self._keys, j))
+            event.modality = "negated" if denied else "reported"
         if trig.actor == "subject" and not event.actor and event.anaphoric:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
@@ -1573,8 +1587,9 @@ class EventExtractor:
                               told[-1] if told and event.type == "CONSULT" else None)  # «در این دیدار» after «سفر کرد و … دیدار کرد»
             for earlier in reversed(merged if target is None else []):
                 if earlier.type != event.type or earlier.boilerplate != event.boilerplate \
-                        or (earlier.modality == "historical") != (event.modality == "historical"):
-                    continue  # a report may retell an event as said or as fact; background stays apart
+                        or (earlier.modality == "historical") != (event.modality == "historical") \
+                        or (earlier.modality == "negated") != (event.modality == "negated"):
+                    continue  # a report may retell an event as said or as fact; background and denied acts stay apart
                 if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
                     continue
                 # «X با وزیر خارجه دیدار کرد … X با رئیس‌جمهور دیدار کرد»: two known people met, two meetings
@@ -1630,7 +1645,8 @@ class EventExtractor:
                     headline = False  # «… امضا کردند» … «مورد استقبال X قرار گرفت و … امضا کردند»: the signing is the headline's
                 # «وزارت دفاع روسیه … اهداف نظامی را هدف قرار داده است»: a mention with no target, place or date of
                 # its own, by an actor of the same country, cannot be told apart from the act already told
-                vague = countrymen and not said_again and not (event.recipient or event.location or event.date)
+                vague = countrymen and not said_again and not (event.recipient or event.location or event.date) \
+                    and len(event.identities()) < 2  # «مذاکرات میان X و Y»: two sides named are no vague retelling
                 firm = event.anaphoric or same_people or same_place or same_sides or same_sentence or headline
                 if firm or vague:
                     target, adds_sides = earlier, firm
