@@ -1220,7 +1220,8 @@ class EventExtractor:
         for i in range(t_start - 1, floor - 1, -1):
             if self._keys[i] in OPERATION_NOUNS:
                 return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + 1, t_start)])
-            found = [t for t in self._triggers_at(self._keys, i) if hostile and t.type in HOSTILE and t.verb == "-"]
+            # (an attack, not a protest: «در پی اعتراضات X … بازداشت شدند» names no one who arrests)
+            found = [t for t in self._triggers_at(self._keys, i) if hostile and t.type == "ASSAULT" and t.verb == "-"]
             if found:
                 return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + len(found[0].words), t_start)])
         return []
