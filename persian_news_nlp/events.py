@@ -79,6 +79,7 @@ OWN_VERB_NOUNS = frozenset(key(w) for w in _WORDS["own_verb_noun"])
 BENEFICIARIES = frozenset(key(w) for w in _WORDS["beneficiary"])
 BASIS_CUES = tuple(tuple(key(w) for w in cue.split()) for cue in _WORDS["basis_cue"])
 REFERENCE_NOUNS = frozenset(key(w) for w in _WORDS["reference_noun"])
+DOCUMENT_NOUNS = frozenset(key(w) for w in _WORDS["document_noun"])
 CLAIM_CUES = frozenset(tuple(key(w) for w in cue.split()) for cue in _WORDS["claim_cue"])
 OWN_COUNTRY = {tuple(key(w) for w in phrase.split()) for phrase in _WORDS["own_country"]}
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
@@ -1037,10 +1038,14 @@ class EventExtractor:
         elif trig.actor in ("all", "both"):
             # «رزمایش مشترک دریایی [ایران، روسیه و چین]»: an event noun's possessors, past its adjectives, are its sides
             governed = t_start > 0 and self._norms[t_start - 1] in ("از", "درباره")  # «از توافق [تهران و بغداد] خبر داد»
-            owners = _possessors(doc, in_sent, t_end, sent.end) if event.nominal and (governed or not subject) else []
+            # «امضای [بیانیه صلح] X و Y»: the parties to a document signed are its possessors
+            after = t_end + 2 if t_end + 2 < sent.end and self._keys[t_end] in DOCUMENT_NOUNS and not doc[t_end + 1].ent_type_ \
+                else t_end + 1 if t_end < sent.end and self._keys[t_end] in DOCUMENT_NOUNS else t_end
+            owners = _possessors(doc, in_sent, after, sent.end) if event.nominal and (governed or not subject) else []
             event.actor = _dedupe((not governed and [p for s, e, p in subject]) or [p for s, e, p in owners]
                                   or [p for s, e, p in subject]
-                                  or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)])
+                                  or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)
+                                      and clause_start <= s < _hard_break(doc, sent, t_end)])  # not past «؛»
         elif trig.actor == "before":  # «هواپیمای [X] حامل ۳۵ تن چادر»: the mention right before the trigger
             event.actor = [p for s, e, p in in_sent if e == t_start][:1]
         elif trig.actor == "of" or trig.recipient == "-":
@@ -1593,6 +1598,9 @@ class EventExtractor:
                     continue  # a report may retell an event as said or as fact; background and denied acts stay apart
                 if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
                     continue
+                if event.type == "SUPPORT" and not event.anaphoric and earlier.rule.cameo != event.rule.cameo \
+                        and event.sentence != earlier.sentence:
+                    continue  # «X و Y … امضا کردند … X از نقش Z قدردانی کرد»: a signing and praise are two kinds of support
                 # «X با وزیر خارجه دیدار کرد … X با رئیس‌جمهور دیدار کرد»: two known people met, two meetings
                 met = [{p.identity for p in e.recipient if p.label == "PER"} for e in (event, earlier)]  # known or not
                 apart = not event.anaphoric and all(met) and not met[0] & met[1]
@@ -1615,6 +1623,7 @@ class EventExtractor:
                 others = all(acted) and not acted[0] & earlier.identities() and not acted[1] & event.identities()
                 same_people = not apart and not retargeted and not others and bool(event.identities() & earlier.identities()) \
                     and not _opposite(event, earlier)  # «رحمان … امضا کرد … جباروف از فرمان همتای تاجیک خود استقبال کرد»
+
                 if same_people and event.type in HOSTILE and event.actor and earlier.actor:
                     # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
                     same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
@@ -1758,6 +1767,11 @@ class EventExtractor:
 def _next_clause(doc: Doc, sent: Span, t_end: int) -> int:
     """Where the first clause break (که، «:») after the trigger ending at ``t_end`` stands, or the sentence's end."""
     return next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS), sent.end)
+
+
+def _hard_break(doc: Doc, sent: Span, t_end: int) -> int:
+    """Where the first break after the trigger that no relative clause makes (؛, «:», a quote) stands, or the end."""
+    return next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS and doc[i].norm_ != "که"), sent.end)
 
 
 def _before_next_clause(doc: Doc, sent: Span, in_sent, t_end: int):  # noqa: ANN001, ANN202
