@@ -449,8 +449,11 @@ class EventExtractor:
         if event.type != "CONSULT" or len(event.recipient) < 2 or not any(
                 self._keys[i] in SEPARATELY for i in range(sent.start, min(sent.end, event.trigger.end + 3))):
             return [event]
+        people = {p.country for p in event.recipient if p.label in ("PER", "ROLE") and p.country}
+        # (a country named beside the people met, «وزرای خارجه X و [Y]», is one of them, no meeting of its own)
+        met = [p for p in event.recipient if not (p.label == "LOC" and p.country in people)]
         return [replace(event, recipient=[p], arguments=list(event.arguments), sentence_ids=list(event.sentence_ids),
-                        retold_in=set(event.retold_in), dictionary=list(event.dictionary)) for p in event.recipient]
+                        retold_in=set(event.retold_in), dictionary=list(event.dictionary)) for p in met]
 
     def _crowds(self, doc: Doc, events: list[Event], participants) -> None:  # noqa: ANN001
         """«معترضان … تظاهرات کردند»: a protest with no named actor is the crowd's that the sentence names before
@@ -832,6 +835,8 @@ class EventExtractor:
             # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
         if event.nominal and start >= 2 and (key(doc[start - 2].norm_), key(doc[start - 1].norm_)) in CLAIM_CUES:
             return False  # «گزارش‌ها مبنی بر دیدار X با Y را تکذیب کرد»: the act claimed is told, denied
+        if event.nominal and event.verb_end is None and start >= 1 and doc[start - 1].norm_ == "مورد":
+            return True  # «مسیر ترانزیتی مورد توافق»: agreed upon, an adjective (with «قرار گرفت» it is a passive act)
         if event.rule.actor == "all" and event.nominal and _after_cue(doc, start, BASIS_CUES):
             return True  # «طبق توافقنامه جامع پادمانی»، «خواستار اجرای کامل توافقنامه …»: what something rests on
         if event.nominal and not event.anaphoric and any(key(t.norm_) in REFERENCE_NOUNS for t in doc[max(0, start - 3): start]):
@@ -892,7 +897,14 @@ class EventExtractor:
             return True
         if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
             return False
-        return any(not other.nominal and 0 < other.trigger.start - end <= 6 for other in found)
+        # (up to twelve words on, past what it is called, when no verb or clause stop stands between: «از امضای این
+        # سند به عنوان گامی به سوی صلح پایدار در منطقه استقبال کرد»)
+        verbs = _light_verb_forms()["any"]
+        return any(not other.nominal and 0 < other.trigger.start - end <= 6 or not other.nominal
+                   and 6 < other.trigger.start - end <= 12 and not any(
+                       t.norm_ in CLAUSE_STOPS or t.norm_ in CLAUSE_BREAKS or key(t.norm_) in verbs
+                       for t in doc[end: other.trigger.start])
+                   for other in found)
 
     def _triggers_at(self, keys: list[str], k: int) -> list[Trigger]:
         """Triggers starting at token ``k``: exact words, or one word with a plural/ezafe/pronoun ending (دیدارش، تحریم‌های)."""
@@ -1627,8 +1639,8 @@ class EventExtractor:
                 if same_people and event.type in HOSTILE and event.actor and earlier.actor:
                     # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
                     same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
-                same_place = event.location and earlier.location and event.location.identity == earlier.location.identity \
-                    and earlier.rule.words == event.rule.words
+                same_place = not apart and event.location and earlier.location \
+                    and event.location.identity == earlier.location.identity and earlier.rule.words == event.rule.words
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
                 # named differently, with the same word or in the next sentences (a headline and its lead)
                 # (not an agreement and a meeting planned: «توافق …» then «قرار است X با Y دیدار کند» are two acts)
