@@ -899,7 +899,6 @@ class EventExtractor:
             return False
         # (up to twelve words on, past what it is called, when no verb or clause stop stands between: «از امضای این
         # سند به عنوان گامی به سوی صلح پایدار در منطقه استقبال کرد»)
-        verbs = _light_verb_forms()["any"]
         return any(not other.nominal and 0 < other.trigger.start - end <= 6 or not other.nominal
                    and 6 < other.trigger.start - end <= 12 and not any(
                        t.norm_ in CLAUSE_STOPS or t.norm_ in CLAUSE_BREAKS or key(t.norm_) in verbs
@@ -1635,7 +1634,6 @@ class EventExtractor:
                 others = all(acted) and not acted[0] & earlier.identities() and not acted[1] & event.identities()
                 same_people = not apart and not retargeted and not others and bool(event.identities() & earlier.identities()) \
                     and not _opposite(event, earlier)  # «رحمان … امضا کرد … جباروف از فرمان همتای تاجیک خود استقبال کرد»
-
                 if same_people and event.type in HOSTILE and event.actor and earlier.actor:
                     # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
                     same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
@@ -1782,7 +1780,8 @@ def _next_clause(doc: Doc, sent: Span, t_end: int) -> int:
 
 
 def _hard_break(doc: Doc, sent: Span, t_end: int) -> int:
-    """Where the first break after the trigger that no relative clause makes (؛, «:», a quote) stands, or the end."""
+    """Where the first clause break after the trigger other than a relative «که» (؛, «:», a quote, اما) stands, or the
+    sentence's end."""
     return next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS and doc[i].norm_ != "که"), sent.end)
 
 
