@@ -1118,7 +1118,8 @@ class EventExtractor:
             if passive and not event.actor and trig.type == "COERCE" and told is not None:
                 # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
                 event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label == "ORG"
-                               and (p.sector in SECURITY_SECTORS or any(self._keys[j] in SECURITY_HEADS for j in range(s, e)))][-1:]
+                               and (p.sector in SECURITY_SECTORS or any(self._keys[j] in SECURITY_HEADS for j in range(s, e))
+                                    or "".join(self._keys[s: s + 2]) in SECURITY_HEADS or "".join(self._keys[s: s + 3]) in SECURITY_HEADS)][-1:]
         signed = trig.actor == "all" and trig.verb == "self"  # «… میان X و Y به امضا رسید»: whoever else the clause names
         if untitled or signed or not event.actor and trig.actor in ("all", "both") and (passive or undergone):
             # «سند … میان X و Y امضا شد»، «… میان X و Y به امضا رسید»، «… میان X و Y به امضای دو رئیس مجلس رسید»: the
@@ -2105,6 +2106,8 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             # the delegation's origin stands for it, marked as the delegation is: «هیأتی از X سفر کرد»
             # (a subject), «با هیأتی از X دیدار کرد» (with)
             marked[(s, e)] = _governing_preposition(doc, s - 2, sent.start)
+        elif s >= 3 and key(doc[s - 1].norm_) in _agent_nouns() and doc[s - 2].norm_ == "از" and key(doc[s - 3].norm_) in DELEGATIONS:
+            marked[(s, e)] = _governing_preposition(doc, s - 3, sent.start)  # «هیئتی از [ناظران] X»
         else:
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
         previous = (s, e)
