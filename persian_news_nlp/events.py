@@ -1017,9 +1017,15 @@ class EventExtractor:
             # «X گفت: «این محموله … وارد چابهار شد»»: a deed told in a quote in the third person is not the speaker's
             # (what his side is ready to do is his offer: «مسقط آماده است … نقشی … ایفا کند»)
             unmarked = [x for x in unmarked if x[0] > quoted]
+        # a relative clause whose own verb stands before the trigger has closed, and the trigger's clause is the one
+        # it sits in (X به سوی مهاجرانی که قصد … را داشتند تیراندازی کردند)
+        closed = clause_start > sent.start and self._norms[clause_start - 1] == "که" \
+            and any(self._keys[j] in self.verb_forms["any"] for j in range(clause_start, t_start))
+        if closed:
+            clause_start = self._clause_start(doc, sent, clause_start - 1)
         subject = [x for x in unmarked if x[0] >= clause_start]
         if not subject and not event.nominal and clause_start > sent.start and self._norms[clause_start - 1] == "که" \
-                and "،" not in self._norms[clause_start:t_start]:
+                and "،" not in self._norms[clause_start:t_start] and not closed:
             # «به جز [روسیه] که … را به رسمیت شناخت»: the mention a relative clause describes is its subject
             # (an object too: «دو چوپان به نام‌های X و [Y] را که … بازداشت شده بودند»)
             head_end = clause_start - 2 if clause_start - 2 > sent.start and self._norms[clause_start - 2] == "را" else clause_start - 1
@@ -1031,7 +1037,7 @@ class EventExtractor:
         indefinite_head = not subject and not event.nominal and clause_start >= sent.start + 2 \
             and self._norms[clause_start - 1] == "که" and not doc[clause_start - 2].ent_type_ \
             and self._norms[clause_start - 2].endswith("ی") and _is_word(doc[clause_start - 2]) \
-            and "،" not in self._norms[clause_start:t_start]
+            and "،" not in self._norms[clause_start:t_start] and not closed
         # «…؛ دو چوپان قرقیز … آزاد شدند»: what undergoes an act is in the act's own clause, when a hard break opened
         # it (a «که» clause may have closed before the act: «X که … ربوده شده بودند، آزاد شدند»)
         opener = self._norms[clause_start - 1] if clause_start > sent.start else None
