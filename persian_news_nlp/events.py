@@ -528,10 +528,13 @@ class EventExtractor:
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "SIDES",
                                                               None, None, None, None, None)))
             country = demonyms.get(one)
-            if country and i > 0 and keys[i - 1] in SIDE_NOUNS:  # طرف افغانستانی, مقامات تاجیک: a side named by its demonym
-                span = doc[i - 1: i + 1]
+            # «هیئت [فنی] ایرانی»: an adjective may stand between the side noun and the demonym
+            noun_at = i - 1 if i > 0 and keys[i - 1] in SIDE_NOUNS else \
+                i - 2 if i > 1 and keys[i - 2] in SIDE_NOUNS and self._norms[i - 1].endswith("ی") and not doc[i - 1].ent_type_ else None
+            if country and noun_at is not None:  # طرف افغانستانی, مقامات تاجیک: a side named by its demonym
+                span = doc[noun_at: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "LOC", None,
-                                                              None, country, SIDE_NOUNS[keys[i - 1]], None)))
+                                                              None, country, SIDE_NOUNS[keys[noun_at]], None)))
             elif country and i > 0 and keys[i - 1] in COUNTERPARTS:  # همتای افغان خود: the other side's official
                 span = doc[i - 1: i + 1]
                 out.append((span.start, span.end, Participant(span.text, span.start_char, span.end_char, "ROLE", None,
@@ -606,7 +609,14 @@ class EventExtractor:
         end = span.end
         if at_line_start and end < len(doc) and norms[end] == "(":  # «خوست (پژواک ۲۵ قوس) -»: the agency and date
             end = next((j + 1 for j in range(end + 1, min(end + 12, len(doc))) if norms[j] == ")"), end)
-        return at_line_start and end < len(doc) and norms[end] in ("-", "–", ":")
+        if at_line_start and end < len(doc) and norms[end] in ("-", "–", ":"):
+            return True
+        # «خبرگزاری X (Y) - [کابل]:»: the place of a dateline after the agency, in a line's first words
+        line_start = next((j for j in range(span.start - 1, max(-1, span.start - 12), -1)
+                           if "\n" in doc[j].text or "\n" in doc[j].whitespace_), None)
+        opens_line = line_start is not None or span.start < 12 and not any("\n" in t.whitespace_ for t in doc[:span.start])
+        return opens_line and span.label_ == "LOC" and span.start >= 1 and norms[span.start - 1] in ("-", "–") \
+            and span.end < len(doc) and norms[span.end] == ":"
 
     @staticmethod
     def _participant(m: Mention, surface: Span, gaz, by_id, holders, relations_of) -> Participant:  # noqa: ANN001
