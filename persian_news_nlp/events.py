@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -37,6 +37,21 @@ from .relations import DEMONSTRATIVES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
 
 _WORDS = word_lists("rules", "event_words.tsv")  # closed word lists, documented in the table
+
+
+def _phrases(words: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Cues of one word or several, as keys, indexed by their first key, longest first: one look-up per token."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in words:
+        words_ = tuple(key(w) for w in phrase.split())
+        out.setdefault(words_[0], []).append(words_)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def _phrase_at(keys: Sequence[str], i: int, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """The length of the longest of ``phrases`` that starts at ``keys[i]``, or 0."""
+    return next((len(p) for p in phrases.get(keys[i], ()) if tuple(keys[i: i + len(p)]) == p), 0)
+
 PREPOSITIONS = frozenset(_WORDS["preposition"])
 CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
 SUBORDINATORS = frozenset(_WORDS["subordinator"])  # که، آنکه: a mention after one is its clause's, no preposition's
@@ -72,16 +87,17 @@ ANY_ACT = "*"  # what «این تصمیم/اقدام» answers: the last act tol
 NATURAL_PLACE_KINDS = frozenset(_WORDS["natural_place_kind"])
 STATE_SECTORS = frozenset(_WORDS["state_sector"])
 SECURITY_SECTORS = frozenset(_WORDS["security_sector"])
-SECURITY_HEADS = frozenset(key(w) for w in _WORDS["security_head"])
+SECURITY_HEADS = _phrases(_WORDS["security_head"])
 OPERATION_NOUNS = frozenset(key(w) for w in _WORDS["operation_noun"])
-SINCE_ENDS = tuple(_WORDS["since_end"])
+SINCE_ENDS = _phrases(_WORDS["since_end"])
 OWN_VERB_NOUNS = frozenset(key(w) for w in _WORDS["own_verb_noun"])
 BENEFICIARIES = frozenset(key(w) for w in _WORDS["beneficiary"])
-BASIS_CUES = tuple(tuple(key(w) for w in cue.split()) for cue in _WORDS["basis_cue"])
+BASIS_CUES = _phrases(_WORDS["basis_cue"])
 REFERENCE_NOUNS = frozenset(key(w) for w in _WORDS["reference_noun"])
 DOCUMENT_NOUNS = frozenset(key(w) for w in _WORDS["document_noun"])
-CLAIM_CUES = frozenset(tuple(key(w) for w in cue.split()) for cue in _WORDS["claim_cue"])
-OWN_COUNTRY = {tuple(key(w) for w in phrase.split()) for phrase in _WORDS["own_country"]}
+CLAIM_CUES = _phrases(_WORDS["claim_cue"])
+OWN_COUNTRY = _phrases(_WORDS["own_country"])
+OBJECT_FILLERS = frozenset(_WORDS["object_filler"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
@@ -92,9 +108,7 @@ CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
 TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
-_TOPIC_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}  # the cues a word may open, longest first
-for _cue in TOPIC_CUES:
-    _TOPIC_CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+_TOPIC_CUES_BY_FIRST = _phrases(_WORDS["topic_cue"])
 _TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
 PLANNED = {t: r["planned"] for t, r in _TYPES.items() if r.get("planned")}
 NEEDS_RECIPIENT = frozenset(t for t, r in _TYPES.items() if r.get("needs_recipient") == "yes")
@@ -379,6 +393,7 @@ class EventExtractor:
         self._sents, self._sent_of = sents, sent_of
         self._norms = [t.norm_ for t in doc]  # one norm and one key per token, read by every rule below
         self._keys = [key(n) for n in self._norms]
+        self._demonyms = doc_gazetteer(doc).demonyms
         ents = doc.ents
         self._ent_ending_at: dict[int, Span] = {}
         for ent in ents:
@@ -575,12 +590,22 @@ class EventExtractor:
                 p.country, p.affiliation = next(iter(named))
         return out
 
+    def _object_marked(self, end: int, stop: int) -> bool:
+        """Is the mention ending at ``end`` an object: «را» right after it, or after a demonym or a possessive word
+        (دو [کارمند] روس آن را بازداشت کرد)?"""
+        for j in range(end, min(end + 3, stop)):
+            if self._norms[j] == "را":
+                return True
+            if not (self._norms[j] in OBJECT_FILLERS or self._keys[j] in self._demonyms):
+                return False
+        return False
+
     def _own_countries(self, doc: Doc, out: list[tuple[int, int, Participant]]) -> list[tuple[int, int, Participant]]:
         """«X گفت [کشورش] آماده همکاری است»: «his country» is the country of the person or title named last before it
         (within forty words), as a participant."""
         gaz, keys, found = doc_gazetteer(doc), self._keys, []
         for i in range(len(doc)):
-            n = next((len(words) for words in OWN_COUNTRY if tuple(keys[i: i + len(words)]) == words), 0)
+            n = _phrase_at(keys, i, OWN_COUNTRY)
             if not n:
                 continue
             speaker = next((p for s, e, p in reversed(out) if e <= i and i - e <= 40 and p.label in ("PER", "ROLE")
@@ -843,7 +868,7 @@ class EventExtractor:
                and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
             return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
             # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
-        if event.nominal and start >= 2 and (key(doc[start - 2].norm_), key(doc[start - 1].norm_)) in CLAIM_CUES:
+        if event.nominal and _after_cue(doc, start, CLAIM_CUES, gaps=(0,)):
             return False  # «گزارش‌ها مبنی بر دیدار X با Y را تکذیب کرد»: the act claimed is told, denied
         if event.nominal and event.verb_end is None and start >= 1 and doc[start - 1].norm_ == "مورد":
             return True  # «مسیر ترانزیتی مورد توافق»: agreed upon, an adjective (with «قرار گرفت» it is a passive act)
@@ -1007,7 +1032,7 @@ class EventExtractor:
         marked = _markings(doc, sent, in_sent, heads)
         # the subject: unmarked, no genitive, and no object (X را)
         unmarked = [(s, e, p) for s, e, p in in_sent if s < t_start and not marked[(s, e)] and not _in_ezafe(doc, s, p)
-                    and not _object_marked(doc, e, sent.end)
+                    and not self._object_marked(e, sent.end)
                     and not ((s, e) in heads and e + 1 < sent.end and doc[e].norm_ in ("،", ",") and doc[e + 1].norm_ == "را")]
         # «اعتبارنامه X، [سفیر Y]، را پذیرفت»: an apposition set off before «را» belongs to the object
         # «X گفت که … در حمله … نقش داشتند»: X reports an act named by a noun, and took no part in it (a finite
@@ -1072,7 +1097,7 @@ class EventExtractor:
             event.actor = _dedupe((not governed and [p for s, e, p in subject]) or [p for s, e, p in owners]
                                   or [p for s, e, p in subject]
                                   or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)
-                                      and clause_start <= s < _hard_break(doc, sent, t_end)])  # not past «؛»
+                                      and clause_start <= s < _next_clause(doc, sent, t_end, relative=False)])  # not past «؛»
         elif trig.actor == "before":  # «هواپیمای [X] حامل ۳۵ تن چادر»: the mention right before the trigger
             event.actor = [p for s, e, p in in_sent if e == t_start][:1]
         elif trig.actor == "of" or trig.recipient == "-":
@@ -1134,8 +1159,7 @@ class EventExtractor:
             if passive and not event.actor and trig.type == "COERCE" and told is not None:
                 # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
                 event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label == "ORG"
-                               and (p.sector in SECURITY_SECTORS or any(self._keys[j] in SECURITY_HEADS for j in range(s, e))
-                                    or "".join(self._keys[s: s + 2]) in SECURITY_HEADS or "".join(self._keys[s: s + 3]) in SECURITY_HEADS)][-1:]
+                               and (p.sector in SECURITY_SECTORS or any(_phrase_at(self._keys, j, SECURITY_HEADS) for j in range(s, e)))][-1:]
         signed = trig.actor == "all" and trig.verb == "self"  # «… میان X و Y به امضا رسید»: whoever else the clause names
         if untitled or signed or not event.actor and trig.actor in ("all", "both") and (passive or undergone):
             # «سند … میان X و Y امضا شد»، «… میان X و Y به امضا رسید»، «… میان X و Y به امضای دو رئیس مجلس رسید»: the
@@ -1185,7 +1209,7 @@ class EventExtractor:
         self._date(ents, event)
         self._modality(doc, sent, event, tokens, k, verb_index, reference)
         self._attribution(doc, sent, event, in_sent, ents)
-        if event.nominal and t_start >= 2 and (self._keys[t_start - 2], self._keys[t_start - 1]) in CLAIM_CUES:
+        if event.nominal and _after_cue(doc, t_start, CLAIM_CUES, gaps=(0,)):
             # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
             # own sides, and is denied when the report is
             event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
@@ -1415,10 +1439,10 @@ class EventExtractor:
         after a topic cue up to a trigger, «با», a verb, a clause break or eight words."""
         keys = self._keys
         for i in range(max(sent.start, t_start - 12), min(sent.end, t_end + 6)):
-            cue = next((c for c in _TOPIC_CUES_BY_FIRST.get(keys[i], ()) if tuple(keys[i: i + len(c)]) == c), None)
-            if cue is None:
+            n = _phrase_at(keys, i, _TOPIC_CUES_BY_FIRST)
+            if not n:
                 continue
-            start = i + len(cue)
+            start = i + n
             end = start
             while end < min(sent.end, start + 8) and end != t_start and self._norms[end] not in CLAUSE_BREAKS \
                     and self._norms[end] not in ("،", ".", "؟", "!", "با") and keys[end] not in self.verb_forms["any"] \
@@ -1791,15 +1815,11 @@ class EventExtractor:
                     break
 
 
-def _next_clause(doc: Doc, sent: Span, t_end: int) -> int:
-    """Where the first clause break (که، «:») after the trigger ending at ``t_end`` stands, or the sentence's end."""
-    return next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS), sent.end)
-
-
-def _hard_break(doc: Doc, sent: Span, t_end: int) -> int:
-    """Where the first clause break after the trigger other than a relative «که» (؛, «:», a quote, اما) stands, or the
-    sentence's end."""
-    return next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS and doc[i].norm_ != "که"), sent.end)
+def _next_clause(doc: Doc, sent: Span, t_end: int, relative: bool = True) -> int:
+    """Where the first clause break (که، «:») after the trigger ending at ``t_end`` stands, or the sentence's end;
+    without ``relative``, a «که» (which may open a relative clause) is passed over (؛, «:», a quote, اما stop)."""
+    return next((i for i in range(t_end, sent.end) if doc[i].norm_ in CLAUSE_BREAKS and (relative or doc[i].norm_ != "که")),
+                sent.end)
 
 
 def _before_next_clause(doc: Doc, sent: Span, in_sent, t_end: int):  # noqa: ANN001, ANN202
@@ -2047,34 +2067,18 @@ def _named(p: Participant) -> bool:
     return p.label in ("PER", "ORG", "LOC", "GROUP")
 
 
-def _object_marked(doc: Doc, end: int, stop: int) -> bool:
-    """Is the mention ending at ``end`` an object: «را» right after it, or after a demonym or a possessive word
-    (دو [کارمند] روس آن را بازداشت کرد)?"""
-    demonyms = doc_gazetteer(doc).demonyms
-    for j in range(end, min(end + 3, stop)):
-        if doc[j].norm_ == "را":
-            return True
-        if not (doc[j].norm_ in ("آن", "خود", "این", "او") or key(doc[j].norm_) in demonyms):
-            return False
-    return False
-
-
-def _after_cue(doc: Doc, start: int, cues: tuple[tuple[str, ...], ...]) -> bool:
-    """Does one of ``cues`` end right before token ``start``, or one word (an adjective) before it?"""
-    for gap in (0, 1):
-        for cue in cues:
-            end = start - gap
-            if end - len(cue) >= 0 and tuple(key(t.norm_) for t in doc[end - len(cue): end]) == cue:
-                return True
-    return False
+def _after_cue(doc: Doc, start: int, cues: dict[str, tuple[tuple[str, ...], ...]], gaps: tuple[int, ...] = (0, 1)) -> bool:
+    """Does one of ``cues`` end right before token ``start``, or ``gaps`` words (an adjective) before it?"""
+    keys = [key(t.norm_) for t in doc[max(0, start - 6): start]]
+    return any(_phrase_at(keys, j, cues) == len(keys) - gap - j for gap in gaps for j in range(len(keys) - gap))
 
 
 def _since(date: Span) -> bool:
     """Does a date open a span up to now (از [سال ۲۰۲۱] تاکنون / تا به امروز)?"""
     doc = date.doc
     opened = date[0].norm_ == "از" or date.start > 0 and doc[date.start - 1].norm_ == "از"
-    rest = " ".join(t.norm_ for t in doc[date.start + 1: date.end + 3])
-    return opened and any(f" {end}" in f" {rest}" for end in SINCE_ENDS)
+    rest = [key(t.norm_) for t in doc[date.start + 1: date.end + 3]]
+    return opened and any(_phrase_at(rest, j, SINCE_ENDS) for j in range(len(rest)))
 
 
 def _is_past_year(date: dict | None, reference: dt.date) -> bool:

@@ -283,24 +283,18 @@ class EntityRecognizer:
         self.lex = Lexicons.load()
         # outlets without their head word: a press review writes «نمونه: …» for روزنامه نمونه, although
         # the bare word may be an everyday word the gazetteer does not match alone
-        self.bare_outlets = self._headless_names("media", lambda h: any(x.label == "ORG" for x in self.lex.head_words(h)))
+        self.bare_outlets, _ = self._headless_names("media", lambda h: any(x.label == "ORG" for x in self.lex.head_words(h)))
         # ministries without «وزارت»: a minister's title names one by its portfolio (وزیر مسکن و شهرسازی)
-        self.portfolios = self._headless_names("ministry", lambda h: h == MINISTRY_HEAD)
-        self.portfolio_max = max(self.portfolios.values(), default=0)
         # a portfolio that names one ministry only, its country too (وزیر [منابع آب ازبکستان]): that ministry
-        named: dict[str, set[str]] = {}
-        for entry in self.gazetteer.entries.values():
-            if entry.kind == "ministry" and entry.country:
-                for name in entry.names():
-                    head, _, rest = name.partition(" ")
-                    if rest and head == MINISTRY_HEAD:
-                        named.setdefault("".join(key(w) for w in rest.split()), set()).add(entry.id)
-        self.portfolio_entries = {k: self.gazetteer.get(next(iter(ids))) for k, ids in named.items() if len(ids) == 1}
+        self.portfolios, self.portfolio_entries = self._headless_names("ministry", lambda h: h == MINISTRY_HEAD)
+        self.portfolio_max = max(self.portfolios.values(), default=0)
 
-    def _headless_names(self, kind: str, is_head: Callable[[str], bool]) -> dict[str, int]:
+    def _headless_names(self, kind: str, is_head: Callable[[str], bool]) -> tuple[dict[str, int], dict[str, Entry]]:
         """Keys of the names of ``kind`` entries whose first word ``is_head``, that word dropped, each with
-        the most tokens it takes in text (words and punctuation). Computed once, at load time."""
+        the most tokens it takes in text (words and punctuation), and the entry each key names when it names
+        only one. Computed once, at load time."""
         out: dict[str, int] = {}
+        owners: dict[str, set[str]] = {}
         for entry in self.gazetteer.entries.values():
             if entry.kind == kind:
                 for name in entry.names():
@@ -308,7 +302,8 @@ class EntityRecognizer:
                     if rest and is_head(head):
                         k = key(rest)
                         out[k] = max(out.get(k, 0), len(TOKEN_LIKE.findall(rest)))
-        return out
+                        owners.setdefault(k, set()).add(entry.id)
+        return out, {k: self.gazetteer.get(next(iter(ids))) for k, ids in owners.items() if len(ids) == 1}
 
     # ------------------------------------------------------------------ main
     def __call__(self, doc: Doc) -> Doc:

@@ -34,5 +34,5 @@ def test_key_text_from_keys_matches_key_text_from_words():
 
 def test_topic_cues_by_first_word_keep_longest_first():
     for first, cues in events._TOPIC_CUES_BY_FIRST.items():
-        assert cues == [c for c in events.TOPIC_CUES if c[0] == first]
+        assert list(cues) == [c for c in events.TOPIC_CUES if c[0] == first]
         assert [len(c) for c in cues] == sorted((len(c) for c in cues), reverse=True)
