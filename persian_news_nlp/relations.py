@@ -372,19 +372,29 @@ class RelationExtractor:
                 if len(words) > 2 and key(words[-2]) in FAMILY_PARTICLES:  # «محمدکاظم آل صادق»: a family name of two words
                     full_names.setdefault(key(" ".join(words[-2:])), m.id)
         # roles held by a person join the person's chain, and so do later mentions of the same post
-        role_holder: dict[str, str] = {}
+        gaz = doc_gazetteer(doc)
+        affiliations: dict[str, set[str]] = {}  # the countries of a role's nested places and bodies: «وزیر خارجه [ترکیه]»
+        for m in mentions:
+            entry = gaz.get(m.entry_id) if m.nested_in is not None and m.entry_id else None
+            if entry is not None and entry.country:
+                affiliations.setdefault(m.nested_in, set()).add(entry.country)
+        role_holder: dict[str, tuple[str, set[str]]] = {}
         for r in relations:
             if r.type == "HAS_ROLE":
                 union(r.head, r.tail)
                 role = by_id[r.tail].span
-                role_holder[key(role._.canonical_name or role.text)] = r.head
+                role_holder[key(role._.canonical_name or role.text)] = (r.head, affiliations.get(r.tail, set()))
         for m in mentions:
             if m.label == "ROLE" and m.nested_in is None and find(m.id) == m.id:
                 text_key = key(m.span.text)
-                for title, holder in role_holder.items():
+                own = affiliations.get(m.id, set())
+                for title, (holder, held) in role_holder.items():
                     # the same title, a longer form of it, or a short form of two words or more told after it in
-                    # full («رافائل گروسی، مدیرکل آژانس بین‌المللی انرژی اتمی … مدیرکل آژانس»)
+                    # full («رافائل گروسی، مدیرکل آژانس بین‌المللی انرژی اتمی … مدیرکل آژانس»); not the same post
+                    # of another country or body («عراقچی، وزیر امور خارجه ایران … وزیر امور خارجه ترکیه»)
                     later = by_id[holder].span.start < m.span.start
+                    if own and held and not own & held:
+                        continue
                     if text_key == title or later and (text_key.startswith(title) or len(m.span) >= 2 and title.startswith(text_key)):
                         union(holder, m.id)
                         break

@@ -56,3 +56,18 @@ def test_a_title_ending_a_headline_line_is_not_the_next_lines_person():
     got = _links(text, "HAS_ROLE")
     assert ("علی نمونه‌زاده", "نماینده ویژه ژاپن") in got
     assert ("علی نمونه‌زاده", "وزیر خارجه قرقیزستان") not in got
+
+
+def _chain(text: str, surface: str) -> set[str]:
+    """The surfaces of the coreference chain that holds the first mention written ``surface``."""
+    record = persian_news_nlp.extract(text, doc_id="t", reference_date="2025-01-01")
+    cluster = next(e["cluster"] for e in record["entities"] if e["text"] == surface)
+    return {e["text"] for e in record["entities"] if cluster is not None and e["cluster"] == cluster}
+
+
+def test_the_same_post_of_another_country_is_another_person():
+    text = ("علی نمونه‌زاده، وزیر امور خارجه پاکستان، با وزیر امور خارجه ترکیه دیدار کرد. "
+            "نمونه‌زاده گفت که وزیر امور خارجه پاکستان به آنکارا سفر خواهد کرد.")
+    chain = _chain(text, "علی نمونه‌زاده")
+    assert "وزیر امور خارجه ترکیه" not in chain
+    assert {"وزیر امور خارجه پاکستان", "نمونه‌زاده"} <= chain
