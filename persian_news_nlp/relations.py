@@ -294,9 +294,10 @@ class RelationExtractor:
                 by_entry.setdefault(m.entry_id, []).append(m)
         by_id = {m.id: m for m in mentions}
         affiliations: dict[str, set[str]] = {}
+        posts: dict[str, set[str]] = {}  # where a title is said to serve: «… در [دمشق]»
         for r in relations:
             if r.type == "AFFILIATED_WITH" and by_id[r.tail].entry_id:
-                affiliations.setdefault(r.head, set()).add(by_id[r.tail].entry_id)
+                (posts if r.rule == "located_in" else affiliations).setdefault(r.head, set()).add(by_id[r.tail].entry_id)
         for m in mentions:
             if m.nested_in is None or by_id[m.nested_in].label != "ROLE" or not m.entry_id:
                 continue
@@ -324,9 +325,11 @@ class RelationExtractor:
                 for r in role_mentions:
                     if key(role.title) != r[1] and not r[2].startswith(key(role.title)):
                         continue
-                    affiliated = affiliations.get(r[0].id, set())
+                    own, post = affiliations.get(r[0].id, set()), posts.get(r[0].id, set())
+                    affiliated = own | post
                     bodies = [e for e in map(gaz.get, affiliated) if e is not None]
-                    countries = {e.country for e in bodies}
+                    # the country the title names, else where it serves: «وزیر خارجه ترکیه در دمشق» is Turkey's
+                    countries = {e.country for e in map(gaz.get, own or post) if e is not None}
                     states = {e.country for e in bodies if e.kind in ("country", "government")}
                     if role.org is not None and role.org not in affiliated and not (
                             role.country in states and key(role.title) == r[1]):
