@@ -160,6 +160,7 @@ class Lexicons:
     title_adjectives: frozenset[str]    # «سابق», «پیشین»: between a title and what it holds
     agent_nouns: frozenset[str]         # keys of «نیروهای», «مقامات»: people acting for a body (rules/agent_nouns.tsv)
     portfolios: dict[str, list[str]]    # a portfolio's first word(s), joined -> the portfolios' joined keys
+    name_purposes: dict[str, str]       # «مبارزه» -> «با»: what a body is for, inside its name (rules/name_purposes.tsv)
 
     def head_words(self, word: str) -> Sequence[Head]:
         """The heads starting with ``word``, with or without its ZWNJ (نیروهای, نیرو‌های)."""
@@ -218,7 +219,8 @@ class Lexicons:
                    frozenset(key(w) for w in word_list("rules", "head_adjectives.tsv")),
                    frozenset(key(w) for w in word_list("rules", "title_adjectives.tsv")),
                    frozenset(key(w) for w in word_list("rules", "agent_nouns.tsv")),
-                   _portfolios())
+                   _portfolios(),
+                   {key(r["noun"]): r["preposition"] for r in read_tsv(model_path("rules", "name_purposes.tsv"), ("noun", "preposition"))})
 
 
 def _portfolios() -> dict[str, list[str]]:
@@ -595,6 +597,8 @@ class EntityRecognizer:
         is taken whole and ends the name; another entity, a verbal noun or a verb stops it)."""
         end = j
         taken = 0
+        if ctx.lex.name_purposes.get(ctx.plain(j)) == ctx.norm(j + 1) and ctx.name_word(j + 2):
+            end = j + 2  # «ستاد [مبارزه با] مواد مخدر»: what the body is for, its preposition and all
         while end < len(ctx.doc) and taken < max_tokens:
             known = entity_at.get(end)
             if known is not None:

@@ -36,6 +36,7 @@ DEMONSTRATIVES = frozenset(_WORDS["demonstrative"])
 UNLOCATED_KINDS = frozenset(_WORDS["unlocated_kind"])  # «طالبان در ننگرهار» acts there, is not seated there
 IRAN_WORDS = frozenset(_WORDS["iran_word"])  # «وزیر امور خارجه کشورمان»: Iranian outlets' «our country»
 IRAN = "loc:irn"  # the gazetteer entry those words name
+STATES = frozenset({"country", "territory"})  # place kinds that act as a state: what «آنها» may stand for
 
 for _name in ("mentions", "relations", "clusters"):
     if not Doc.has_extension(_name):
@@ -442,7 +443,8 @@ class RelationExtractor:
             cluster.pronouns.append(span)
 
         persons = [m for m in mentions if specific(m)]
-        groups = [m for m in mentions if m.label in ("ORG", "LOC") and m.nested_in is None]
+        # «آنها» stands for a body or a state, not a town or a river («… در حومه شهر [پیشاور] … آنها قصد داشتند»)
+        groups = [m for m in mentions if m.nested_in is None and (m.label == "ORG" or m.label == "LOC" and _entry_kind(m) in STATES)]
         ends = {id(pool): [m.span.end for m in pool] for pool in (persons, groups)}
         ordered = sorted((m for m in mentions if m.nested_in is None), key=lambda m: m.span.start)
         starts = [m.span.start for m in ordered]

@@ -81,3 +81,17 @@ def test_a_title_with_its_own_country_is_not_held_by_the_host_countrys_minister(
     got = _links(text, "HAS_ROLE")
     assert ("اسعد الشیبانی", "وزیر خارجه ترکیه") not in got
     assert ("اسعد الشیبانی", "وزیر خارجه سوریه") in got
+
+
+def _pronoun_antecedents(text: str, pronoun: str) -> set[str]:
+    """The surfaces of the mentions a pronoun written ``pronoun`` was found to stand for."""
+    record = persian_news_nlp.extract(text, doc_id="t", reference_date="2025-01-01")
+    surface = {e["id"]: e["text"] for e in record["entities"]}
+    return {surface[m] for c in record["clusters"] if any(p["text"] == pronoun for p in c["pronouns"]) for m in c["mentions"]}
+
+
+def test_they_stand_for_a_body_or_a_state_not_a_town():
+    text = "پلیس نمونه‌آباد گفت که سه مظنون در حومه شهر پیشاور بازداشت شدند و آنها قصد حمله داشتند."
+    assert "شهر پیشاور" not in _pronoun_antecedents(text, "آنها")
+    text = "پاکستان و افغانستان گفتگو کردند و آنها توافق کردند."
+    assert "افغانستان" in _pronoun_antecedents(text, "آنها")
