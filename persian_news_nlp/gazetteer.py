@@ -321,6 +321,16 @@ class Gazetteer:
                               for d in e.attrs.get("demonyms", ()) or ()}
         return self._demonyms
 
+    @property
+    def family_names(self) -> frozenset[str]:
+        """Keys of known people's family names that are neither everyday words nor given names (آفریدی,
+        عراقچی): written after any given name they are a family name, whoever bears it."""
+        if not hasattr(self, "_family_names"):
+            last = (key(e.name.split()[-1]) for e in self.entries.values() if e.type == "PER" and len(e.name.split()) >= 2)
+            self._family_names = frozenset(k for k in last if len(k) >= 3 and not ORDINAL.match(k) and not is_ordinary(k)
+                                           and k not in given_name_keys())
+        return self._family_names
+
     def get(self, entry_id: str) -> Entry | None:
         return self.entries.get(entry_id)
 

@@ -1363,6 +1363,8 @@ class _DocContext:
     def surname_like(self, i: int, lex: Lexicons, after_given: bool = False, derived_ok: bool = False) -> bool:
         """Could token ``i`` be a surname? Right after a given name only everyday words are ruled out,
         and right after a clear given name (``derived_ok``) an ‑ی word is the surname (مجید همتی)."""
+        if after_given and self.plain(i) in self.gazetteer.family_names and not self.is_title_start(i):
+            return True  # «سعید آفریدی»: a known family name, even one spelt like a verb (آفریدی "you created")
         if not self.name_word(i, before_light_verb=after_given and self.strong_surname(i, lex)) or self.is_title_start(i) \
                 or ORDINAL.match(self.plain(i)) or self.is_demonym(i):
             return False  # a demonym (ایرانی, سعودی) is an adjective after a name, not its surname
@@ -1380,8 +1382,11 @@ class _DocContext:
         return not self.ordinary(i)
 
     def strong_surname(self, i: int, lex: Lexicons) -> bool:
-        """A family-name shape: a telling ending (‑زاده, ‑پور, ‑اف …) or a given name plus ‑ی (محمدی, رضایی)."""
+        """A family-name shape: a telling ending (‑زاده, ‑پور, ‑اف …), a given name plus ‑ی (محمدی, رضایی), or a
+        known person's family name (آفریدی)."""
         word = self.plain(i)
+        if word in self.gazetteer.family_names:
+            return True
         m = lex.surname_suffix_re.search(word)
         if m is not None and m.start() > 1:
             return not is_ordinary(word) and word_frequency(word) < SURNAME_ENDING_MAX_FREQUENCY  # «اصناف»
