@@ -1374,7 +1374,7 @@ class EventExtractor:
         near = sorted(in_sent, key=lambda x: min(abs(x[0] - t_end), abs(x[1] - t_start)))
         near = _dedupe_spans([heads.get((s, e), (s, e, p)) for s, e, p in near])
         for how in trig.recipient.split("|"):  # alternatives in order: «X را دعوت کرد» or «از X دعوت کرد»
-            marker = {"with": "با", "to": "به", "from": "از", "for": "برای"}.get(how)
+            marker = {"with": "با", "to": "به", "from": "از", "for": "برای", "on": "بر"}.get(how)
             if marker is not None:
                 chosen = [(s, e, p) for s, e, p in near if marked[(s, e)] == marker and s not in presence
                           and not (trig.type == "AID" and marker == "به" and _aimed(doc, s))]
