@@ -653,6 +653,12 @@ class EventExtractor:
         canonical = (span._.canonical_name if entity_id else None) or (entry.name if entry else None)
         if canonical is None and label == "PER" and surface.start_char != span.start_char:
             canonical = span.text  # «از او استقبال کرد»: a pronoun for a person the gazetteer does not know is named
+        if canonical is None and label == "ORG":
+            # «دفتر [یوناما]»، «شاخه خراسان [گروه داعش]»: a part or office of a known body, named last, acts for it
+            owner = next((x for x in _nested(m, by_id) if x.label == "ORG" and x.entry_id and x.span.end == span.end), None)
+            owner_entry = gaz.get(owner.entry_id) if owner is not None else None
+            if owner_entry is not None:
+                canonical, country, sector = owner_entry.name, country or owner_entry.country, sector or owner_entry.sector
         if country is None and label in ("ORG", "LOC"):
             country = _nested_country(m, by_id, gaz)
             sector = sector or ("GOV" if label == "ORG" and country else None)

@@ -85,3 +85,12 @@ def test_a_crowd_protesting_is_a_group_of_the_country_where_it_protests():
     (actor,) = event["actor"]
     assert (actor["label"], actor["sector"], actor["country"], actor["entity_id"]) == ("GROUP", "CVL", "IRN", None)
     assert record["text_length"] >= actor["end"] > actor["start"]
+
+
+def test_an_office_of_a_known_body_acts_for_it():
+    record = extract("دفتر سازمان ملل متحد در کابل این حمله را محکوم کرد.", reference_date="2025-06-01")
+    (event,) = record["events"]
+    (actor,) = event["actor"]
+    assert actor["text"] == "دفتر سازمان ملل متحد"
+    assert actor["entity_id"] is None  # the office is not the mission itself, but it speaks for it
+    assert (actor["canonical_name"], actor["sector"]) == ("سازمان ملل متحد", "IGO")
