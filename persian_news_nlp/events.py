@@ -1558,6 +1558,8 @@ class EventExtractor:
         # not what a later verb joined by «و» tells (در گفتگوی تلفنی … تأکید کرد و آمادگی … را اعلام نمود)
         window = KeyText.of_keys([keys[t.i] for t in tokens[max(0, k - 3): end]])
         clause = KeyText.of_keys([keys[t.i] for t in tokens[clause_begin: k]])
+        # «قرار است [دور سوم] گفت‌وگوهای …»: a plan opening the clause a few words before an event noun
+        planned = KeyText.of_keys([keys[t.i] for t in tokens[max(clause_begin, k - 6): k]]) if event.nominal else window
         sentence = self._key_text(sent.start, sent.end)
         if any(clause.has(c) for c in cues.get("hypothetical", ())):
             event.modality = "hypothetical"  # «در صورت شکست مذاکرات»: a condition, not a report
@@ -1567,7 +1569,7 @@ class EventExtractor:
             pass  # «در این سفر … افتتاح خواهد کرد»: the trip told before, whatever the tense of what is done on it
         elif event.nominal and keys[tokens[k].i] in DONE_ADJECTIVES:
             pass  # «گندم اهدایی X … ارسال خواهد شد»: donated already, whenever it is shipped
-        elif any(window.has(c) for c in cues.get("future", ()) + cues.get("intent", ())) \
+        elif any(window.has(c) or planned.has(c) for c in cues.get("future", ()) + cues.get("intent", ())) \
                 or self._subjunctive(event, tokens, k, verb, end):
             event.modality = "future"
             event.type = PLANNED.get(event.type, event.type)  # a planned meeting is an agreement to meet
@@ -1600,8 +1602,9 @@ class EventExtractor:
             word = self._keys[tokens[j].i]
             if word in forms:
                 return True
-            if word in self._trigger_words:
-                return False
+            if word in self._trigger_words and not all(self._keys[tokens[j - 1].i] in t.not_after
+                                                       for t in _trigger_candidates(word, self.extra)[0]):
+                return False  # another act's verb; not an argument such as «با میزبانی [X]»
         return False
 
     def _previous_is_background(self, doc: Doc, sent: Span, reference: dt.date) -> bool:
