@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import DataFileError, Errors
-from .gazetteer import default_gazetteer, doc_gazetteer, key, plural_base
+from .gazetteer import ORDINAL, default_gazetteer, doc_gazetteer, key, plural_base
 from .ner import MINISTRY_HEAD, Lexicons
 from .relations import DEMONSTRATIVES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
@@ -441,6 +441,7 @@ class EventExtractor:
         self._add_attendees(doc, sents, events, participants)
         self._infer_visit_places(events)
         self._crowds(doc, events, participants)
+        self._claims(doc, events, participants)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
             event.actor, event.recipient = _with_members(event.actor, joint), _with_members(event.recipient, joint)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
@@ -490,6 +491,20 @@ class EventExtractor:
                 span = doc[crowd.i: crowd.i + 1 + counted]
                 event.actor = [Participant(span.text, span.start_char, span.end_char, "GROUP", None, None,
                                            country, "CVL", None)]
+
+    def _claims(self, doc: Doc, events: list[Event], participants) -> None:  # noqa: ANN001
+        """«افراد مسلح به پاسگاه X حمله کردند … گروه Y مسئولیت آن را بر عهده گرفت»: an attack told with no named
+        attacker is the claimant's, when the claim («مسئولیت آن را») follows within two sentences."""
+        for i in range(len(doc) - 2):
+            if self._keys[i] not in CLAIM_NOUNS or self._norms[i + 1] != "آن" or self._norms[i + 2] != "را":
+                continue
+            sent = self._sents[self._sent_of[i]]
+            claimant = next((p for s, e, p in reversed(participants) if sent.start <= s and e <= i and p.label in ("ORG", "PER")
+                             and not _governing_preposition(doc, s, sent.start)), None)
+            attack = next((e for e in reversed(events) if e.type == "ASSAULT" and e.trigger.start < i
+                           and self._sent_of[i] - 2 <= e.sentence), None)
+            if claimant is not None and attack is not None and not any(_named(p) for p in attack.actor):
+                attack.actor = [claimant]
 
     def _key_text(self, start: int, end: int) -> KeyText:
         """The :class:`KeyText` of tokens ``start:end``, built once per document (events share sentences)."""
@@ -2164,11 +2179,15 @@ def _is_word(token) -> bool:  # noqa: ANN001
 
 def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
     """The preposition that governs a mention: right before it, or before one or two nouns (از مواضع X,
-    علیه شرکت‌های کشتیرانی X)."""
-    for back in (1, 2, 3):
-        i = start - back
+    علیه شرکت‌های کشتیرانی X); a noun for the people acting for X and an ordinal do not count
+    (در [یازدهمین] اجلاس [سران] X، بر [یک] پاسگاه [نیروهای] امنیتی X)."""
+    i, nouns = start, 0
+    while nouns < 3:
+        i -= 1
         if i < floor:
             return ""
+        free = key(doc[i].norm_) in _agent_nouns() or doc[i].norm_ == "یک" or ORDINAL.match(key(doc[i].norm_)) is not None
+        nouns += not free
         word = doc[i].norm_
         if word == "از" and i > floor and doc[i - 1].norm_ in COMPARATIVES:
             return ""  # «بیش از سه میلیون زائر»: a quantity, no preposition
