@@ -105,6 +105,7 @@ SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" f
               **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
+STANCES = frozenset({"ACCUSE"})  # acts whose object may be another act that others did (not a denial or an acceptance: its own)
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
 TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
@@ -491,6 +492,16 @@ class EventExtractor:
                 span = doc[crowd.i: crowd.i + 1 + counted]
                 event.actor = [Participant(span.text, span.start_char, span.end_char, "GROUP", None, None,
                                            country, "CVL", None)]
+
+    def _object_of_stance(self, sent: Span, start: int) -> bool:
+        """Does the phrase from ``start`` end in «را» before a stance taken on it (محکوم کرد، انتقاد کرد)
+        with no verb or clause break between?"""
+        for j in range(start, min(sent.end - 1, start + 20)):
+            if self._norms[j] in ("،", ".", "؛", "که") or self._norms[j] in CLAUSE_BREAKS or self._keys[j] in self.verb_forms["any"]:
+                return False
+            if self._norms[j] == "را":
+                return any(t.type in STANCES for m in range(j + 1, min(sent.end, j + 6)) for t in self._triggers_at(self._keys, m))
+        return False
 
     def _claims(self, doc: Doc, events: list[Event], participants) -> None:  # noqa: ANN001
         """«افراد مسلح به پاسگاه X حمله کردند … گروه Y مسئولیت آن را بر عهده گرفت»: an attack told with no named
@@ -1060,6 +1071,8 @@ class EventExtractor:
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
         unmarked = [x for x in unmarked if said is None or x[0] > said]
+        if event.nominal and trig.type in HOSTILE and self._object_of_stance(sent, t_end):
+            unmarked = []  # «X حمله انتحاری به Y را محکوم کرد»: the act named is what X condemns, and X took no part in it
         # (a joint act is its sides' even as a stance: «X اعلام کرد که [Y] و [Z] … توافق کرده‌اند»)
         told = None if event.nominal or trig.type in SPEECH_ACTS and trig.actor not in ("all", "both") \
             else self._said_at(sent, t_start)
