@@ -1319,8 +1319,9 @@ class EventExtractor:
 
     def _passive(self, trig: Trigger, tokens, verb_index: int | None, event: Event) -> bool:  # noqa: ANN001
         """A transitive trigger with a form of شدن right after it (رد شد، بازداشت شدند، دعوت شده است), or after
-        a participle joined to it by «و» (اخراج و به افغانستان بازگردانده شده‌اند)."""
-        if verb_index is None or trig.verb == "شد":
+        a participle joined to it by «و» (اخراج و به افغانستان بازگردانده شده‌اند). A trigger listed with «شد» alone is
+        intransitive (عازم شد), unless it takes an object: then it is read in the passive only (رها شدند)."""
+        if verb_index is None or trig.verb == "شد" and "obj" not in trig.recipient:
             return False
         if event.nominal:
             doc, verb_at = event.trigger.doc, tokens[verb_index].i
