@@ -383,6 +383,7 @@ class EventExtractor:
         self.verb_forms = _light_verb_forms()
         # «در پایان» tells when a statement came (a cue for names in ner.py), not that one is made
         self._speech = frozenset(f for f in Lexicons.load().speech_verbs if not f.startswith("در "))
+        self._speech_keys, self._speech_nouns = self._speech_forms()
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.mentions or []
@@ -1360,10 +1361,27 @@ class EventExtractor:
         verb = key(tokens[verb_index].norm_ if verb_index is not None else tokens[k + n - 1].norm_)
         return verb.endswith(FIRST_PERSON_ENDINGS)
 
+    def _speech_forms(self) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+        """Keys of the verbs of saying in any person and tense (گفتند، گفته‌اند), and the nouns of compound ones with
+        every form of their light verb (اعلام کردند، اعلام کرده است، تأکید کرده‌اند)."""
+        singles, nouns = set(), {}
+        for form in self._speech:
+            words = form.split()
+            if len(words) == 2 and words[1] in LIGHT_VERBS:
+                nouns[key(words[0])] = self.verb_forms[words[1]]
+            elif len(words) == 1 and not form.startswith("می"):
+                singles.update(key(form + end) for end in ("", "ند", "ه", "ه‌اند", "ه‌است"))
+        return frozenset(singles), nouns
+
     def _says(self, i: int) -> bool:
-        """Does a verb of saying (گفت، تصریح کرد، با بیان) start at token ``i``?"""
-        speech, norms = self._speech, self._norms
-        return norms[i] in speech or i + 1 < len(norms) and f"{norms[i]} {norms[i + 1]}" in speech
+        """Does a verb of saying (گفت، تصریح کرد، با بیان; any person or tense: اعلام کرده‌اند) start at token ``i``?"""
+        speech, norms, keys = self._speech, self._norms, self._keys
+        if norms[i] in speech or keys[i] in self._speech_keys:
+            return True
+        if i + 1 >= len(norms):
+            return False
+        forms = self._speech_nouns.get(keys[i])
+        return f"{norms[i]} {norms[i + 1]}" in speech or forms is not None and keys[i + 1] in forms
 
     def _said_after(self, sent: Span, start: int) -> int | None:
         """The first verb of saying from ``start`` to the end of the sentence."""
