@@ -2205,8 +2205,9 @@ def _agent_marked(doc: Doc, start: int) -> bool:
 
 
 def _is_word(token) -> bool:  # noqa: ANN001
-    """Letters only, a ZWNJ inside allowed (شرکت‌های is a word; spaCy's is_alpha says no)."""
-    return token.is_alpha or token.text.replace("\u200c", "").isalpha()
+    """Letters only, a ZWNJ inside allowed (شرکت‌های is a word; spaCy's is_alpha says no), and so is the space of a
+    compound the tokenizer joined («سه جانبه» is one token, normalised «سه‌جانبه»)."""
+    return token.is_alpha or token.text.replace("\u200c", "").replace(" ", "").isalpha()
 
 
 def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
