@@ -384,6 +384,7 @@ class EventExtractor:
         # «در پایان» tells when a statement came (a cue for names in ner.py), not that one is made
         self._speech = frozenset(f for f in Lexicons.load().speech_verbs if not f.startswith("در "))
         self._speech_keys, self._speech_nouns = self._speech_forms()
+        self._far_forms = self.verb_forms["any"] | self.verb_forms["است"]
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.mentions or []
@@ -924,6 +925,9 @@ class EventExtractor:
             # «خواستار توقف حملات شد»: one light verb for two triggers; the other is what is asked for (but in
             # «محموله کمک‌های X وارد Y شد» the aid is what arrives, with no one else arriving)
             return True
+        if event.nominal and any(other.rule.verb == "far" and other.verb_end and other.trigger.end <= start < other.verb_end
+                                 for other in found):
+            return True  # «خواستار توقف حملات X است»: what is asked for, before the copula that ends the call
         if not event.nominal:
             return False
         verbs = _light_verb_forms()["any"]
@@ -1003,7 +1007,8 @@ class EventExtractor:
             event.recipient = [p for p in (before[-1][2],) if p.identity not in own]
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
-        forms = self.verb_forms["any" if family in ("-", "any", "far") else family]
+        # «خواستار [توقف حملات] است/شد»: a call for something is told with a light verb or the copula
+        forms = self._far_forms if family == "far" else self.verb_forms["any" if family in ("-", "any") else family]
         # «خواستار [what is asked, however long] شد»; «اخراج و به [ولایت X] بازگردانده شدند»: a verb shared by joined participles
         joined = family != "far" and start < len(keys) and keys[start] == "و"
         reach = 14 if family == "far" else 8 if joined else 5
