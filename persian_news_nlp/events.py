@@ -384,7 +384,7 @@ class EventExtractor:
         # «در پایان» tells when a statement came (a cue for names in ner.py), not that one is made
         self._speech = frozenset(f for f in Lexicons.load().speech_verbs if not f.startswith("در "))
         self._speech_keys, self._speech_nouns = self._speech_forms()
-        self._far_forms = self.verb_forms["any"] | self.verb_forms["است"]
+        self._far_forms = self.verb_forms["any"] | self.verb_forms["است"]  # finite verbs and the copula
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.mentions or []
@@ -1417,10 +1417,10 @@ class EventExtractor:
 
     def _clause_start(self, doc: Doc, sent: Span, index: int) -> int:
         """Where the clause of token ``index`` opens: after a clause break (که، اما …), or after «و» right after a
-        finite verb («X وارد تهران شد و [Y] از او استقبال کرد»)."""
+        finite verb or the copula («X وارد تهران شد و [Y] از او استقبال کرد»، «X خواستار … است و [Y] …»)."""
         for i in range(index - 1, sent.start - 1, -1):
             if self._norms[i] in CLAUSE_BREAKS or self._norms[i] == "و" and i > sent.start \
-                    and self._keys[i - 1] in self.verb_forms["any"] and not self._keys[i - 1].endswith("ن"):
+                    and self._keys[i - 1] in self._far_forms and not self._keys[i - 1].endswith("ن"):
                 return i + 1
         return sent.start
 
