@@ -485,6 +485,9 @@ class EntityRecognizer:
     def _head_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
         """``وزارت …``, ``شهر …``: a head word and the name that follows it."""
         entity_at = {c.start: c for c in gaz if c.label in ("LOC", "ORG")}
+        # after an organisation's head, a weak place that is itself a head word (Shahristan district, «شهرستان») is
+        # the seat's head, not the name: «فرمانداری شهرستان [کرج]» is Karaj's governorate («ولسوالی [شهرستان]» is the district)
+        org_entity_at = {k: c for k, c in entity_at.items() if not (c.priority == 0 and ctx.heads_at(k))}
         person_at = {c.start: c for c in gaz if c.label == "PER" and c.priority >= 3}
         gaz_starts = {c.start for c in gaz if c.label in ("LOC", "ORG") and c.priority >= 3 and c.length > 1}
         # a minister's portfolio that is also a place head (وزیر کشور: the interior, not «کشور ایران»; but
@@ -506,7 +509,8 @@ class EntityRecognizer:
             if i in in_title:
                 continue  # «وزیر کشور ایران»: کشور ends the interior minister's title, it opens no «کشور ایران»
             head = next(iter(ctx.heads_at(i)), None)  # longest first: «تیم ملی» before «تیم»
-            c = self._head_candidate(ctx, head, i, entity_at, person_at) if head is not None else None
+            c = self._head_candidate(ctx, head, i, org_entity_at if head.label == "ORG" else entity_at, person_at) \
+                if head is not None else None
             if c is not None:
                 out.append(self._with_country(c, entity_at))
         return out + self._with_seats(ctx, gaz, out, entity_at)
