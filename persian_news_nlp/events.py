@@ -105,6 +105,7 @@ SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" f
               **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
+CROWD_ACTS = frozenset({"PROTEST", "REQUEST"})  # what a crowd does unnamed: protests and the demands it makes
 STANCES = frozenset({"ACCUSE"})  # acts whose object may be another act that others did (not a denial or an acceptance: its own)
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
@@ -476,10 +477,11 @@ class EventExtractor:
 
     def _crowds(self, doc: Doc, events: list[Event], participants) -> None:  # noqa: ANN001
         """«معترضان … تظاهرات کردند»: a protest with no named actor is the crowd's that the sentence names before
-        its trigger, people of the country where it happens; «کشاورزان [شهرستان X] تجمع کردند» happens in X."""
+        its trigger, people of the country where it happens; «کشاورزان [شهرستان X] تجمع کردند» happens in X. So is
+        a demand (تجمع‌کنندگان … خواستار … شدند، رانندگان معترض از دولت خواسته‌اند)."""
         places = {s: p for s, e, p in participants if p.label == "LOC"}
         for event in events:
-            if event.type != "PROTEST" or any(_named(p) for p in event.actor):
+            if event.type not in CROWD_ACTS or any(_named(p) for p in event.actor):
                 continue
             sent = self._sents[event.sentence]
             after = event.trigger.end if event.trigger.end < len(doc) and self._keys[event.trigger.end] in CROWDS else None
