@@ -1106,6 +1106,7 @@ class EntityRecognizer:
         (کاوه نوروزی … نوروزی; also a headline «نوروزی: …» before the full name), and so is its clear
         given name alone (کاوه)."""
         surnames = {}
+        given: set[str] = set()  # the keys above that are given names, not family names
         for c in chosen:
             last = c.end - 1
             if c.label == "PER" and ctx.norm(last) == ")":  # «… (ره)»: the blessing is no surname
@@ -1119,6 +1120,7 @@ class EntityRecognizer:
                 first = ctx.plain(c.start)  # «نمونه … (later) نسرین»: a clear given name of the person alone
                 if first in ctx.lex.given_names and first not in ctx.lex.ambiguous_given:
                     surnames.setdefault(first, c)
+                    given.add(first)
         families = {(ctx.plain(c.end - 2), ctx.plain(c.end - 1)): c for c in chosen if c.label == "PER"
                     and c.end - 2 > c.start and key(ctx.norm(c.end - 2)) in FAMILY_PARTICLES}  # «محمدکاظم [آل صادق]»
         covered = {i for c in chosen for i in range(c.start, c.end)}
@@ -1129,7 +1131,9 @@ class EntityRecognizer:
                 out.append(Candidate(i, i + 2, "PER", 1, "rules:surname", family.entry, confidence=0.7))
                 continue
             c = surnames.get(ctx.plain(i))
-            if c is not None and i not in covered and not ctx.everyday(i):
+            if c is not None and i not in covered and (not ctx.everyday(i) or ctx.doc[i].is_sent_start and c.end - c.start > 1
+                                                        and ctx.plain(i) not in given):
+                # an everyday word opening a sentence is the name said before in full (محمدرضا نوروزی … «نوروزی همچنین …»)
                 out.append(Candidate(i, i + 1, "PER", 1, "rules:surname", c.entry, confidence=0.7))
         return out
 
