@@ -1141,7 +1141,9 @@ class EventExtractor:
                                   or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)
                                       and clause_start <= s < _next_clause(doc, sent, t_end, relative=False)])  # not past «؛»
         elif trig.actor == "before":  # «هواپیمای [X] حامل ۳۵ تن چادر»: the mention right before the trigger
-            event.actor = [p for s, e, p in in_sent if e == t_start][:1]
+            # (else the owner of the goods carried: «کامیون حامل کمک‌های امدادی [X]»)
+            event.actor = [p for s, e, p in in_sent if e == t_start][:1] \
+                or [p for s, e, p in _possessors(doc, in_sent, t_end + 1, sent.end)][:1]
         elif trig.actor == "of" or trig.recipient == "-":
             # «درگیری [X] و [Y]»، «به امضای [X]، رئیس‌جمهور …، و [Y] رسید»: the mentions after it, past appositions
             owners = _possessors(doc, [x for x in in_sent if x[:2] not in heads], t_end, sent.end, _apposition_ends(heads))
