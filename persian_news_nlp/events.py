@@ -105,8 +105,6 @@ SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" f
               **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
-CROWD_ACTS = frozenset({"PROTEST", "REQUEST"})  # what a crowd does unnamed: protests and the demands it makes
-STANCES = frozenset({"ACCUSE"})  # acts whose object may be another act that others did (not a denial or an acceptance: its own)
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
 TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
@@ -118,6 +116,8 @@ SPEECH_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("speech_act") == "
 HOSTILE = frozenset(t for t, r in _TYPES.items() if r.get("hostile") == "yes")
 MUTUAL = frozenset(t for t, r in _TYPES.items() if r.get("mutual") == "yes")  # «X met Y» and «Y met X» tell one meeting
 OFFERS = frozenset(t for t, r in _TYPES.items() if r.get("offers") == "yes")  # acts that name their content after them
+CROWD_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("crowd") == "yes")  # what a crowd does unnamed (protests, demands)
+STANCES = frozenset(t for t, r in _TYPES.items() if r.get("condemns") == "yes")  # an act named as its object is another's
 REACHES = frozenset(t for t, r in _TYPES.items() if r.get("reaches") == "yes")  # «حمله به [کابل]»: the one reached is the place
 AGENT = "agent"  # the marking of a passive's agent
 MAX_SENTENCE_TOKENS = 150
@@ -516,8 +516,8 @@ class EventExtractor:
             sent = self._sents[self._sent_of[i]]
             claimant = next((p for s, e, p in reversed(participants) if sent.start <= s and e <= i and p.label in ("ORG", "PER")
                              and not _governing_preposition(doc, s, sent.start)), None)
-            attack = next((e for e in reversed(events) if e.type == "ASSAULT" and e.trigger.start < i
-                           and self._sent_of[i] - 2 <= e.sentence), None)
+            attack = next((ev for ev in reversed(events) if ev.type == "ASSAULT" and ev.trigger.start < i
+                           and self._sent_of[i] - 2 <= ev.sentence), None)
             if claimant is not None and attack is not None and not any(_named(p) for p in attack.actor):
                 attack.actor = [claimant]
 
