@@ -874,8 +874,11 @@ class EventExtractor:
             start = min(start, bar)
         if ra is not None:
             start = min(start, max(0, ra - 8))
-        # and the sentence's opening words, its subject's head (گذرگاه تورخم … پس از … دوباره … بازگشایی شد)
-        return keys[:min(3, start)] + keys[start: k] + keys[k + n: k + n + 8]
+        # and the opening words of the sentence and of the clause after «که», its subject's head (گذرگاه تورخم … پس از …
+        # دوباره … بازگشایی شد؛ X اعلام کرد که ۲۲۰ مهاجر … با یک پرواز ویژه … اخراج شدند)
+        that = next((j for j in range(k - 1, max(-1, k - 17), -1) if keys[j] in (".", "؛", "که")), None)
+        clause = keys[that + 1: min(that + 4, start)] if that is not None and keys[that] == "که" else []
+        return keys[:min(3, start)] + clause + keys[start: k] + keys[k + n: k + n + 8]
 
     @staticmethod
     def _is_argument(event: Event, found: list[Event]) -> bool:
@@ -1199,7 +1202,9 @@ class EventExtractor:
             event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start, hostile=undergone or trig.type in HOSTILE)
                                           if undergone or passive else [])
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
-                event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start][-1:]
+                # (a state or a body: «از [شهر ارزروم] به کابل اخراج شدند» names where they left from)
+                event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start
+                               and (p.label == "ORG" or _kind(doc, p) in ("country", "territory"))][-1:]
             if passive and not event.actor and trig.type == "COERCE" and told is not None:
                 # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
                 event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label == "ORG"
