@@ -40,6 +40,9 @@ def test_example_record_validates_and_has_events():
     assert "CONSULT" in types and "REQUEST" in types
     visit = next(e for e in record["events"] if "visit" in e["mode"])
     assert visit["date"]["value"] == "2025-11-05" and "هرات" in visit["location"]["text"]
+    assert "مهدی کاظمی نژاد" in [p["text"] for p in visit["actor"]]
+    # the agency that reports the visit takes part in no event («به گزارش خبرگزاری ایرنا»)
+    assert not any(p["sector"] == "JRN" for e in record["events"] for p in e["actor"] + e["recipient"])
     assert any(s["boilerplate"] for s in record["sentences"])
 
 
