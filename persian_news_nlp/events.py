@@ -1207,8 +1207,10 @@ class EventExtractor:
                                and (p.label == "ORG" or _kind(doc, p) in ("country", "territory"))][-1:]
             if passive and not event.actor and trig.type == "COERCE" and told is not None:
                 # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
-                event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label == "ORG"
-                               and (p.sector in SECURITY_SECTORS or any(_phrase_at(self._keys, j, SECURITY_HEADS) for j in range(s, e)))][-1:]
+                # (or a prosecutor or police chief by the title beside his name: «X، دادستان Y، گفت که …»)
+                event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label in ("ORG", "PER")
+                               and (p.label == "ORG" and p.sector in SECURITY_SECTORS
+                                    or any(_phrase_at(self._keys, j, SECURITY_HEADS) for j in range(s, e)))][-1:]
         signed = trig.actor == "all" and trig.verb == "self"  # «… میان X و Y به امضا رسید»: whoever else the clause names
         if untitled or signed or not event.actor and trig.actor in ("all", "both") and (passive or undergone):
             # «سند … میان X و Y امضا شد»، «… میان X و Y به امضا رسید»، «… میان X و Y به امضای دو رئیس مجلس رسید»: the
