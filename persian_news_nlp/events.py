@@ -105,6 +105,8 @@ SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" f
               **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
+ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
+MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
 TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
@@ -509,13 +511,18 @@ class EventExtractor:
 
     def _claims(self, doc: Doc, events: list[Event], participants) -> None:  # noqa: ANN001
         """«افراد مسلح به پاسگاه X حمله کردند … گروه Y مسئولیت آن را بر عهده گرفت»: an attack told with no named
-        attacker is the claimant's, when the claim («مسئولیت آن را») follows within two sentences."""
+        attacker is the claimant's, when the claim («مسئولیت آن را») follows within two sentences; so is it the body
+        the attackers are said to belong to (مهاجمان از افراد وابسته به گروه Y بوده‌اند)."""
         for i in range(len(doc) - 2):
-            if self._keys[i] not in CLAIM_NOUNS or self._norms[i + 1] != "آن" or self._norms[i + 2] != "را":
-                continue
             sent = self._sents[self._sent_of[i]]
-            claimant = next((p for s, e, p in reversed(participants) if sent.start <= s and e <= i and p.label in ("ORG", "PER")
-                             and not _governing_preposition(doc, s, sent.start)), None)
+            if self._keys[i] in CLAIM_NOUNS and self._norms[i + 1] == "آن" and self._norms[i + 2] == "را":
+                claimant = next((p for s, e, p in reversed(participants) if sent.start <= s and e <= i and p.label in ("ORG", "PER")
+                                 and not _governing_preposition(doc, s, sent.start)), None)
+            elif self._keys[i] in ATTACKER_NOUNS:
+                claimant = next((p for s, e, p in participants if i < s and e <= min(sent.end, i + 10) and p.label == "ORG"
+                                 and any(k in MEMBER_WORDS for k in self._keys[i + 1: s])), None)
+            else:
+                continue
             attack = next((ev for ev in reversed(events) if ev.type == "ASSAULT" and ev.trigger.start < i
                            and self._sent_of[i] - 2 <= ev.sentence), None)
             if claimant is not None and attack is not None and not any(_named(p) for p in attack.actor):
