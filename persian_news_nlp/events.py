@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from .errors import DataFileError, Errors
 from .gazetteer import ORDINAL, default_gazetteer, doc_gazetteer, key, plural_base
 from .ner import MINISTRY_HEAD, Lexicons
-from .relations import DEMONSTRATIVES, Mention, antecedent_of, sentence_index
+from .relations import DEMONSTRATIVES, STATES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
 
 _WORDS = word_lists("rules", "event_words.tsv")  # closed word lists, documented in the table
@@ -604,7 +604,7 @@ class EventExtractor:
             if p.label == "ROLE" and not (p.country or p.affiliation) and e + 1 < len(doc) and keys[e + 1] == COUNTRY_WORD:
                 m = antecedent_of(doc, e, mentions, nested=True)
                 entry = gaz.get(m.entry_id) if m is not None and m.entry_id else None
-                if entry is not None and entry.kind in ("country", "territory"):
+                if entry is not None and entry.kind in STATES:
                     p.country = entry.country
         posts: dict[str, set[tuple[str | None, str | None]]] = {}  # title key → the country and body it was named with
         held: dict[str, Participant] = {}  # title key → the person named holding it
@@ -1165,7 +1165,7 @@ class EventExtractor:
             if genitive and marked[genitive[0][:2]] == AGENT:
                 genitive = []  # «حمله از سوی X»: the agent, read below
             if len(genitive) == 1 and trig.type == "CONSULT" and genitive[0][2].label == "LOC" \
-                    and _kind(doc, genitive[0][2]) not in ("country", "territory"):
+                    and _kind(doc, genitive[0][2]) not in STATES:
                 event.location = genitive[0][2]  # «نشست دوحه»: a lone town after a meeting noun is where it is held
                 genitive = []
             agent = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] == AGENT and s >= clause_start]
@@ -1211,7 +1211,7 @@ class EventExtractor:
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
                 # (a state or a body: «از [شهر ارزروم] به کابل اخراج شدند» names where they left from)
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start
-                               and (p.label == "ORG" or _kind(doc, p) in ("country", "territory"))][-1:]
+                               and (p.label == "ORG" or _kind(doc, p) in STATES)][-1:]
             if passive and not event.actor and trig.type == "COERCE" and told is not None:
                 # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
                 # (or a prosecutor or police chief by the title beside his name: «X، دادستان Y، گفت که …»)
@@ -1840,7 +1840,7 @@ class EventExtractor:
         countries: dict[str, Participant] = {}  # each country's first mention, inside a title too (وزیر خارجه [ترکیه])
         for m in doc._.mentions or []:
             entry = gaz.get(m.entry_id) if m.label == "LOC" and m.entry_id else None
-            if entry is not None and entry.kind in ("country", "territory") and entry.country:
+            if entry is not None and entry.kind in STATES and entry.country:
                 countries.setdefault(entry.country, Participant(m.span.text, m.span.start_char, m.span.end_char, "LOC",
                                                                 m.entry_id, entry.name, entry.country, None, None, m.cluster))
         for k, event in enumerate(events):
