@@ -387,7 +387,7 @@ class EventExtractor:
         # «در پایان» tells when a statement came (a cue for names in ner.py), not that one is made
         self._speech = frozenset(f for f in Lexicons.load().speech_verbs if not f.startswith("در "))
         self._speech_keys, self._speech_nouns = self._speech_forms()
-        self._far_forms = self.verb_forms["any"] | self.verb_forms["است"]  # finite verbs and the copula
+        self._verbs_and_copula = self.verb_forms["any"] | self.verb_forms["است"]
 
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[Mention] = doc._.mentions or []
@@ -503,7 +503,7 @@ class EventExtractor:
         """Does the phrase from ``start`` end in «را» before a stance taken on it (محکوم کرد، انتقاد کرد)
         with no verb or clause break between?"""
         for j in range(start, min(sent.end - 1, start + 20)):
-            if self._norms[j] in ("،", ".", "؛", "که") or self._norms[j] in CLAUSE_BREAKS or self._keys[j] in self.verb_forms["any"]:
+            if self._norms[j] in CLAUSE_STOPS or self._norms[j] in CLAUSE_BREAKS or self._keys[j] in self.verb_forms["any"]:
                 return False
             if self._norms[j] == "را":
                 return any(t.type in STANCES for m in range(j + 1, min(sent.end, j + 6)) for t in self._triggers_at(self._keys, m))
@@ -514,15 +514,16 @@ class EventExtractor:
         attacker is the claimant's, when the claim («مسئولیت آن را») follows within two sentences; so is it the body
         the attackers are said to belong to (مهاجمان از افراد وابسته به گروه Y بوده‌اند)."""
         for i in range(len(doc) - 2):
+            claim = self._keys[i] in CLAIM_NOUNS and self._norms[i + 1] == "آن" and self._norms[i + 2] == "را"
+            if not claim and self._keys[i] not in ATTACKER_NOUNS:
+                continue
             sent = self._sents[self._sent_of[i]]
-            if self._keys[i] in CLAIM_NOUNS and self._norms[i + 1] == "آن" and self._norms[i + 2] == "را":
+            if claim:
                 claimant = next((p for s, e, p in reversed(participants) if sent.start <= s and e <= i and p.label in ("ORG", "PER")
                                  and not _governing_preposition(doc, s, sent.start)), None)
-            elif self._keys[i] in ATTACKER_NOUNS:
+            else:
                 claimant = next((p for s, e, p in participants if i < s and e <= min(sent.end, i + 10) and p.label == "ORG"
                                  and any(k in MEMBER_WORDS for k in self._keys[i + 1: s])), None)
-            else:
-                continue
             attack = next((ev for ev in reversed(events) if ev.type == "ASSAULT" and ev.trigger.start < i
                            and self._sent_of[i] - 2 <= ev.sentence), None)
             if claimant is not None and attack is not None and not any(_named(p) for p in attack.actor):
@@ -869,22 +870,21 @@ class EventExtractor:
         bar = next((j for j in range(k - 1, max(-1, k - 16), -1) if keys[j] == "بر"), None)
         # the object's «را» may stand far from the verb, past the route and the destination or a list of fields
         # (کمک‌های زمستانی … را از طریق بندر X به ولایت Y فرستاد، همکاری با X را در بخش‌های …، … و … گسترش خواهد داد),
-        # within its clause
-        ra = None
+        # within its clause; and where the clause opens
+        ra = opened = None
         for j in range(k - 1, max(-1, k - 17), -1):
-            if keys[j] == "را":
-                ra = j
-                break
             if keys[j] in (".", "؛", "که", ":"):
+                opened = j
                 break
+            if keys[j] == "را" and ra is None:
+                ra = j
         if bar is not None:
             start = min(start, bar)
         if ra is not None:
             start = min(start, max(0, ra - 8))
         # and the opening words of the sentence and of the clause after «که», its subject's head (گذرگاه تورخم … پس از …
         # دوباره … بازگشایی شد؛ X اعلام کرد که ۲۲۰ مهاجر … با یک پرواز ویژه … اخراج شدند)
-        that = next((j for j in range(k - 1, max(-1, k - 17), -1) if keys[j] in (".", "؛", "که")), None)
-        clause = keys[that + 1: min(that + 4, start)] if that is not None and keys[that] == "که" else []
+        clause = keys[opened + 1: min(opened + 4, start)] if opened is not None and keys[opened] == "که" else []
         return keys[:min(3, start)] + clause + keys[start: k] + keys[k + n: k + n + 8]
 
     @staticmethod
@@ -1020,7 +1020,7 @@ class EventExtractor:
 
     def _light_verb(self, keys: list[str], start: int, family: str) -> int | None:
         # «خواستار [توقف حملات] است/شد»: a call for something is told with a light verb or the copula
-        forms = self._far_forms if family == "far" else self.verb_forms["any" if family in ("-", "any") else family]
+        forms = self._verbs_and_copula if family == "far" else self.verb_forms["any" if family in ("-", "any") else family]
         # «خواستار [what is asked, however long] شد»; «اخراج و به [ولایت X] بازگردانده شدند»: a verb shared by joined participles
         joined = family != "far" and start < len(keys) and keys[start] == "و"
         reach = 14 if family == "far" else 8 if joined else 5
@@ -1393,7 +1393,7 @@ class EventExtractor:
             if len(words) == 2 and words[1] in LIGHT_VERBS:
                 nouns[key(words[0])] = self.verb_forms[words[1]]
             elif len(words) == 1 and not form.startswith("می"):
-                singles.update(key(form + end) for end in ("", "ند", "ه", "ه‌اند", "ه‌است"))
+                singles.update(key(form) + end for end in ("", key("ه"), *SELF_VERB_ENDINGS))
         return frozenset(singles), nouns
 
     def _says(self, i: int) -> bool:
@@ -1438,7 +1438,7 @@ class EventExtractor:
         finite verb or the copula («X وارد تهران شد و [Y] از او استقبال کرد»، «X خواستار … است و [Y] …»)."""
         for i in range(index - 1, sent.start - 1, -1):
             if self._norms[i] in CLAUSE_BREAKS or self._norms[i] == "و" and i > sent.start \
-                    and self._keys[i - 1] in self._far_forms and not self._keys[i - 1].endswith("ن"):
+                    and self._keys[i - 1] in self._verbs_and_copula and not self._keys[i - 1].endswith("ن"):
                 return i + 1
         return sent.start
 

@@ -36,7 +36,7 @@ DEMONSTRATIVES = frozenset(_WORDS["demonstrative"])
 UNLOCATED_KINDS = frozenset(_WORDS["unlocated_kind"])  # «طالبان در ننگرهار» acts there, is not seated there
 IRAN_WORDS = frozenset(_WORDS["iran_word"])  # «وزیر امور خارجه کشورمان»: Iranian outlets' «our country»
 IRAN = "loc:irn"  # the gazetteer entry those words name
-STATES = frozenset({"country", "territory"})  # place kinds that act as a state (what «آنها» may stand for, who expels)
+STATES = frozenset(_WORDS["state_kind"])  # place kinds that act as a state (what «آنها» may stand for, who expels)
 
 for _name in ("mentions", "relations", "clusters"):
     if not Doc.has_extension(_name):
