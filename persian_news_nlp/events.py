@@ -107,6 +107,7 @@ COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
+NAMING = _phrases(_WORDS["naming"])  # «گروهی موسوم به X»
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
 TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
@@ -399,6 +400,7 @@ class EventExtractor:
         self._sents, self._sent_of = sents, sent_of
         self._norms = [t.norm_ for t in doc]  # one norm and one key per token, read by every rule below
         self._keys = [key(n) for n in self._norms]
+        self._name_quotes = self._quoted_names(doc)
         self._demonyms = doc_gazetteer(doc).demonyms
         ents = doc.ents
         self._ent_ending_at: dict[int, Span] = {}
@@ -502,12 +504,27 @@ class EventExtractor:
     def _object_of_stance(self, sent: Span, start: int) -> bool:
         """Does the phrase from ``start`` end in «را» before a stance taken on it (محکوم کرد، انتقاد کرد)
         with no verb or clause break between?"""
-        for j in range(start, min(sent.end - 1, start + 20)):
-            if self._norms[j] in CLAUSE_STOPS or self._norms[j] in CLAUSE_BREAKS or self._keys[j] in self.verb_forms["any"]:
+        for j in range(start, min(sent.end - 1, start + 30)):
+            if self._norms[j] in CLAUSE_STOPS or self._norms[j] in CLAUSE_BREAKS and j not in self._name_quotes \
+                    or self._keys[j] in self.verb_forms["any"]:
                 return False
             if self._norms[j] == "را":
                 return any(t.type in STANCES for m in range(j + 1, min(sent.end, j + 6)) for t in self._triggers_at(self._keys, m))
         return False
+
+    def _quoted_names(self, doc: Doc) -> set[int]:
+        """The quotation marks around a name (گروه موسوم به «X»، قطار «Y»): up to five words with no verb or
+        punctuation between them, which open no clause of speech."""
+        out: set[int] = set()
+        norms, verbs = self._norms, self.verb_forms["any"]
+        for i, norm in enumerate(norms):
+            if norm != "«":
+                continue
+            close = next((m for m in range(i + 1, min(len(norms), i + 7)) if not _is_word(doc[m])), None)
+            if close is not None and close > i + 1 and norms[close] == "»" \
+                    and not any(self._keys[m] in verbs for m in range(i + 1, close)):
+                out.update((i, close))
+        return out
 
     def _claims(self, doc: Doc, events: list[Event], participants) -> None:  # noqa: ANN001
         """«افراد مسلح به پاسگاه X حمله کردند … گروه Y مسئولیت آن را بر عهده گرفت»: an attack told with no named
@@ -1273,6 +1290,8 @@ class EventExtractor:
             event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
             denied = any(t.type == "REJECT" for j in range(t_end, sent.end) for t in self._triggers_at(self._keys, j))
             event.modality = "negated" if denied else "reported"
+        elif event.type == "REQUEST" and event.modality == "negated":
+            return None  # «هند خواهان تشدید تنش نیست»: not wanting something is a stance, and no request is made
         if trig.actor == "subject" and not event.actor and event.anaphoric:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
@@ -1437,7 +1456,7 @@ class EventExtractor:
         """Where the clause of token ``index`` opens: after a clause break (که، اما …), or after «و» right after a
         finite verb or the copula («X وارد تهران شد و [Y] از او استقبال کرد»، «X خواستار … است و [Y] …»)."""
         for i in range(index - 1, sent.start - 1, -1):
-            if self._norms[i] in CLAUSE_BREAKS or self._norms[i] == "و" and i > sent.start \
+            if self._norms[i] in CLAUSE_BREAKS and i not in self._name_quotes or self._norms[i] == "و" and i > sent.start \
                     and self._keys[i - 1] in self._verbs_and_copula and not self._keys[i - 1].endswith("ن"):
                 return i + 1
         return sent.start
@@ -1490,8 +1509,9 @@ class EventExtractor:
                     ra = next((i for i in range(t_start - 1, sent.start, -1) if doc[i].norm_ == "را"), None)
                     floor = self._clause_start(doc, sent, ra) if ra is not None else t_start
                     found = [p for s, e, p in in_sent if floor < s and e < (ra or 0)
-                             and (_in_ezafe(doc, s, p) or key(doc[s - 1].norm_) in _agent_nouns())  # اتهامات مقامات [ایران]
-                             and not marked[(s, e)] and _is_word(doc[s - 1])][-1:]
+                             and not marked[(s, e)] and (_named_after(doc, s, floor) is not None  # حمله گروهی موسوم به «[X]»
+                                                         or _is_word(doc[s - 1]) and (_in_ezafe(doc, s, p)
+                                                                                     or key(doc[s - 1].norm_) in _agent_nouns()))][-1:]  # اتهامات مقامات [ایران]
                     # the nearest to «را»: «وزارت … [حکومت طالبان] … رفتار [پلیس X] با مهاجران را … خواند» (the first
                     # may belong to the subject)
                 if found:
@@ -2207,10 +2227,22 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = _governing_preposition(doc, s - 2, sent.start)
         elif s >= 3 and key(doc[s - 1].norm_) in _agent_nouns() and doc[s - 2].norm_ == "از" and key(doc[s - 3].norm_) in DELEGATIONS:
             marked[(s, e)] = _governing_preposition(doc, s - 3, sent.start)  # «هیئتی از [ناظران] X»
+        elif (naming := _named_after(doc, s, sent.start)) is not None:
+            marked[(s, e)] = _governing_preposition(doc, naming, sent.start)  # «گروهی موسوم به [X]» is marked as the group
         else:
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
         previous = (s, e)
     return marked
+
+
+def _named_after(doc: Doc, start: int, floor: int) -> int | None:
+    """Where a naming phrase before the mention at ``start`` begins («گروه تروریستی [موسوم به] «X»»، «شرکتی [به نام]
+    X»): the mention is the name of the noun before it; None when there is none."""
+    end = start - (start > floor and doc[start - 1].norm_ == "«")
+    for begin in range(max(floor, end - 3), end - 1):
+        if _phrase_at([key(t.norm_) for t in doc[begin: end]], 0, NAMING) == end - begin:
+            return begin
+    return None
 
 
 def _agent_marked(doc: Doc, start: int) -> bool:
@@ -2242,6 +2274,8 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
         i -= 1
         if i < floor:
             return ""
+        if doc[i].norm_ in ("«", "»"):
+            continue  # «از نقش «مؤثر» [X]»، «به «[X]»»: quotes around a word or a name are part of the phrase
         free = key(doc[i].norm_) in _agent_nouns() or doc[i].norm_ == "یک" or ORDINAL.match(key(doc[i].norm_)) is not None
         nouns += not free
         word = doc[i].norm_
@@ -2288,6 +2322,12 @@ def _possessors(doc: Doc, in_sent, start: int, end: int,  # noqa: ANN001
     if owner < end and key(doc[owner].norm_) in _agent_nouns() and not any(x[0] == owner for x in in_sent):
         # «نشست فنی [نمایندگان] افغانستان و ترکمنستان»; «وزیران خارجه ایران» is a mention of its own
         owner = _after_adjectives(doc, owner + 1, end)
+    if owner < end and not any(x[0] == owner for x in in_sent):
+        # «حمله گروه تروریستی موسوم به «[X]»»: the body is named after the noun that says what it is
+        i = _after_adjectives(doc, owner + 1, end)
+        n = _phrase_at([key(t.norm_) for t in doc[i: min(end, i + 3)]], 0, NAMING) if i < end else 0
+        if n:
+            owner = i + n + (i + n < end and doc[i + n].norm_ == "«")
     after = [x for x in in_sent if x[0] >= owner]
     return _chain(doc, after, ends) if after and after[0][0] == owner else []
 

@@ -61,6 +61,7 @@ FAMILY_PARTICLES = frozenset(key(r["prefix"]) for r in NAME_PREFIX_ROWS if r.get
 # Role ranks (roles.jsonl) that name a status one is in, not an office: their words are also adjectives
 # or participles (محکوم «condemned», متهم «accused», نامزد «nominated»).
 STATUS_RANKS = frozenset({"participant", "candidate"})
+VEHICLE_CUES = frozenset({"VESSEL", "VEHICLE"})  # a person-shaped name after these names a vehicle (context_cues.tsv)
 # A minister's title names the ministry by its portfolio alone (وزیر [امور خارجه]): PEYMA's ORG.
 MINISTRY_HEAD = "وزارت"
 MINISTER = "وزیر"
@@ -798,7 +799,9 @@ class EntityRecognizer:
                 accept = clear_given or strong or (after_honorific and names == 0)
             else:  # a given name alone: only with a name prefix (حضرت مریم) or right after a title
                 accept = bool(givens) and (prefixed or (after_title and clear_given))
-            if accept:
+            # «قطار «جعفر اکسپرس»»، «نفتکش نمونه‌زاده»: a vehicle named like a person
+            vehicle = ctx.cue_labels(start - (start > 0 and ctx.norm(start - 1) == "«"), end) & VEHICLE_CUES
+            if accept and not vehicle:
                 end = self._known_name_end(ctx, known_people, start, surname_start, end)
                 end = _with_religious_suffix(ctx, end)
                 out.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.75 if clear_given else 0.65))
