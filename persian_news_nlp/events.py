@@ -107,6 +107,8 @@ COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
+ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
+INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
 NAMING = _phrases(_WORDS["naming"])  # «گروهی موسوم به X»
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
@@ -512,6 +514,12 @@ class EventExtractor:
                 return any(t.type in STANCES for m in range(j + 1, min(sent.end, j + 6)) for t in self._triggers_at(self._keys, m))
         return False
 
+    def _involved_in(self, sent: Span, start: int) -> bool:
+        """Is the event noun at ``start`` what someone's part is in: «در» right before it, and a noun for a part
+        (نقش، دست داشتن، دخالت) among the four words before that?"""
+        return start - 1 > sent.start and self._norms[start - 1] == "در" and any(
+            self._keys[j] in INVOLVEMENT for j in range(max(sent.start, start - 6), start - 1))
+
     def _quoted_names(self, doc: Doc) -> set[int]:
         """The quotation marks around a name (گروه موسوم به «X»، قطار «Y»): up to five words with no verb or
         punctuation between them, which open no clause of speech."""
@@ -695,8 +703,12 @@ class EventExtractor:
         line_start = next((j for j in range(span.start - 1, max(-1, span.start - 12), -1)
                            if "\n" in doc[j].text or "\n" in doc[j].whitespace_), None)
         opens_line = line_start is not None or span.start < 12 and not any("\n" in t.whitespace_ for t in doc[:span.start])
-        return opens_line and span.label_ == "LOC" and span.start >= 1 and norms[span.start - 1] in ("-", "–") \
-            and span.end < len(doc) and norms[span.end] == ":"
+        if not (opens_line and span.label_ == "LOC" and span.start >= 1 and norms[span.start - 1] in ("-", "–")):
+            return False
+        j = span.end + (span.end < len(doc) and norms[span.end] == "،")
+        if j < len(doc) and doc[j].ent_type_ == "DATE":  # «X - [کابل]، ۷ عقرب ۱۴۰۳:»: the place and the date filed
+            j = next((m for m in range(j + 1, len(doc)) if doc[m].ent_iob_ != "I"), len(doc))
+        return j < len(doc) and norms[j] == ":" and (j == span.end or doc[j - 1].ent_type_ == "DATE")
 
     @staticmethod
     def _participant(m: Mention, surface: Span, gaz, by_id, holders, relations_of) -> Participant:  # noqa: ANN001
@@ -1089,9 +1101,9 @@ class EventExtractor:
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
         after = _after_adjectives(doc, t_end, sent.end)  # «این حمله [تروریستی] را»
         if event.anaphoric and not claim and (after < sent.end and doc[after].norm_ == "را" or t_start >= 2 and (
-                doc[t_start - 2].norm_ in ("از", "به", "با", "درباره")
+                doc[t_start - 2].norm_ in ("از", "به", "با", "درباره") or self._keys[t_start - 2] in ATTACKER_NOUNS
                 or self._keys[t_start - 2].endswith("ن") and self._keys[t_start - 2] in self.verb_forms["any"])):  # محکوم کردن این انفجار
-            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «X به این اتهام واکنش نشان داد»، «X با این
+            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «با عاملان این حمله», «X به این اتهام واکنش نشان داد»، «X با این
             # تحریم‌ها مخالفت کرد»، «X درباره این حملات اظهار نظر نکرد»: the earlier event is the object of another
             # act here, not re-told, and X took no part in it
             return event
@@ -1106,8 +1118,10 @@ class EventExtractor:
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
         unmarked = [x for x in unmarked if said is None or x[0] > said]
-        if event.nominal and trig.type in HOSTILE and self._object_of_stance(sent, t_end):
-            unmarked = []  # «X حمله انتحاری به Y را محکوم کرد»: the act named is what X condemns, and X took no part in it
+        if event.nominal and trig.type in HOSTILE and (self._object_of_stance(sent, t_end) or self._involved_in(sent, t_start)):
+            # «X حمله انتحاری به Y را محکوم کرد»: the act named is what X condemns, and X took no part in it; «X ضمن رد
+            # هرگونه نقش Z در حمله …»: a part in the act, denied or alleged, is no attack by X
+            unmarked = []
         # (a joint act is its sides' even as a stance: «X اعلام کرد که [Y] و [Z] … توافق کرده‌اند»)
         told = None if event.nominal or trig.type in SPEECH_ACTS and trig.actor not in ("all", "both") \
             else self._said_at(sent, t_start)
@@ -1181,9 +1195,10 @@ class EventExtractor:
             genitive = _possessors(doc, in_sent, t_end, sent.end)  # «نشست [ایران] و [عراق]»، «حملات پهپادی [روسیه]»
             if genitive and marked[genitive[0][:2]] == AGENT:
                 genitive = []  # «حمله از سوی X»: the agent, read below
-            if len(genitive) == 1 and trig.type == "CONSULT" and genitive[0][2].label == "LOC" \
-                    and _kind(doc, genitive[0][2]) not in STATES:
-                event.location = genitive[0][2]  # «نشست دوحه»: a lone town after a meeting noun is where it is held
+            if len(genitive) == 1 and trig.type in ("CONSULT", "ASSAULT") and _place_of_act(doc, genitive[0][2]):
+                # «نشست دوحه»: a lone town after a meeting noun is where it is held; «انفجار بندر X»: so is a place
+                # after an attack or blast noun (not a people named by a place: «تیراندازی مرزبانان ایرانی»)
+                event.location = genitive[0][2]
                 genitive = []
             agent = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] == AGENT and s >= clause_start]
             if genitive and "of" in trig.recipient.split("|") and event.nominal:
@@ -1356,8 +1371,9 @@ class EventExtractor:
                 return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + 1, t_start)])
             # (an attack, not a protest: «در پی اعتراضات X … بازداشت شدند» names no one who arrests)
             found = [t for t in self._triggers_at(self._keys, i) if hostile and t.type == "ASSAULT" and t.verb == "-"]
-            if found:
-                return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + len(found[0].words), t_start)])
+            if found:  # (not a place: «در پرونده انفجار [بندر X]» tells where the blast was)
+                return _dedupe([p for s, e, p in _possessors(doc, in_sent, i + len(found[0].words), t_start)
+                                if not _place_of_act(doc, p)])
         return []
 
     def _passive(self, trig: Trigger, tokens, verb_index: int | None, event: Event) -> bool:  # noqa: ANN001
@@ -2052,6 +2068,12 @@ def _announced(doc: Doc, start: int) -> bool:
     return False
 
 
+def _place_of_act(doc: Doc, p: Participant) -> bool:
+    """A place that is no state and no people named by a place (مرزبانان ایرانی): after a meeting or attack noun
+    it tells where the act was (نشست دوحه، انفجار بندر X), not who acted."""
+    return p.label == "LOC" and p.sector is None and _kind(doc, p) not in STATES
+
+
 def _kind(doc: Doc, p: Participant) -> str | None:
     """The gazetteer kind of a participant's entity (country, city, club …), if it is known."""
     entry = doc_gazetteer(doc).get(p.entity_id) if p.entity_id else None
@@ -2246,7 +2268,7 @@ def _named_after(doc: Doc, start: int, floor: int) -> int | None:
 
 
 def _agent_marked(doc: Doc, start: int) -> bool:
-    """Is the mention at ``start`` a passive's agent: after «توسط», «از سوی/طرف/جانب» or «به دست», perhaps
+    """Is the mention at ``start`` a passive's agent: after «توسط», «از سوی/طرف/جانب», «به دست» or «به دستور», perhaps
     through the people it acts by (توسط [مأموران] X، از سوی [نیروهای] X، به دست [نیروهای] X)?"""
     j = start - 1
     while j >= 2 and doc[j].norm_.endswith("ی") and (key(doc[j - 1].norm_) in SIDE_NOUNS or doc[j - 1].norm_ in AGENT_PEOPLE):
@@ -2256,7 +2278,8 @@ def _agent_marked(doc: Doc, start: int) -> bool:
     if j < 1:
         return False
     word = doc[j].norm_
-    return word == "توسط" or word in AGENT_NOUNS and doc[j - 1].norm_ == "از" or word == "دست" and doc[j - 1].norm_ == "به"
+    return word == "توسط" or word in AGENT_NOUNS and doc[j - 1].norm_ == "از" \
+        or (word == "دست" or key(word) in ORDER_NOUNS) and doc[j - 1].norm_ == "به"
 
 
 def _is_word(token) -> bool:  # noqa: ANN001
