@@ -107,6 +107,7 @@ COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
+REPORTING = frozenset(_WORDS["reporting"])  # «X گزارش داد که …»: a verb of saying here, no cue for a name
 ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
 NAMING = _phrases(_WORDS["naming"])  # «گروهی موسوم به X»
@@ -388,7 +389,7 @@ class EventExtractor:
         self._trigger_words = _trigger_words(self.extra)
         self.verb_forms = _light_verb_forms()
         # «در پایان» tells when a statement came (a cue for names in ner.py), not that one is made
-        self._speech = frozenset(f for f in Lexicons.load().speech_verbs if not f.startswith("در "))
+        self._speech = frozenset(f for f in Lexicons.load().speech_verbs if not f.startswith("در ")) | REPORTING
         self._speech_keys, self._speech_nouns = self._speech_forms()
         self._verbs_and_copula = self.verb_forms["any"] | self.verb_forms["است"]
 
@@ -892,10 +893,10 @@ class EventExtractor:
 
     @staticmethod
     def _topic_words(keys: list[str], k: int, n: int) -> list[str]:
-        """Words that say what a trigger such as تأکید is about: eight on each side, back to «بر»
+        """Words that say what a trigger such as تأکید is about: twelve before it and eight after, back to «بر»
         (بر افزایش صادرات غله، آرد و … تأکید کردند), or eight before the «را» of its object, up to sixteen words
         back (همکاری‌های اقتصادی و ترانزیتی در مناطق مرزی را با X گسترش دهد), and the sentence's first three."""
-        start = max(0, k - 8)
+        start = max(0, k - 12)  # «۵۰ تیم امداد و نجات … از استان‌های همجوار به X اعزام کرد»: an object far before the verb
         bar = next((j for j in range(k - 1, max(-1, k - 16), -1) if keys[j] == "بر"), None)
         # the object's «را» may stand far from the verb, past the route and the destination or a list of fields
         # (کمک‌های زمستانی … را از طریق بندر X به ولایت Y فرستاد، همکاری با X را در بخش‌های …، … و … گسترش خواهد داد),

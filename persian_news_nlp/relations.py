@@ -477,9 +477,14 @@ class RelationExtractor:
                     subject = own[-1] if own else antecedent
                     antecedent = next((m for m in reversed(pool[first: k + 1]) if find(m.id) != find(subject.id)), antecedent)
             attach(antecedent, doc[i: i + 1])
+        # «ارتش [اسرائیل] اعلام کرد جنگنده‌های این کشور …»: a country named inside a body's name is one «این کشور» may be
+        # (not inside a title: «همتای [تاجیک] خود» is a person's country, told for the person)
+        labels = {m.id: m.label for m in mentions}
+        every = sorted((m for m in mentions if m.nested_in is None or labels.get(m.nested_in) == "ORG"), key=lambda m: m.span.start)
+        every_starts = [m.span.start for m in every]
         for i, word in enumerate(norms):  # «این گروه», «این کشور» (not «این» opening a name)
             if word in DEMONSTRATIVES and i not in opens_name:
-                antecedent = antecedent_of(doc, i, ordered[: bisect.bisect_left(starts, i)])
+                antecedent = antecedent_of(doc, i, every[: bisect.bisect_left(every_starts, i)], nested=True)
                 if antecedent is not None:
                     attach(antecedent, doc[i: i + 2])
 

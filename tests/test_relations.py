@@ -95,3 +95,13 @@ def test_they_stand_for_a_body_or_a_state_not_a_town():
     assert "شهر پیشاور" not in _pronoun_antecedents(text, "آنها")
     text = "پاکستان و افغانستان گفتگو کردند و آنها توافق کردند."
     assert "افغانستان" in _pronoun_antecedents(text, "آنها")
+
+
+def test_this_country_may_be_one_named_inside_a_body_not_inside_a_title():
+    # «نیروی هوایی [اسرائیل] … جنگنده‌های این کشور»: the country inside the army's name, not the one in the headline
+    text = "سوریه خواستار نشست شورای امنیت شد\nنیروی هوایی اسرائیل اعلام کرد جنگنده‌های این کشور چند مقر را هدف قرار داده‌اند."
+    assert _pronoun_antecedents(text, "این کشور") & {"اسرائیل"}
+    assert "سوریه" not in _pronoun_antecedents(text, "این کشور")
+    # «همتای [تاجیک] خود … به این کشور»: a country inside a title is told for the person, not a state named
+    text = "رئیس‌جمهور قرقیزستان دعوت همتای تاجیک خود را پذیرفت و قرار است به این کشور سفر کند."
+    assert "تاجیک" not in _pronoun_antecedents(text, "این کشور")
