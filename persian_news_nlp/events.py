@@ -109,6 +109,8 @@ ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
 REPORTING = frozenset(_WORDS["reporting"])  # «X گزارش داد که …»: a verb of saying here, no cue for a name
 ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
+ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
+REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
 NAMING = _phrases(_WORDS["naming"])  # «گروهی موسوم به X»
 BETWEEN = frozenset(_WORDS["between"])
@@ -514,6 +516,23 @@ class EventExtractor:
             if self._norms[j] == "را":
                 return any(t.type in STANCES for m in range(j + 1, min(sent.end, j + 6)) for t in self._triggers_at(self._keys, m))
         return False
+
+    def _any_object(self, tokens, k: int) -> bool:  # noqa: ANN001
+        """Is what the trigger at ``k`` answers «از» and a word for anything at all (از هر اقدامی، از هرگونه …), in
+        its clause before it, a relative clause on it included (از هر روندی که … کمک کند حمایت می‌کند)?"""
+        for j in range(k - 1, max(0, k - 20), -1):
+            norm = self._norms[tokens[j].i]
+            if norm in CLAUSE_STOPS:
+                return False
+            if norm == "از" and j + 1 < k and self._keys[tokens[j + 1].i] in ANY_WORDS:
+                return True
+        return False
+
+    def _reported_about(self, sent: Span, start: int) -> bool:
+        """Is the event noun at ``start`` what reports are about: «درباره» right before it and a report noun among
+        the eight words before that (گزارش‌های منتشرشده در رسانه‌ها درباره [سفر] X … را تکذیب کرد)?"""
+        return start - 1 > sent.start and self._norms[start - 1] in ("درباره", "پیرامون") and any(
+            self._keys[j] in REPORT_NOUNS for j in range(max(sent.start, start - 9), start - 1))
 
     def _involved_in(self, sent: Span, start: int) -> bool:
         """Is the event noun at ``start`` what someone's part is in: «در» right before it, and a noun for a part
@@ -1300,7 +1319,7 @@ class EventExtractor:
         self._date(ents, event)
         self._modality(doc, sent, event, tokens, k, verb_index, reference)
         self._attribution(doc, sent, event, in_sent, ents)
-        if event.nominal and _after_cue(doc, t_start, CLAIM_CUES, gaps=(0,)):
+        if event.nominal and (_after_cue(doc, t_start, CLAIM_CUES, gaps=(0,)) or self._reported_about(sent, t_start)):
             # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
             # own sides, and is denied when the report is
             event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
@@ -1308,6 +1327,8 @@ class EventExtractor:
             event.modality = "negated" if denied else "reported"
         elif event.type == "REQUEST" and event.modality == "negated":
             return None  # «هند خواهان تشدید تنش نیست»: not wanting something is a stance, and no request is made
+        elif event.type == "SUPPORT" and not event.nominal and self._any_object(tokens, k):
+            return None  # «ایران از هر اقدامی برای … حمایت می‌کند»: support for whatever may come is a stance, no act
         if trig.actor == "subject" and not event.actor and event.anaphoric:
             return event  # a mention of an earlier event; merged below
         event.confidence = round(0.5 + 0.2 * bool(event.actor) + 0.2 * bool(event.recipient) + 0.1 * (verb_index is not None), 2)
