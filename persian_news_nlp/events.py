@@ -109,6 +109,8 @@ ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
 REPORTING = frozenset(_WORDS["reporting"])  # «X گزارش داد که …»: a verb of saying here, no cue for a name
 ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
+EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
+PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دیدار کنند»: a plan of its own, no content of an offer
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
@@ -963,6 +965,15 @@ class EventExtractor:
                and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
             return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
             # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
+        if not event.nominal and event.modality == "future" and event.rule.type != "CONSULT" and any(
+                other.rule.type in OFFERS and not other.nominal and 0 <= start - other.trigger.end <= 30
+                and not any(t.norm_ in (".", "؛", "؟", "!") or t.norm_ in PLAN_WORDS for t in doc[other.trigger.end: start])
+                for other in found):
+            return True  # «حماس آماده است همه گروگان‌ها را … آزاد کند»: what is offered or asked, told by its verb (not
+            # «توافق کردند و قرار است … دیدار کنند»: a plan of its own; a visit or meeting invited to is the invitation
+            # told again, and merges with it, bringing its place)
+        if event.nominal and _in_exchange(doc, start):
+            return True  # «در برابر آتش‌بس ۴۵ روزه»، «در ازای عقب‌نشینی X و آزادی …»: the price of a deal, not an act
         if event.nominal and _after_cue(doc, start, CLAIM_CUES, gaps=(0,)):
             return False  # «گزارش‌ها مبنی بر دیدار X با Y را تکذیب کرد»: the act claimed is told, denied
         if event.nominal and event.verb_end is None and start >= 1 and doc[start - 1].norm_ == "مورد":
@@ -2277,6 +2288,18 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
         previous = (s, e)
     return marked
+
+
+def _in_exchange(doc: Doc, start: int) -> bool:
+    """Is the event noun at ``start`` the price of a deal: after «در برابر/ازای/قبال/مقابل», at the head of the list
+    or further on in it (در برابر پایان جنگ، عقب‌نشینی X و آزادی …), with no verb or clause break between?"""
+    for j in range(start - 1, max(0, start - 16), -1):
+        word = doc[j].norm_
+        if word in (".", "؛", ":") or word in CLAUSE_BREAKS or key(word) in _verbish():
+            return False
+        if word == "در" and j + 1 < start and key(doc[j + 1].norm_) in EXCHANGE_WORDS:
+            return doc[j + 2].norm_ not in ("،", ",")  # «در مقابل، X …» is "in turn", no price
+    return False
 
 
 def _named_after(doc: Doc, start: int, floor: int) -> int | None:
