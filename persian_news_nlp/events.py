@@ -2423,6 +2423,9 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
     if start == 0:
         return False
     before = doc[start - 1]
+    if before.norm_ == "»":  # «… را «نقض آشکار حریم هوایی» [این کشور] خواند»: the genitive of a short quoted phrase
+        opening = next((j for j in range(start - 2, max(-1, start - 9), -1) if not _is_word(doc[j])), None)
+        return opening is not None and opening < start - 2 and doc[opening].norm_ == "«"
     if before.norm_ in _honorifics() or key(before.norm_) in _agent_nouns():
         return False
     if before.ent_type_ == "ROLE" and participant is not None and participant.label == "PER":
