@@ -1159,7 +1159,13 @@ class EventExtractor:
         if told is not None:
             # «X گفت (که) [Y] در چارچوب «…» Z را اخراج کرده است»: a deed's subject is in the reported clause, with
             # «که» or without (a stance reported so stays the speaker's: «متقی گفت که کابل از … استقبال می‌کند»)
-            unmarked = [x for x in unmarked if x[0] > told] or unmarked
+            reported = [x for x in unmarked if x[0] > told]
+            if not reported and trig.type in HOSTILE:
+                # «X اعلام کرد که … چند فروند پهپاد و موشک [ارتش پاکستان] روستایی را هدف قرار دادند»: the owner of the
+                # reported clause's subject acts, not the one who tells it
+                reported = [x for x in in_sent if told < x[0] < t_start and not marked[x[:2]] and _in_ezafe(doc, x[0], x[2])
+                            and not self._object_marked(x[1], sent.end) and not _place_of_act(doc, x[2])][:1]
+            unmarked = reported or unmarked
         quoted = self._quote_opened(sent, t_start)
         planned = verb_index is not None and key(tokens[verb_index].norm_) in modality_cues().get("subjunctive", ())
         if quoted is not None and trig.type not in SPEECH_ACTS and not planned and not self._first_person(tokens, k, n, verb_index):
