@@ -538,9 +538,19 @@ class EventExtractor:
 
     def _involved_in(self, sent: Span, start: int) -> bool:
         """Is the event noun at ``start`` what someone's part is in: «در» right before it, and a noun for a part
-        (نقش، دست داشتن، دخالت) among the four words before that?"""
-        return start - 1 > sent.start and self._norms[start - 1] == "در" and any(
-            self._keys[j] in INVOLVEMENT for j in range(max(sent.start, start - 6), start - 1))
+        (نقش، دست داشتن، دخالت) among the four words before that, or after it in its clause, before the verb
+        (ایران در حمله به پایگاه X نقشی نداشته است)?"""
+        if not (start - 1 > sent.start and self._norms[start - 1] == "در"):
+            return False
+        if any(self._keys[j] in INVOLVEMENT for j in range(max(sent.start, start - 6), start - 1)):
+            return True
+        for j in range(start + 1, min(sent.end, start + 14)):
+            if self._keys[j] in INVOLVEMENT:
+                return True
+            if self._norms[j] in CLAUSE_STOPS or self._norms[j] in CLAUSE_BREAKS and j not in self._name_quotes \
+                    or self._keys[j] in self.verb_forms["any"]:
+                return False
+        return False
 
     def _quoted_names(self, doc: Doc) -> set[int]:
         """The quotation marks around a name (گروه موسوم به «X»، قطار «Y»): up to five words with no verb or
