@@ -737,10 +737,11 @@ class EventExtractor:
         opens_line = line_start is not None or span.start < 12 and not any("\n" in t.whitespace_ for t in doc[:span.start])
         if not (opens_line and span.label_ == "LOC" and span.start >= 1 and norms[span.start - 1] in ("-", "–")):
             return False
-        j = span.end + (span.end < len(doc) and norms[span.end] == "،")
-        if j < len(doc) and doc[j].ent_type_ == "DATE":  # «X - [کابل]، ۷ عقرب ۱۴۰۳:»: the place and the date filed
+        j = span.end + (span.end < len(doc) and norms[span.end] in ("،", "("))
+        if j < len(doc) and doc[j].ent_type_ == "DATE":  # «X - [کابل]، ۷ عقرب ۱۴۰۳:»، «X - [کابل] (۲۷ حمل ۱۴۰۳):»
             j = next((m for m in range(j + 1, len(doc)) if doc[m].ent_iob_ != "I"), len(doc))
-        return j < len(doc) and norms[j] == ":" and (j == span.end or doc[j - 1].ent_type_ == "DATE")
+            j += j < len(doc) and norms[j] == ")" and norms[span.end] == "("
+        return j < len(doc) and norms[j] == ":" and (j == span.end or j > span.end + 1)
 
     @staticmethod
     def _participant(m: Mention, surface: Span, gaz, by_id, holders, relations_of) -> Participant:  # noqa: ANN001
