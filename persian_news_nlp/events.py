@@ -109,6 +109,7 @@ ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
 REPORTING = frozenset(_WORDS["reporting"])  # «X گزارش داد که …»: a verb of saying here, no cue for a name
 ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
+ISSUE_NOUNS = frozenset(key(w) for w in _WORDS["issue_noun"])  # «موضوع [آزادی] X»: a matter, no act
 EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
 PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دیدار کنند»: a plan of its own, no content of an offer
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
@@ -968,6 +969,8 @@ class EventExtractor:
                         {p.identity for p in other.actor} == {p.identity for p in event.actor} for other in found):
             return True  # «X در نشستی در کابل … را بی‌اساس خواند»: the setting of X's act, with no one met (an
             # «اجلاس سران» named is a summit attended, and stays)
+        if start >= 1 and key(doc[start - 1].norm_) in ISSUE_NOUNS:
+            return True  # «موضوع آزادی خدمه … را مطرح کرد»، «پرونده انفجار بندر»: the matter discussed, not an act told
         if start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in CONCERN_NOUNS:
             return True  # «با ابراز نگرانی از درگیری‌ها»: what worries the speaker, not the speaker's act
         if event.modality == "hypothetical" and any(other.type == "THREATEN" and other.trigger.end <= start for other in found):

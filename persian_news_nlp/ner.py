@@ -894,6 +894,11 @@ class EntityRecognizer:
                 and word_frequency(ctx.plain(i - 1)) == 0 and not ctx.ordinary(i - 1)
             if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
+        for i in range(2, len(ctx.doc) - 1):
+            # «مارگوس تساکنا وزیر خارجه استونی …»: two words news never uses, opening a clause right before a title
+            if ctx.is_title_start(i) and not {i - 1, i - 2} & taken and ctx.clause_starts(i - 2) \
+                    and all(ctx.name_word(k) and word_frequency(ctx.plain(k)) == 0 and not ctx.everyday(k) for k in (i - 2, i - 1)):
+                out.append(Candidate(i - 2, i, "PER", 1, "rules:apposition", confidence=0.6))
         for i in range(1, len(ctx.doc) - 1):  # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
             if ctx.norm(i - 1) in ("با", "به", "از") and i not in taken and ctx.is_title_start(i + 1) \
                     and ctx.name_word(i) and word_frequency(ctx.plain(i)) == 0 and not ctx.everyday(i):
