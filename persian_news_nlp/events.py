@@ -109,6 +109,7 @@ ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
 REPORTING = frozenset(_WORDS["reporting"])  # «X گزارش داد که …»: a verb of saying here, no cue for a name
 ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
+ACT_STEPS = frozenset(key(w) for w in _WORDS["act_step"])  # «پس از [اعلام] آتش‌بس»
 ISSUE_NOUNS = frozenset(key(w) for w in _WORDS["issue_noun"])  # «موضوع [آزادی] X»: a matter, no act
 EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
 PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دیدار کنند»: a plan of its own, no content of an offer
@@ -2185,7 +2186,10 @@ def _agreed_truce(found: list[Event], kept: list[Event]) -> None:
 
 
 def _dated_by(doc: Doc, start: int) -> bool:
-    """Is the event noun at ``start`` named only to date another act (پس از توافق، پیش از نشست)?"""
+    """Is the event noun at ``start`` named only to date another act (پس از توافق، پیش از نشست، پس از اعلام
+    آتش‌بس)?"""
+    if start >= 2 and key(doc[start - 1].norm_) in ACT_STEPS:
+        start -= 1  # «ساعاتی پس از [اعلام] آتش‌بس، میسری …»
     return start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in TIME_NOUNS
 
 
