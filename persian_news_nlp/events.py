@@ -1220,7 +1220,7 @@ class EventExtractor:
         presence = [(s, e, p) for s, e, p in in_sent if s in self._presence]
         untitled = False
         between = self._between(doc, sent, in_sent, t_end)
-        if between:
+        if between and trig.actor != "mediator":
             event.actor = between
         elif trig.actor in ("all", "both"):
             # «رزمایش مشترک دریایی [ایران، روسیه و چین]»: an event noun's possessors, past its adjectives, are its sides
@@ -1237,10 +1237,11 @@ class EventExtractor:
             # (else the owner of the goods carried: «کامیون حامل کمک‌های امدادی [X]»)
             event.actor = [p for s, e, p in in_sent if e == t_start][:1] \
                 or [p for s, e, p in _possessors(doc, in_sent, t_end + 1, sent.end)][:1]
-        elif trig.actor == "of" or trig.recipient == "-":
+        elif trig.actor in ("of", "mediator") or trig.recipient == "-":
             # «درگیری [X] و [Y]»، «به امضای [X]، رئیس‌جمهور …، و [Y] رسید»: the mentions after it, past appositions
             owners = _possessors(doc, [x for x in in_sent if x[:2] not in heads], t_end, sent.end, _apposition_ends(heads))
-            event.actor = _dedupe([p for s, e, p in owners]) or [p for s, e, p in subject]
+            event.actor = _dedupe([p for s, e, p in owners]) or ([] if trig.actor == "mediator" and event.nominal
+                                                                 else [p for s, e, p in subject])  # not «X از نقش … در میانجی‌گری»
             # no one named after it but titles (به امضای دو وزیر): the sides after «میان» may name them, below
             untitled = all(p.label in ("ROLE", "SIDES") for s, e, p in owners) and self._norms[t_start - 1] != "از"
         else:
@@ -1328,6 +1329,8 @@ class EventExtractor:
             recipient = []
         else:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
+        if trig.actor == "mediator" and between:
+            recipient = between  # «میانجیگری [دوحه] میان کابل و لندن»: the sides it goes between are met by the mediator
         event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
         self._name_counterparts(doc, event, reference)
         if event.nominal and t_start > 0 and self._norms[t_start - 1] == "با" and self._faced(sent, t_end):

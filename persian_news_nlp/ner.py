@@ -986,7 +986,8 @@ class EntityRecognizer:
                     continue
                 # after a clear given name the surname may be an everyday word (رضا شایسته، محمدرضا ساکت)
                 if end >= n or not all((ctx.name_word(k) and k not in ctx.blocked_starts
-                                        and (not ctx.is_common(k) or ctx.surname_shaped(k, self.lex) or (given and k > i)))
+                                        and (not ctx.is_common(k) or ctx.surname_shaped(k, self.lex) or (given and k > i))
+                                        and not ctx.plural_word(k))
                                        or (k > i and ctx.plain(k) in self.lex.detached_suffixes) for k in range(i, end)):
                     continue
                 headline = ctx.norm(end) == ":" and ctx.doc[i].is_sent_start \
@@ -1424,6 +1425,12 @@ class _DocContext:
             if word.endswith(ending) and len(word) - len(ending) >= 2 and is_ordinary(word[: -len(ending)]):
                 return True
         return False
+
+    def plural_word(self, i: int) -> bool:
+        """An everyday noun in the plural, glued or spaced (گزارشها، گزارش‌ها): never a speaker's name."""
+        word = self.plain(i).replace("\u200c", "")
+        return any(word.endswith(ending) and len(word) - len(ending) >= 2 and is_ordinary(word[: -len(ending)])
+                   for ending in ("ها", "های"))
 
     def ordinary(self, i: int) -> bool:
         """An everyday word (see :func:`gazetteer.is_ordinary`) or a function word."""
