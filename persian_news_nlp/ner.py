@@ -709,7 +709,10 @@ class EntityRecognizer:
                 org_start = None  # «رئیس کمیته»: a bare head word names no organisation
             if org_start is not None and org_start < org_end:
                 # «وزیر [امور خارجه X]», «رئیس [سازمان نمونه]»: the title holds its organisation
-                ministry = Candidate(org_start, org_end, "ORG", 1, "rules:role_ministry",
+                # (a minister's bare portfolio, «[امور خارجه ایران]» with no «وزارت», is PEYMA's ORG; records keep it on
+                # the title, see records.PORTFOLIO_RULE)
+                portfolio = org_head == MINISTRY_HEAD and ctx.norm(org_start) != MINISTRY_HEAD
+                ministry = Candidate(org_start, org_end, "ORG", 1, "rules:role_portfolio" if portfolio else "rules:role_ministry",
                                      ministry_entry if affiliation is None else None,
                                      nested=[] if tenure else nested, confidence=0.7)
                 nested = [ministry] + (nested if tenure else [])

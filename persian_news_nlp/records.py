@@ -48,15 +48,31 @@ def sentence_records(doc: Doc) -> list[dict[str, Any]]:
     return records
 
 
+#: The rule of a minister's bare portfolio nested in the title (وزیر [امور خارجه ایران]): PEYMA tags it as an
+#: organisation, which the NER scorer follows, but an analyst's record names the ministry by the title that holds
+#: it; the record lists it as the title's ``portfolio``, not as an entity of its own.
+PORTFOLIO_RULE = "rules:role_portfolio"
+
+
+def _portfolios(mentions: list) -> dict[str, Any]:  # noqa: ANN401
+    """The portfolio mentions by id."""
+    return {m.id: m for m in mentions if m.label == "ORG" and m.nested_in is not None and m.span._.rule == PORTFOLIO_RULE}
+
+
 def entity_records(doc: Doc) -> list[dict[str, Any]]:
-    """Entity mentions (top-level and nested) with their coreference cluster."""
+    """Entity mentions (top-level and nested) with their coreference cluster; a title carries the minister's
+    portfolio nested in it (``portfolio``: text, offsets and gazetteer id) instead of listing it apart."""
     mentions = doc._.mentions
     if mentions is None:  # relations stage not run: mentions straight from the entities
         from .relations import RelationExtractor
 
         mentions = RelationExtractor._mentions(doc)
+    portfolios = _portfolios(mentions)
+    held = {m.nested_in: m for m in portfolios.values()}
     out = []
     for m in mentions:
+        if m.id in portfolios:
+            continue
         span, ext = m.span, m.span._  # one extension accessor for all the fields
         confidence = ext.confidence
         record = {
@@ -76,6 +92,10 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
         if m.label == "DATE":
             record["value"] = ext.value
             record["calendar"] = ext.calendar
+        if m.id in held:
+            p = held[m.id]
+            record["portfolio"] = {"text": p.span.text, "start": p.span.start_char, "end": p.span.end_char,
+                                   "entity_id": p.entry_id}
         out.append(record)
     return out
 
@@ -93,11 +113,12 @@ def doc_record(doc: Doc, doc_id: str | None = None, source: dict | None = None) 
     from .events import event_record
 
     reference = doc.user_data.get("pnn_reference_date")
+    gone = set(_portfolios(doc._.mentions or []))  # listed on their titles (see entity_records)
     relations = [{"id": r.id, "type": r.type, "head": r.head, "tail": r.tail, "sentence": r.sentence, "rule": r.rule}
-                 for r in (doc._.relations or [])]
-    clusters = [{"id": c.id, "entity_id": c.entity_id, "mentions": c.mentions,
+                 for r in (doc._.relations or []) if r.head not in gone and r.tail not in gone]
+    clusters = [{"id": c.id, "entity_id": c.entity_id, "mentions": [m for m in c.mentions if m not in gone],
                  "pronouns": [{"text": p.text, "start": p.start_char, "end": p.end_char} for p in c.pronouns]}
-                for c in (doc._.clusters or [])]
+                for c in (doc._.clusters or []) if any(m not in gone for m in c.mentions)]
     return {
         "doc_id": doc_id,
         "source": source,
