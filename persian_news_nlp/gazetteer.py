@@ -371,7 +371,11 @@ class Gazetteer:
         if not text or not len(self._by_key):
             return []
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        keep = (codes != 0x20) & (codes != 0x200C)
+        # Three code points of padding: nothing is a word character or a ZWNJ past the end.
+        padded = np.concatenate((codes, _PADDING))
+        word = _is_word_code(padded)
+        ezafe_yeh = _ezafe_yeh(padded, word, text)
+        keep = (codes != 0x20) & (codes != 0x200C) & ~ezafe_yeh[:len(codes)]
         positions = np.flatnonzero(keep)
         squeezed = _fold_codes(codes[keep]).tobytes().decode("utf-32-le")
         matches = list(self._automaton.iter(squeezed))
@@ -382,14 +386,12 @@ class Gazetteer:
         lengths = np.fromiter(map(len, map(itemgetter(0), values)), dtype=np.int64, count=len(matches))
         starts = positions[last - lengths + 1]
         ends = positions[last] + 1
-        # Three code points of padding: nothing is a word character or a ZWNJ past the end.
-        padded = np.concatenate((codes, _PADDING))
-        word = _is_word_code(padded)
         after_word = (starts > 0) & word[np.maximum(starts - 1, 0)]
-        # ezafe written ‌ی after a final vowel or ه: «وزیر خارجه‌ی طالبان»
+        # ezafe written ‌ی after a final vowel or ه: «وزیر خارجه‌ی طالبان»; glued after a silent ه: «وزیر خارجهی …»
         ezafe = (padded[ends] == 0x200C) & (padded[ends + 1] == _YEH) & ~word[ends + 2]
-        before_word = ~ezafe & word[ends]
-        ends = ends + 2 * ezafe
+        glued = ezafe_yeh[ends]
+        before_word = ~ezafe & ~glued & word[ends]
+        ends = ends + 2 * ezafe + glued
         accepted = np.flatnonzero(~after_word & ~before_word)
         spaces = np.concatenate(([0], np.cumsum(codes == 0x20)))
         spread = (spaces[ends[accepted]] > spaces[starts[accepted]]).tolist()
@@ -410,6 +412,41 @@ _FOLD_TABLE[list(_FOLD_1TO1)] = list(_FOLD_1TO1.values())
 _PADDING = np.zeros(3, dtype=np.uint32)
 _YEH = ord("ی")
 _WORD_TABLE = code_point_table(_WORD_CHARS)  # which code points _WORD_CHARS matches
+
+
+_HEH, _ZWNJ = ord("ه"), 0x200C
+_NOT_SILENT = np.array([ord("ا"), ord("و"), ord("آ")], dtype=np.uint32)  # «ماهی», «گروهی»: the ه is a consonant there
+
+
+def _ezafe_yeh(padded: np.ndarray, word: np.ndarray, text: str) -> np.ndarray:
+    """Where a word's last letter is the ezafe «ی» written after a silent ه, glued or after a ZWNJ («نماینده‌ی ویژه‌ی
+    سازمان ملل», «فرستادهی ویژهی»; not «ماهی», «گروهی», whose ه is a consonant): no letter of the name, and names
+    are matched through it."""
+    out = np.zeros(len(padded), dtype=bool)
+    n = len(padded)
+    if n < 5:
+        return out
+    y = np.arange(3, n - 1)
+    ends_word = (padded[y] == _YEH) & ~word[y + 1]
+    glued = (padded[y - 1] == _HEH) & word[y - 2] & (padded[y - 2] != _ZWNJ) & ~np.isin(padded[y - 2], _NOT_SILENT) \
+        & word[y - 3] & (padded[y - 3] != _ZWNJ)
+    apart = (padded[y - 1] == _ZWNJ) & (padded[y - 2] == _HEH) & word[y - 3] & ~np.isin(padded[y - 3], _NOT_SILENT)
+    out[y] = ends_word & (glued | apart)
+    found = np.flatnonzero(out)
+    if len(found):  # a word of its own keeps its «ی» (فرماندهی): a few candidates, looked up one by one
+        for i in found.tolist():
+            start = i
+            while start > 0 and word[start - 1]:
+                start -= 1
+            if key(text[start:i + 1]) in heh_yeh_words():
+                out[i] = False
+    return out
+
+
+@cache
+def heh_yeh_words() -> frozenset[str]:
+    """Keys of the words ending in ‑هی that are no ezafe (lexicons/heh_yeh_words.tsv)."""
+    return frozenset(key(w) for w in word_list("lexicons", "heh_yeh_words.tsv"))
 
 
 def _fold_codes(codes: np.ndarray) -> np.ndarray:

@@ -382,24 +382,30 @@ class RelationExtractor:
             entry = gaz.get(m.entry_id) if m.nested_in is not None and m.entry_id else None
             if entry is not None and entry.country:
                 affiliations.setdefault(m.nested_in, set()).add(entry.country)
-        role_holder: dict[str, tuple[str, set[str]]] = {}
+        role_holder: dict[str, tuple[str, set[str], str | None]] = {}
         for r in relations:
             if r.type == "HAS_ROLE":
                 union(r.head, r.tail)
                 role = by_id[r.tail].span
-                role_holder[key(role._.canonical_name or role.text)] = (r.head, affiliations.get(r.tail, set()))
+                # a holder the gazetteer knows serves his own country when the title names none
+                person = gaz.get(by_id[r.head].entry_id) if by_id[r.head].entry_id else None
+                held = affiliations.get(r.tail, set()) or ({person.country} if person is not None and person.country else set())
+                role_holder[key(role._.canonical_name or role.text)] = (r.head, held, by_id[r.tail].entry_id)
         for m in mentions:
             if m.label == "ROLE" and m.nested_in is None and find(m.id) == m.id:
                 text_key = key(m.span.text)
                 own = affiliations.get(m.id, set())
-                for title, (holder, held) in role_holder.items():
+                for title, (holder, held, post) in role_holder.items():
                     # the same title, a longer form of it, or a short form of two words or more told after it in
                     # full («رافائل گروسی، مدیرکل آژانس بین‌المللی انرژی اتمی … مدیرکل آژانس»); not the same post
                     # of another country or body («عراقچی، وزیر امور خارجه ایران … وزیر امور خارجه ترکیه»)
                     later = by_id[holder].span.start < m.span.start
                     if own and held and not own & held:
                         continue
-                    if text_key == title or later and (text_key.startswith(title) or len(m.span) >= 2 and title.startswith(text_key)):
+                    # (or the same post named otherwise, of the holder's country: «امیرخان متقی، وزیر خارجهی این گروه
+                    # … وزیر خارجهی گروه طالبان»)
+                    same_post = later and post is not None and m.entry_id == post and bool(own) and own <= held
+                    if text_key == title or same_post or later and (text_key.startswith(title) or len(m.span) >= 2 and title.startswith(text_key)):
                         union(holder, m.id)
                         break
         clusters: dict[str, Cluster] = {}

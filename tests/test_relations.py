@@ -121,3 +121,13 @@ def test_a_ministers_portfolio_is_carried_by_the_title_not_listed_as_an_organisa
     doc = persian_news_nlp.load()(text)
     assert "امور خارجه پاکستان" in {s.text for s in doc.spans["pnn_nested"] if s.label_ == "ORG"}
 
+
+
+def test_the_same_post_named_otherwise_joins_its_known_holder():
+    # «امیرخان متقی، وزیر خارجه این گروه … وزیر خارجه گروه طالبان»: the same post of the holder's own country (the
+    # gazetteer's), named otherwise later, is his; «او» after it is he
+    text = "امیرخان متقی، وزیر خارجه این گروه، به دوحه رفت. وزیر خارجه گروه طالبان گفت که این گروه مخالف است. او افزود."
+    assert "امیرخان متقی" in _pronoun_antecedents(text, "او")
+    # the same post of another country stays another person's
+    text = "امیرخان متقی، وزیر خارجه این گروه، به دوحه رفت. وزیر خارجه پاکستان گفت که مخالف است. او افزود."
+    assert "امیرخان متقی" not in _pronoun_antecedents(text, "او")
