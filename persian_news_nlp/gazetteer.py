@@ -414,7 +414,7 @@ _YEH = ord("ی")
 _WORD_TABLE = code_point_table(_WORD_CHARS)  # which code points _WORD_CHARS matches
 
 
-_HEH, _ZWNJ = ord("ه"), 0x200C
+_HEH, _ZWNJ, _LAM = ord("ه"), 0x200C, ord("ل")
 _NOT_SILENT = np.array([ord("ا"), ord("و"), ord("آ")], dtype=np.uint32)  # «ماهی», «گروهی»: the ه is a consonant there
 
 
@@ -428,9 +428,11 @@ def _ezafe_yeh(padded: np.ndarray, word: np.ndarray, text: str) -> np.ndarray:
         return out
     y = np.arange(3, n - 1)
     ends_word = (padded[y] == _YEH) & ~word[y + 1]
+    allah = (padded[y - 2] == _LAM) & (padded[y - 3] == _LAM)  # «نصراللهی»، «حزب‌اللهی»: the ه of «الله» is a consonant
     glued = (padded[y - 1] == _HEH) & word[y - 2] & (padded[y - 2] != _ZWNJ) & ~np.isin(padded[y - 2], _NOT_SILENT) \
-        & word[y - 3] & (padded[y - 3] != _ZWNJ)
-    apart = (padded[y - 1] == _ZWNJ) & (padded[y - 2] == _HEH) & word[y - 3] & ~np.isin(padded[y - 3], _NOT_SILENT)
+        & word[y - 3] & (padded[y - 3] != _ZWNJ) & ~allah
+    apart = (padded[y - 1] == _ZWNJ) & (padded[y - 2] == _HEH) & word[y - 3] & ~np.isin(padded[y - 3], _NOT_SILENT) \
+        & ~((padded[y - 3] == _LAM) & (padded[np.maximum(y - 4, 0)] == _LAM))
     out[y] = ends_word & (glued | apart)
     found = np.flatnonzero(out)
     if len(found):  # a word of its own keeps its «ی» (فرماندهی): a few candidates, looked up one by one

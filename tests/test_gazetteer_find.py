@@ -24,8 +24,9 @@ def _ezafe(text: str, i: int) -> bool:
     if i < 3 or text[i] != "ی" or (i + 1 < len(text) and _is_word(text[i + 1])):
         return False
     glued = text[i - 1] == "ه" and _is_word(text[i - 2]) and text[i - 2] not in (ZWNJ, "ا", "و", "آ") \
-        and _is_word(text[i - 3]) and text[i - 3] != ZWNJ
-    apart = text[i - 1] == ZWNJ and text[i - 2] == "ه" and _is_word(text[i - 3]) and text[i - 3] not in ("ا", "و", "آ")
+        and _is_word(text[i - 3]) and text[i - 3] != ZWNJ and text[i - 3: i - 1] != "لل"
+    apart = text[i - 1] == ZWNJ and text[i - 2] == "ه" and _is_word(text[i - 3]) and text[i - 3] not in ("ا", "و", "آ") \
+        and text[max(i - 4, 0): i - 2] != "لل"
     start = i
     while start > 0 and _is_word(text[start - 1]):
         start -= 1
@@ -65,6 +66,7 @@ def gazetteer() -> Gazetteer:
         Entry("org:g7", "ORG", "گروه ۷"),
         Entry("role:namayande", "ROLE", "نماینده ویژه"),
         Entry("role:farmande", "ROLE", "فرمانده"),
+        Entry("per:nasrollah", "PER", "نصرالله"),
     ]
     return Gazetteer(entries)
 
@@ -83,6 +85,7 @@ def gazetteer() -> Gazetteer:
     "نمایندهی ویژهی سازمان و نماینده‌ی ویژه‌ی سازمان",
     "فرماندهی امنیه و فرمانده امنیه و فرمانده‌ی امنیه",
     "گروهی از ماهی‌گیران",
+    "سالن نصراللهی و حزب‌الله‌ی و نصرالله‌ی",
     "تهران ران",
     "گروه 7 و گروه ۷ و گروه٧",
     "ك ابل" + "\U0001f600" + "كابل" + "\u2028",
