@@ -414,8 +414,7 @@ _YEH = ord("ی")
 _WORD_TABLE = code_point_table(_WORD_CHARS)  # which code points _WORD_CHARS matches
 
 
-_HEH, _ZWNJ, _LAM = ord("ه"), 0x200C, ord("ل")
-_NOT_SILENT = np.array([ord("ا"), ord("و"), ord("آ")], dtype=np.uint32)  # «ماهی», «گروهی»: the ه is a consonant there
+_HEH, _ZWNJ, _LAM, _ALEF, _WAW, _ALEF_MADDA = ord("ه"), 0x200C, ord("ل"), ord("ا"), ord("و"), ord("آ")
 
 
 def _ezafe_yeh(padded: np.ndarray, word: np.ndarray, text: str) -> np.ndarray:
@@ -426,14 +425,20 @@ def _ezafe_yeh(padded: np.ndarray, word: np.ndarray, text: str) -> np.ndarray:
     n = len(padded)
     if n < 5:
         return out
-    y = np.arange(3, n - 1)
-    ends_word = (padded[y] == _YEH) & ~word[y + 1]
-    allah = (padded[y - 2] == _LAM) & (padded[y - 3] == _LAM)  # «نصراللهی»، «حزب‌اللهی»: the ه of «الله» is a consonant
-    glued = (padded[y - 1] == _HEH) & word[y - 2] & (padded[y - 2] != _ZWNJ) & ~np.isin(padded[y - 2], _NOT_SILENT) \
-        & word[y - 3] & (padded[y - 3] != _ZWNJ) & ~allah
-    apart = (padded[y - 1] == _ZWNJ) & (padded[y - 2] == _HEH) & word[y - 3] & ~np.isin(padded[y - 3], _NOT_SILENT) \
-        & ~((padded[y - 3] == _LAM) & (padded[np.maximum(y - 4, 0)] == _LAM))
-    out[y] = ends_word & (glued | apart)
+    # views aligned on the candidate «ی» at y = 3 … n-2: the letters one to four before it and the one after
+    at, after = padded[3:n - 1], word[4:n]
+    p1, p2, p3 = padded[2:n - 2], padded[1:n - 3], padded[0:n - 4]
+    w2, w3 = word[1:n - 3], word[0:n - 4]
+    p4 = np.concatenate((_PADDING[:1], padded[0:n - 5]))
+
+    def consonant(letters: np.ndarray) -> np.ndarray:  # «ماهی», «گروهی»: after ا/و/آ the ه is a consonant
+        return (letters != _ALEF) & (letters != _WAW) & (letters != _ALEF_MADDA)
+
+    candidate = (at == _YEH) & ~after
+    # «نصراللهی»، «حزب‌اللهی»: the ه of «الله» is a consonant
+    glued = (p1 == _HEH) & w2 & (p2 != _ZWNJ) & consonant(p2) & w3 & (p3 != _ZWNJ) & ~((p2 == _LAM) & (p3 == _LAM))
+    apart = (p1 == _ZWNJ) & (p2 == _HEH) & w3 & consonant(p3) & ~((p3 == _LAM) & (p4 == _LAM))
+    out[3:n - 1] = candidate & (glued | apart)
     found = np.flatnonzero(out)
     if len(found):  # a word of its own keeps its «ی» (فرماندهی): a few candidates, looked up one by one
         for i in found.tolist():
