@@ -109,6 +109,7 @@ ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
 REPORTING = frozenset(_WORDS["reporting"])  # «X گزارش داد که …»: a verb of saying here, no cue for a name
 ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
+LINKERS = _phrases(_WORDS["linker"])  # «در همین حال»، «در این میان»: a sentence's link, no preposition of what follows
 ACT_STEPS = frozenset(key(w) for w in _WORDS["act_step"])  # «پس از [اعلام] آتش‌بس»
 ISSUE_NOUNS = frozenset(key(w) for w in _WORDS["issue_noun"])  # «موضوع [آزادی] X»: a matter, no act
 EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
@@ -2050,9 +2051,11 @@ def _sides_after(doc: Doc, in_sent, at: int) -> list[Participant]:  # noqa: ANN0
         if s < i:
             continue
         noun = next((j for j in range(i, s) if key(doc[j].norm_) in SIDE_NOUNS), None)
-        if any(doc[j].norm_ not in ("،", ",", "و") and not (noun is not None and noun <= j < s and (j == noun or doc[j].norm_.endswith("ی")))
-               for j in range(i, s)):
-            break  # «میان [نیروهای] طالبان و پاکستان»، «میان [نیروهای مرزی] X و Y»: a side noun (and its adjectives) names it
+        if any(doc[j].norm_ not in ("،", ",", "و") and not (noun is not None and noun <= j < s and (
+                j == noun or doc[j].norm_.endswith("ی") or key(doc[j].norm_) in MEMBER_WORDS
+                or doc[j].norm_ == "به" and key(doc[j - 1].norm_) in MEMBER_WORDS)) for j in range(i, s)):
+            break  # «میان [نیروهای] طالبان و پاکستان»، «میان [نیروهای مرزی] X و Y»، «[نیروهای وابسته به] X»: a side noun
+            # (and its adjectives, or «وابسته به») names it
         sides.append(p)
         i = e
     sides = _dedupe(sides)
@@ -2303,6 +2306,8 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = MEDIATOR
         elif s >= 2 and key(doc[s - 1].norm_) in BENEFICIARIES and doc[s - 2].norm_ in ("برای", "به"):
             marked[(s, e)] = doc[s - 2].norm_  # «برای [زلزله‌زدگان] هرات کمک فرستادند»: aid for Herat
+        elif (b := _beneficiary_before(doc, s)) is not None:
+            marked[(s, e)] = doc[b - 1].norm_  # «برای آسیب‌دیدگان سیل در [استان X]»: aid for the place they are in
         elif s >= 2 and doc[s - 1].norm_ == "از" and key(doc[s - 2].norm_) in DELEGATIONS:
             # the delegation's origin stands for it, marked as the delegation is: «هیأتی از X سفر کرد»
             # (a subject), «با هیأتی از X دیدار کرد» (with)
@@ -2315,6 +2320,17 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
         previous = (s, e)
     return marked
+
+
+def _beneficiary_before(doc: Doc, start: int) -> int | None:
+    """Where a beneficiary word stands that a place at ``start`` belongs to through «در», with one word between
+    or none («برای [آسیب‌دیدگان] سیل در X»، «به [زلزله‌زدگان] در X»), after «برای» or «به»; None when none does."""
+    if start < 3 or doc[start - 1].norm_ != "در":
+        return None
+    for b in (start - 2, start - 3):
+        if b >= 1 and key(doc[b].norm_) in BENEFICIARIES and doc[b - 1].norm_ in ("برای", "به") and _is_word(doc[start - 2]):
+            return b
+    return None
 
 
 def _in_exchange(doc: Doc, start: int) -> bool:
@@ -2380,7 +2396,9 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
                 and key(doc[i - 2].norm_) in TIME_NOUNS:
             return ""  # «پیش از این [X] …»: "before this", a phrase closed before the mention
         if word in PREPOSITIONS:
-            return word
+            # «در همین حال [X] …»: a linking phrase closed before the mention governs nothing
+            n = _phrase_at([key(t.norm_) for t in doc[i: start]], 0, LINKERS)
+            return "" if n and i + n == start else word
         if not _is_word(doc[i]) or word in ("و", "را") or word in SUBORDINATORS:
             return ""  # «پس از آنکه [X] …»: a conjunction opens a clause whose subject X is
         if (word in Lexicons.load().speech_verbs or key(word) in _verbish()) \
