@@ -2307,7 +2307,8 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
         elif s >= 2 and key(doc[s - 1].norm_) in BENEFICIARIES and doc[s - 2].norm_ in ("برای", "به"):
             marked[(s, e)] = doc[s - 2].norm_  # «برای [زلزله‌زدگان] هرات کمک فرستادند»: aid for Herat
         elif (b := _beneficiary_before(doc, s)) is not None:
-            marked[(s, e)] = doc[b - 1].norm_  # «برای آسیب‌دیدگان سیل در [استان X]»: aid for the place they are in
+            # «برای آسیب‌دیدگان سیل در [استان X]»، «میان خانواده‌های بی‌جاشده در [X]»: aid for the place they are in
+            marked[(s, e)] = "برای" if doc[b - 1].norm_ == "میان" else doc[b - 1].norm_
         elif s >= 2 and doc[s - 1].norm_ == "از" and key(doc[s - 2].norm_) in DELEGATIONS:
             # the delegation's origin stands for it, marked as the delegation is: «هیأتی از X سفر کرد»
             # (a subject), «با هیأتی از X دیدار کرد» (with)
@@ -2324,11 +2325,12 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
 
 def _beneficiary_before(doc: Doc, start: int) -> int | None:
     """Where a beneficiary word stands that a place at ``start`` belongs to through «در», with one word between
-    or none («برای [آسیب‌دیدگان] سیل در X»، «به [زلزله‌زدگان] در X»), after «برای» or «به»; None when none does."""
+    or none («برای [آسیب‌دیدگان] سیل در X»، «به [زلزله‌زدگان] در X»، «میان [خانواده‌های] بی‌جاشده در X»), after «برای»,
+    «به» or «میان»; None when none does."""
     if start < 3 or doc[start - 1].norm_ != "در":
         return None
     for b in (start - 2, start - 3):
-        if b >= 1 and key(doc[b].norm_) in BENEFICIARIES and doc[b - 1].norm_ in ("برای", "به") and _is_word(doc[start - 2]):
+        if b >= 1 and key(doc[b].norm_) in BENEFICIARIES and doc[b - 1].norm_ in ("برای", "به", "میان") and _is_word(doc[start - 2]):
             return b
     return None
 
@@ -2341,7 +2343,10 @@ def _in_exchange(doc: Doc, start: int) -> bool:
         if word in (".", "؛", ":") or word in CLAUSE_BREAKS or key(word) in _verbish():
             return False
         if word == "در" and j + 1 < start and key(doc[j + 1].norm_) in EXCHANGE_WORDS:
-            return doc[j + 2].norm_ not in ("،", ",")  # «در مقابل، X …» is "in turn", no price
+            # «در مقابل، X …» is "in turn", no price; «در برابر [شرکت X] دست به اعتراض زدند» is "in front of": a price
+            # opens with an act (در برابر آتش‌بس، در برابر پایان جنگ)
+            head = key(doc[j + 2].norm_)
+            return doc[j + 2].norm_ not in ("،", ",") and (head in _trigger_words() or head in ACT_STEPS)
     return False
 
 
