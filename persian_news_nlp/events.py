@@ -110,6 +110,7 @@ MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
 REPORTING = frozenset(_WORDS["reporting"])  # «X گزارش داد که …»: a verb of saying here, no cue for a name
 ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
 LINKERS = _phrases(_WORDS["linker"])  # «در همین حال»، «در این میان»: a sentence's link, no preposition of what follows
+CALL_KEY = key("دعوت")  # «به دعوت X» before a crowd's act: X called it
 ACT_STEPS = frozenset(key(w) for w in _WORDS["act_step"])  # «پس از [اعلام] آتش‌بس»
 ISSUE_NOUNS = frozenset(key(w) for w in _WORDS["issue_noun"])  # «موضوع [آزادی] X»: a matter, no act
 EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
@@ -508,8 +509,12 @@ class EventExtractor:
                 country = event.location.country if event.location is not None else None
                 counted = crowd.i + 1 < len(doc) and doc[crowd.i + 1].norm_ in CROWD_COUNTS  # «هزاران نفر»
                 span = doc[crowd.i: crowd.i + 1 + counted]
-                event.actor = [Participant(span.text, span.start_char, span.end_char, "GROUP", None, None,
-                                           country, "CVL", None)]
+                # «… به دعوت [شورای X] … دست به اعتراض زدند»: the body that called the crowd out acts with it
+                called_by = [p for s, e, p in participants if sent.start + 2 <= s < event.trigger.start
+                             and self._norms[s - 2] == "به" and self._keys[s - 1] == CALL_KEY and p.label in ("ORG", "PER")][:1]
+                event.actor = called_by + [Participant(span.text, span.start_char, span.end_char, "GROUP", None, None,
+                                                       country, "CVL", None)]
+                event.recipient = [p for p in event.recipient if p.identity not in {a.identity for a in called_by}]
 
     def _object_of_stance(self, sent: Span, start: int) -> bool:
         """Does the phrase from ``start`` end in «را» before a stance taken on it (محکوم کرد، انتقاد کرد)
