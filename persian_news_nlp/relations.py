@@ -483,7 +483,7 @@ class RelationExtractor:
                     subject = own[-1] if own else antecedent
                     antecedent = next((m for m in reversed(pool[first: k + 1]) if find(m.id) != find(subject.id)), antecedent)
             attach(antecedent, doc[i: i + 1])
-        # «ارتش [اسرائیل] اعلام کرد جنگنده‌های این کشور …»: a country named inside a body's name is one «این کشور» may be
+        # «نیروی هوایی [اسرائیل] اعلام کرد جنگنده‌های این کشور …»: a country named inside a body's name is one «این کشور» may be
         # (not inside a title: «همتای [تاجیک] خود» is a person's country, told for the person)
         labels = {m.id: m.label for m in mentions}
         every = sorted((m for m in mentions if m.nested_in is None or labels.get(m.nested_in) == "ORG"), key=lambda m: m.span.start)
