@@ -110,7 +110,7 @@ MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
 REPORTING = frozenset(_WORDS["reporting"])  # «X گزارش داد که …»: a verb of saying here, no cue for a name
 ORDER_NOUNS = frozenset(key(w) for w in _WORDS["order_noun"])  # «به دستور X بازداشت شدند»: X acts
 LINKERS = _phrases(_WORDS["linker"])  # «در همین حال»، «در این میان»: a sentence's link, no preposition of what follows
-CALL_KEY = key("دعوت")  # «به دعوت X» before a crowd's act: X called it
+CALL_CUES = _phrases(_WORDS["call_cue"])  # «به دعوت X» before a crowd's act: X called it
 ACT_STEPS = frozenset(key(w) for w in _WORDS["act_step"])  # «پس از [اعلام] آتش‌بس»
 ISSUE_NOUNS = frozenset(key(w) for w in _WORDS["issue_noun"])  # «موضوع [آزادی] X»: a matter, no act
 EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
@@ -510,8 +510,8 @@ class EventExtractor:
                 counted = crowd.i + 1 < len(doc) and doc[crowd.i + 1].norm_ in CROWD_COUNTS  # «هزاران نفر»
                 span = doc[crowd.i: crowd.i + 1 + counted]
                 # «… به دعوت [شورای X] … دست به اعتراض زدند»: the body that called the crowd out acts with it
-                called_by = [p for s, e, p in participants if sent.start + 2 <= s < event.trigger.start
-                             and self._norms[s - 2] == "به" and self._keys[s - 1] == CALL_KEY and p.label in ("ORG", "PER")][:1]
+                called_by = [p for s, e, p in participants if sent.start < s < event.trigger.start and p.label in ("ORG", "PER")
+                             and _after_cue(doc, s, CALL_CUES, gaps=(0,))][:1]
                 event.actor = called_by + [Participant(span.text, span.start_char, span.end_char, "GROUP", None, None,
                                                        country, "CVL", None)]
                 event.recipient = [p for p in event.recipient if p.identity not in {a.identity for a in called_by}]
@@ -520,8 +520,7 @@ class EventExtractor:
         """Does the phrase from ``start`` end in «را» before a stance taken on it (محکوم کرد، انتقاد کرد)
         with no verb or clause break between?"""
         for j in range(start, min(sent.end - 1, start + 30)):
-            if self._norms[j] in CLAUSE_STOPS or self._norms[j] in CLAUSE_BREAKS and j not in self._name_quotes \
-                    or self._keys[j] in self.verb_forms["any"]:
+            if self._ends_phrase(j):
                 return False
             if self._norms[j] == "را":
                 return any(t.type in STANCES for m in range(j + 1, min(sent.end, j + 6)) for t in self._triggers_at(self._keys, m))
@@ -539,9 +538,9 @@ class EventExtractor:
         return False
 
     def _reported_about(self, sent: Span, start: int) -> bool:
-        """Is the event noun at ``start`` what reports are about: «درباره» right before it and a report noun among
-        the eight words before that (گزارش‌های منتشرشده در رسانه‌ها درباره [سفر] X … را تکذیب کرد)?"""
-        return start - 1 > sent.start and self._norms[start - 1] in ("درباره", "پیرامون") and any(
+        """Is the event noun at ``start`` what reports are about: a topic cue (درباره، در مورد …) right before it and a
+        report noun among the eight words before (گزارش‌های منتشرشده در رسانه‌ها درباره [سفر] X … را تکذیب کرد)?"""
+        return start - 1 > sent.start and _after_cue(sent.doc, start, _TOPIC_CUES_BY_FIRST, gaps=(0,)) and any(
             self._keys[j] in REPORT_NOUNS for j in range(max(sent.start, start - 9), start - 1))
 
     def _involved_in(self, sent: Span, start: int) -> bool:
@@ -555,10 +554,15 @@ class EventExtractor:
         for j in range(start + 1, min(sent.end, start + 14)):
             if self._keys[j] in INVOLVEMENT:
                 return True
-            if self._norms[j] in CLAUSE_STOPS or self._norms[j] in CLAUSE_BREAKS and j not in self._name_quotes \
-                    or self._keys[j] in self.verb_forms["any"]:
+            if self._ends_phrase(j):
                 return False
         return False
+
+    def _ends_phrase(self, j: int) -> bool:
+        """Does token ``j`` end a noun phrase read forward: a comma or stop, a clause break (not the quotes around a
+        name) or a verb?"""
+        return self._norms[j] in CLAUSE_STOPS or self._norms[j] in CLAUSE_BREAKS and j not in self._name_quotes \
+            or self._keys[j] in self.verb_forms["any"]
 
     def _quoted_names(self, doc: Doc) -> set[int]:
         """The quotation marks around a name (گروه موسوم به «X»، قطار «Y»): up to five words with no verb or
@@ -2359,10 +2363,9 @@ def _named_after(doc: Doc, start: int, floor: int) -> int | None:
     """Where a naming phrase before the mention at ``start`` begins («گروه تروریستی [موسوم به] «X»»، «شرکتی [به نام]
     X»): the mention is the name of the noun before it; None when there is none."""
     end = start - (start > floor and doc[start - 1].norm_ == "«")
-    for begin in range(max(floor, end - 3), end - 1):
-        if _phrase_at([key(t.norm_) for t in doc[begin: end]], 0, NAMING) == end - begin:
-            return begin
-    return None
+    first = max(floor, end - 3)
+    keys = [key(t.norm_) for t in doc[first: end]]
+    return next((first + j for j in range(len(keys) - 1) if _phrase_at(keys, j, NAMING) == len(keys) - j), None)
 
 
 def _agent_marked(doc: Doc, start: int) -> bool:

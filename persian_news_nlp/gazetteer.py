@@ -439,14 +439,12 @@ def _ezafe_yeh(padded: np.ndarray, word: np.ndarray, text: str) -> np.ndarray:
     glued = (p1 == _HEH) & w2 & (p2 != _ZWNJ) & consonant(p2) & w3 & (p3 != _ZWNJ) & ~((p2 == _LAM) & (p3 == _LAM))
     apart = (p1 == _ZWNJ) & (p2 == _HEH) & w3 & consonant(p3) & ~((p3 == _LAM) & (p4 == _LAM))
     out[3:n - 1] = candidate & (glued | apart)
-    found = np.flatnonzero(out)
-    if len(found):  # a word of its own keeps its «ی» (فرماندهی): a few candidates, looked up one by one
-        for i in found.tolist():
-            start = i
-            while start > 0 and word[start - 1]:
-                start -= 1
-            if key(text[start:i + 1]) in heh_yeh_words():
-                out[i] = False
+    for i in np.flatnonzero(out).tolist():  # a word of its own keeps its «ی» (فرماندهی): a few candidates, one by one
+        start = i
+        while start > 0 and word[start - 1]:
+            start -= 1
+        if key(text[start:i + 1]) in heh_yeh_words():
+            out[i] = False
     return out
 
 

@@ -803,8 +803,7 @@ class EntityRecognizer:
             else:  # a given name alone: only with a name prefix (حضرت مریم) or right after a title
                 accept = bool(givens) and (prefixed or (after_title and clear_given))
             # «قطار «جعفر اکسپرس»»، «نفتکش نمونه‌زاده»: a vehicle named like a person
-            vehicle = ctx.cue_labels(start - (start > 0 and ctx.norm(start - 1) == "«"), end) & VEHICLE_CUES
-            if accept and not vehicle:
+            if accept and not ctx.cue_labels(start - (start > 0 and ctx.norm(start - 1) == "«"), end) & VEHICLE_CUES:
                 end = self._known_name_end(ctx, known_people, start, surname_start, end)
                 end = _with_religious_suffix(ctx, end)
                 out.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.75 if clear_given else 0.65))
@@ -897,9 +896,9 @@ class EntityRecognizer:
                 and word_frequency(ctx.plain(i - 1)) == 0 and not ctx.ordinary(i - 1)
             if start < i and (has_given or unknown or any(ctx.strong_surname(k, self.lex) for k in range(start, i))):
                 out.append(Candidate(start, i, "PER", 1, "rules:apposition", confidence=0.7))
-        for i in range(2, len(ctx.doc) - 1):
+        for i in sorted(ctx.title_starts):
             # «مارگوس تساکنا وزیر خارجه استونی …»: two words news never uses, opening a clause right before a title
-            if ctx.is_title_start(i) and not {i - 1, i - 2} & taken and ctx.clause_starts(i - 2) \
+            if i >= 2 and not {i - 1, i - 2} & taken and ctx.clause_starts(i - 2) \
                     and all(ctx.name_word(k) and word_frequency(ctx.plain(k)) == 0 and not ctx.everyday(k) for k in (i - 2, i - 1)):
                 out.append(Candidate(i - 2, i, "PER", 1, "rules:apposition", confidence=0.6))
         for i in range(1, len(ctx.doc) - 1):  # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
@@ -1391,7 +1390,7 @@ class _DocContext:
         word = self.plain(i)
         if word in lex.given_names or self.strong_surname(i, lex):
             return True
-        if (base := plural_base(word)) is not None and is_ordinary(base):
+        if self.plural_word(i):
             return False  # «علی نمونه‌زاده مقامهای …»: a plural of an everyday word is no surname
         if self.plain(i + 1) in lex.detached_suffixes and self.name_word(i + 1, before_light_verb=True):
             return True  # «نمونه زاده»: a word and a surname ending written apart
@@ -1430,10 +1429,9 @@ class _DocContext:
         return False
 
     def plural_word(self, i: int) -> bool:
-        """An everyday noun in the plural, glued or spaced (گزارشها، گزارش‌ها): never a speaker's name."""
-        word = self.plain(i).replace("\u200c", "")
-        return any(word.endswith(ending) and len(word) - len(ending) >= 2 and is_ordinary(word[: -len(ending)])
-                   for ending in ("ها", "های"))
+        """An everyday noun in the plural, glued or spaced (گزارشها، گزارش‌ها, مقامهای): no speaker's name or surname."""
+        base = plural_base(self.plain(i))  # a key: the ZWNJ is already out
+        return base is not None and is_ordinary(base)
 
     def ordinary(self, i: int) -> bool:
         """An everyday word (see :func:`gazetteer.is_ordinary`) or a function word."""

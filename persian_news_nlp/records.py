@@ -113,19 +113,20 @@ def doc_record(doc: Doc, doc_id: str | None = None, source: dict | None = None) 
     from .events import event_record
 
     reference = doc.user_data.get("pnn_reference_date")
-    gone = set(_portfolios(doc._.mentions or []))  # listed on their titles (see entity_records)
+    entities = entity_records(doc)
+    listed = {e["id"] for e in entities}  # a portfolio is listed on its title (see entity_records), and so left out here
     relations = [{"id": r.id, "type": r.type, "head": r.head, "tail": r.tail, "sentence": r.sentence, "rule": r.rule}
-                 for r in (doc._.relations or []) if r.head not in gone and r.tail not in gone]
-    clusters = [{"id": c.id, "entity_id": c.entity_id, "mentions": [m for m in c.mentions if m not in gone],
+                 for r in (doc._.relations or []) if r.head in listed and r.tail in listed]
+    clusters = [{"id": c.id, "entity_id": c.entity_id, "mentions": [m for m in c.mentions if m in listed],
                  "pronouns": [{"text": p.text, "start": p.start_char, "end": p.end_char} for p in c.pronouns]}
-                for c in (doc._.clusters or []) if any(m not in gone for m in c.mentions)]
+                for c in (doc._.clusters or []) if any(m in listed for m in c.mentions)]
     return {
         "doc_id": doc_id,
         "source": source,
         "reference_date": reference.isoformat() if reference else None,
         "text_length": _text_length(doc),
         "sentences": sentence_records(doc),
-        "entities": entity_records(doc),
+        "entities": entities,
         "relations": relations,
         "events": [event_record(e, k) for k, e in enumerate(doc._.events or [])],
         "clusters": clusters,
