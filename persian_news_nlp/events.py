@@ -132,6 +132,7 @@ MUTUAL = frozenset(t for t, r in _TYPES.items() if r.get("mutual") == "yes")  # 
 OFFERS = frozenset(t for t, r in _TYPES.items() if r.get("offers") == "yes")  # acts that name their content after them
 CROWD_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("crowd") == "yes")  # what a crowd does unnamed (protests, demands)
 STANCES = frozenset(t for t, r in _TYPES.items() if r.get("condemns") == "yes")  # an act named as its object is another's
+SITED = frozenset(t for t, r in _TYPES.items() if r.get("sited") == "yes")  # «نشست [دوحه]»: a lone place after it is where
 REACHES = frozenset(t for t, r in _TYPES.items() if r.get("reaches") == "yes")  # «حمله به [کابل]»: the one reached is the place
 AGENT = "agent"  # the marking of a passive's agent
 MAX_SENTENCE_TOKENS = 150
@@ -1258,7 +1259,7 @@ class EventExtractor:
             genitive = _possessors(doc, in_sent, t_end, sent.end)  # «نشست [ایران] و [عراق]»، «حملات پهپادی [روسیه]»
             if genitive and marked[genitive[0][:2]] == AGENT:
                 genitive = []  # «حمله از سوی X»: the agent, read below
-            if len(genitive) == 1 and trig.type in ("CONSULT", "ASSAULT") and _place_of_act(doc, genitive[0][2]):
+            if len(genitive) == 1 and trig.type in SITED and _place_of_act(doc, genitive[0][2]):
                 # «نشست دوحه»: a lone town after a meeting noun is where it is held; «انفجار بندر X»: so is a place
                 # after an attack or blast noun (not a people named by a place: «تیراندازی مرزبانان ایرانی»)
                 event.location = genitive[0][2]
