@@ -154,6 +154,7 @@ SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است",
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
 JOINED_STOPS = (*CLAUSE_STOPS, "«", "»")  # … and, for a verb shared after «و», quote marks: «شکنجه و محاکمه» قرار گرفت
+SENTENCE_STOPS = (".", "؛", "؟", "!")  # the ends of a sentence or its half: what a verb names runs no further
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -974,7 +975,7 @@ class EventExtractor:
         indefinite = doc[start].norm_.endswith("ی") and not event.rule.words[-1].endswith("ی")  # نشستی، جلسه‌ای
         if event.nominal and event.modality == "future" and any(
                 other.type in OFFERS and not other.nominal and 0 <= start - other.trigger.end <= 15
-                and not any(t.norm_ in (".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
+                and not any(t.norm_ in SENTENCE_STOPS for t in doc[other.trigger.end: start]) for other in found):
             return True  # «توافق کردند نشست بعدی … برگزار شود»، «دعوت کرد تا در نشست … شرکت کند»: what is agreed or asked
         if event.type == "CONSULT" and event.nominal and indefinite and not event.recipient and start >= 1 and doc[start - 1].norm_ == "در" \
                 and any(other is not event and not other.nominal and other.trigger.start > end and
@@ -988,12 +989,12 @@ class EventExtractor:
         if event.modality == "hypothetical" and any(other.type == "THREATEN" and other.trigger.end <= start for other in found):
             return True  # «تهدید کرد که در صورت لزوم … حمله خواهد کرد»: what is threatened, not an act told
         if any(other.type == "REQUEST" and not other.nominal and other.rule.verb == "self" and 0 <= start - other.trigger.end <= 12
-               and not any(t.norm_ in ("،", ".", "؛", "؟", "!") for t in doc[other.trigger.end: start]) for other in found):
+               and not any(t.norm_ == "،" or t.norm_ in SENTENCE_STOPS for t in doc[other.trigger.end: start]) for other in found):
             return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
             # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
         if not event.nominal and event.modality == "future" and event.rule.type != "CONSULT" and any(
                 other.rule.type in OFFERS and not other.nominal and 0 <= start - other.trigger.end <= 30
-                and not any(t.norm_ in (".", "؛", "؟", "!") or t.norm_ in PLAN_WORDS for t in doc[other.trigger.end: start])
+                and not any(t.norm_ in SENTENCE_STOPS or t.norm_ in PLAN_WORDS for t in doc[other.trigger.end: start])
                 for other in found):
             return True  # «حماس آماده است همه گروگان‌ها را … آزاد کند»: what is offered or asked, told by its verb (not
             # «توافق کردند و قرار است … دیدار کنند»: a plan of its own; a visit or meeting invited to is the invitation
@@ -2131,7 +2132,7 @@ def _announced(doc: Doc, start: int) -> bool:
     if j is None:
         return False
     for t in doc[j + 1: min(j + 16, len(doc) - 1)]:  # «آمادگی X را برای ایجاد … اعلام کرد»
-        if t.norm_ in ("،", ".", "؛", "؟", "!") or t.norm_ in CLAUSE_BREAKS:
+        if t.norm_ == "،" or t.norm_ in SENTENCE_STOPS or t.norm_ in CLAUSE_BREAKS:
             return False
         if key(t.norm_) in ANNOUNCE_NOUNS and key(doc[t.i + 1].norm_) in forms["any"]:
             return True
