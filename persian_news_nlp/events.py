@@ -133,6 +133,7 @@ OFFERS = frozenset(t for t, r in _TYPES.items() if r.get("offers") == "yes")  # 
 CROWD_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("crowd") == "yes")  # what a crowd does unnamed (protests, demands)
 STANCES = frozenset(t for t, r in _TYPES.items() if r.get("condemns") == "yes")  # an act named as its object is another's
 SITED = frozenset(t for t, r in _TYPES.items() if r.get("sited") == "yes")  # «نشست [دوحه]»: a lone place after it is where
+ANNOUNCED = {t: r["announced"] for t, r in _TYPES.items() if r.get("announced")}  # «X اعلام کرد … لغو شد»: X did it
 REACHES = frozenset(t for t, r in _TYPES.items() if r.get("reaches") == "yes")  # «حمله به [کابل]»: the one reached is the place
 AGENT = "agent"  # the marking of a passive's agent
 MAX_SENTENCE_TOKENS = 150
@@ -179,11 +180,17 @@ class Trigger:
     passive_from: bool = False  # actor «subject|from»: in the passive, «از X» acts (X از [ایران] اخراج شد)
     requires_before: frozenset[str] = frozenset()  # «<از»: one must stand among the four words before
     barred: frozenset[str] = frozenset()  # «!خبر»: none may stand among the eight words before
+    requires_object: frozenset[str] = frozenset()  # «^صادرات»: one must stand in the clause before it, its object
 
     @property
     def conditional(self) -> bool:
         """Does the row test words around it (:meth:`EventExtractor._required`)?"""
-        return bool(self.requires or self.requires_before or self.barred)
+        return bool(self.requires or self.requires_before or self.barred or self.requires_object)
+
+    @property
+    def topics(self) -> frozenset[str]:
+        """The words of which one the row requires near it, wherever."""
+        return self.requires | self.requires_object
 
     @property
     def rule_id(self) -> str:
@@ -215,13 +222,14 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
             if r["verb"] not in ("-", "self", "far", "any", "است", *LIGHT_VERBS):
                 raise r.error(f"verb={r['verb']!r}", "-, self, far, any, است or one of " + ", ".join(LIGHT_VERBS))
             words_near = [w for w in r.get("requires", "-").split() if w != "-"]
-            requires = frozenset(key(w) for w in words_near if w[0] not in "<!")
+            requires = frozenset(key(w) for w in words_near if w[0] not in "<!^")
             out.setdefault(words[0], []).append(Trigger(
                 words, r["type"], tuple(m for m in r.get("mode").split(",") if m), tuple(c for c in r.get("context").split(",") if c),
                 r.get("cameo") or None, r["verb"], requires, r["actor"].removesuffix("|from"), r["recipient"],
                 frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
                 r.get("next") or None, r.line, path.name, r["actor"].endswith("|from"),
-                frozenset(key(w[1:]) for w in words_near if w[0] == "<"), frozenset(key(w[1:]) for w in words_near if w[0] == "!")))
+                frozenset(key(w[1:]) for w in words_near if w[0] == "<"), frozenset(key(w[1:]) for w in words_near if w[0] == "!"),
+                frozenset(key(w[1:]) for w in words_near if w[0] == "^")))
     for first, found in list(out.items()):  # a finite verb in its plural, first-person and perfect forms too: خواست → خواستند، خواستیم، خواسته‌اند
         for t in list(found):
             if t.verb != "self":
@@ -850,7 +858,8 @@ class EventExtractor:
                     self._asked_for(doc, event)
                     found.append(event)
         self._about_events(doc, sent, found)
-        kept = [e for e in found if not self._is_argument(e, found)]
+        topics = self._called_off(doc, found)
+        kept = [e for e in found if id(e) not in topics and not self._is_argument(e, found)]
         self._asked_of(found, kept)
         _agreed_truce(found, kept)
         return kept
@@ -896,6 +905,33 @@ class EventExtractor:
             own = {p.identity for p in event.actor}
             event.recipient = [p for p in about.actor if p.identity not in own] or event.recipient
 
+    @staticmethod
+    def _called_off(doc: Doc, found: list[Event]) -> set[int]:
+        """«سفر X به [مسکو] را لغو کرد»، «صادرات برق به [هرات] قطع شد»: an event noun before a verb whose trigger
+        requires it as its topic (a visit called off, exports cut) is what that act is about, not an act told;
+        the act is aimed at the other sides of it when it names no one itself. Returns the topics, by identity."""
+        topics: set[int] = set()
+        for event in found:
+            if event.nominal or not event.rule.topics:
+                continue
+            for inner in found:
+                start = inner.trigger.start
+                if inner is event or inner.type == event.type or not inner.nominal \
+                        or not 0 <= event.trigger.start - inner.trigger.end <= 15 \
+                        or any(t.norm_ in SENTENCE_STOPS or t.norm_ in CLAUSE_BREAKS for t in doc[inner.trigger.end: event.trigger.start]):
+                    continue
+                word = key(doc[start].norm_)
+                if word in event.rule.topics or (plural_base(word) or word) in event.rule.topics:
+                    topics.add(id(inner))
+                    own = {p.identity for p in event.actor}
+                    sides = [p for p in inner.actor + inner.recipient if p.identity not in own]
+                    if {p.identity for p in event.recipient} <= {p.identity for p in sides}:
+                        # none of its own, or only the topic's sides (the subject of a passive, the object's owner):
+                        # the other country's, rather than the actor's own delegation or minister
+                        home = {p.country for p in event.actor if p.country}
+                        event.recipient = [p for p in sides if p.country not in home] or sides
+        return topics
+
     def _cancelled(self, trig: Trigger, keys: list[str], after: int, tokens, participants) -> bool:  # noqa: ANN001
         """The word after the trigger makes it something else (نشست خبری، گفت‌وگو با خبرنگار), or the
         mention the trigger needs after it is missing (وارد [کابل] شد)."""
@@ -931,10 +967,16 @@ class EventExtractor:
         confirmed as a fact, not an act endorsed)."""
         if trig.barred and any(x.startswith(w) and len(x) - len(w) <= 2 for x in keys[max(0, k - 8): k] for w in trig.barred):
             return False
-        if not (trig.requires or trig.requires_before):
+        if not (trig.requires or trig.requires_before or trig.requires_object):
             return True
         if trig.requires_before & set(keys[max(0, k - 4): k]):
             return True
+        if trig.requires_object:  # «صادرات برق به X را قطع کرد»: in its own clause, before it (not «… قطع می‌کند که صادرات …»)
+            # (up to sixteen words back, past the place and the order it was done by: اینترنت را در ولایت X و … به
+            # دستور رهبر این گروه قطع کرده بودند)
+            opened = next((j for j in range(k - 1, max(-1, k - 17), -1) if keys[j] in (".", "؛", "که", ":")), k - 17)
+            if any(w in trig.requires_object or plural_base(w) in trig.requires_object for w in keys[max(0, opened + 1): k]):
+                return True
         return any(w in trig.requires or (plural_base(w) or w) in trig.requires for w in self._topic_words(keys, k, n))
 
     @staticmethod
@@ -1309,12 +1351,15 @@ class EventExtractor:
                 # (a state or a body: «از [شهر ارزروم] به کابل اخراج شدند» names where they left from)
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start
                                and (p.label == "ORG" or _kind(doc, p) in STATES)][-1:]
-            if passive and not event.actor and trig.type == "COERCE" and told is not None:
+            if passive and not event.actor and told is not None and trig.type in ANNOUNCED:
                 # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
-                # (or a prosecutor or police chief by the title beside his name: «X، دادستان Y، گفت که …»)
-                event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label in ("ORG", "PER")
-                               and (p.label == "ORG" and p.sector in SECURITY_SECTORS
-                                    or any(_phrase_at(self._keys, j, SECURITY_HEADS) for j in range(s, e)))][-1:]
+                # (or a prosecutor or police chief by the title beside his name: «X، دادستان Y، گفت که …»); «[مجلس X]
+                # اعلام کرد سفر … لغو شده است»: whoever announces a sanction imposed it
+                anyone = ANNOUNCED[trig.type] == "anyone"
+                event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label in ("ORG", "PER", "LOC")
+                               and (anyone and (p.label != "LOC" or _kind(doc, p) in STATES)
+                                    or p.label == "ORG" and p.sector in SECURITY_SECTORS
+                                    or p.label != "LOC" and any(_phrase_at(self._keys, j, SECURITY_HEADS) for j in range(s, e)))][-1:]
         signed = trig.actor == "all" and trig.verb == "self"  # «… میان X و Y به امضا رسید»: whoever else the clause names
         if untitled or signed or not event.actor and trig.actor in ("all", "both") and (passive or undergone):
             # «سند … میان X و Y امضا شد»، «… میان X و Y به امضا رسید»، «… میان X و Y به امضای دو رئیس مجلس رسید»: the
