@@ -827,6 +827,8 @@ class EventExtractor:
                 received = self._received(keys, k, n)  # «X مورد حمله Y قرار گرفت»
                 verb_index = received if received is not None else \
                     None if trig.verb == "self" else self._light_verb(keys, k + n, trig.verb)
+                if trig.verb == "-" and k > 0 and keys[k - 1] == "با" and k + n < len(keys) and keys[k + n] == "از":
+                    verb_index = None  # «X با استقبال از Y اعلام کرد»: a phrase of manner; the verb after it is the clause's
                 if verb_index is None and trig.verb == "کرد":
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb not in ("-", "self", "far") and verb_index is None and not self._news_of(keys, k, n):
