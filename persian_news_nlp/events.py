@@ -1284,11 +1284,16 @@ class EventExtractor:
             # «امضای [بیانیه صلح] X و Y»: the parties to a document signed are its possessors
             after = t_end + 2 if t_end + 2 < sent.end and self._keys[t_end] in DOCUMENT_NOUNS and not doc[t_end + 1].ent_type_ \
                 else t_end + 1 if t_end < sent.end and self._keys[t_end] in DOCUMENT_NOUNS else t_end
-            owners = _possessors(doc, in_sent, after, sent.end) if event.nominal and (governed or not subject) else []
+            owners = _possessors(doc, in_sent, after, sent.end) if event.nominal and (governed or not subject or event.anaphoric) else []
+            floor = clause_start
+            if event.nominal and event.anaphoric:
+                # «اگر X، Y و Z تحریم‌ها را بازگردانند، این توافق اعتبار خود را از دست خواهد داد»: the agreement told
+                # before, whose sides are not the mentions before it («این قرارداد در حضور X امضا شد» names them after)
+                subject, floor = [], t_end
             event.actor = _dedupe((not governed and [p for s, e, p in subject]) or [p for s, e, p in owners]
                                   or [p for s, e, p in subject]
                                   or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)
-                                      and clause_start <= s < _next_clause(doc, sent, t_end, relative=False)])  # not past «؛»
+                                      and floor <= s < _next_clause(doc, sent, t_end, relative=False)])  # not past «؛»
         elif trig.actor == "before":  # «هواپیمای [X] حامل ۳۵ تن چادر»: the mention right before the trigger
             # (else the owner of the goods carried: «کامیون حامل کمک‌های امدادی [X]»)
             event.actor = [p for s, e, p in in_sent if e == t_start][:1] \
@@ -1783,7 +1788,12 @@ class EventExtractor:
         # «قرار است [دور سوم] گفت‌وگوهای …»: a plan opening the clause a few words before an event noun
         planned = KeyText.of_keys([keys[t.i] for t in tokens[max(clause_begin, k - 6): k]]) if event.nominal else window
         sentence = self._key_text(sent.start, sent.end)
-        if any(clause.has(c) for c in cues.get("hypothetical", ())):
+        # a condition told by a verb may list its sides with commas (اگر فرانسه، آلمان و بریتانیا تحریم‌ها را
+        # بازگردانند): it runs from its conjunction up to its own verb, whatever punctuation stands between
+        condition = next((j + 1 for j in range(k - 1, max(-1, k - 13), -1) if norms[j] in (".", "؛")
+                          or keys[tokens[j].i] in self.verb_forms["any"] or self._says(tokens[j].i)), max(0, k - 12))
+        condition_text = KeyText.of_keys([keys[t.i] for t in tokens[condition: k]])
+        if any(clause.has(c) for c in cues.get("hypothetical", ())) or any(condition_text.has(c) for c in cues.get("condition", ())):
             event.modality = "hypothetical"  # «در صورت شکست مذاکرات»: a condition, not a report
         elif verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(window.has(c) for c in cues.get("negated", ())):
             event.modality = "negated"
