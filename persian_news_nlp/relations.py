@@ -22,7 +22,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import Entry, default_gazetteer, doc_gazetteer, key
+from .gazetteer import Entry, default_gazetteer, doc_gazetteer, key, plural_base
 from .ner import FAMILY_PARTICLES, Lexicons
 from .resources import model_path, read_tsv, word_lists
 
@@ -97,22 +97,36 @@ def anaphors() -> dict[str, list[tuple[str, frozenset[str] | None]]]:
     return out
 
 
+#: anaphors.tsv kind of an antecedent whose name opens with the noun (این کمیته: the last «کمیته …» named)
+NAMED = "named"
+
+
+def _named_by(m: Mention, noun: str) -> bool:
+    """Does the mention's name open with the noun (کمیته دولتی امنیت ملی … for «این کمیته»)?"""
+    first = key(m.span[0].norm_) if len(m.span) else ""
+    return noun in (first, plural_base(first), first.removesuffix("ی") if noun.endswith(("ا", "و")) else None)  # شورای امنیت
+
+
 def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, nested: bool = False) -> Mention | None:
     """The mention «این/همین» + noun at token ``i`` refers to: the last fitting one before it, or None; with
     ``nested``, one inside another mention counts too (نخست‌وزیر [عراق] و وزیر خارجه این کشور)."""
     if i + 1 >= len(doc) or doc[i].norm_ not in DEMONSTRATIVES:
         return None
-    wanted = anaphors().get(key(doc[i + 1].norm_))
+    noun = key(doc[i + 1].norm_)
+    wanted = anaphors().get(noun)
     if not wanted:
         return None
     gaz = doc_gazetteer(doc)
     for m in reversed(mentions):
         if m.span.end > i or m.nested_in is not None and not nested:
             continue
-        if i - m.span.end >= reach:
+        far = i - m.span.end >= reach
+        if i - m.span.end >= 3 * reach:
             return None
         kind = gaz.get(m.entry_id).kind if m.entry_id else None
-        if any(m.label == label and (kinds is None or kind in kinds) for label, kinds in wanted):
+        # a body named by the noun itself may be further back (این کمیته, three paragraphs after «کمیته …»)
+        if any(m.label == label and (not far and (kinds is None or kind in kinds) or kinds is not None and NAMED in kinds
+                                     and _named_by(m, noun)) for label, kinds in wanted):
             return m
     return None
 

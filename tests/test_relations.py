@@ -97,6 +97,20 @@ def test_they_stand_for_a_body_or_a_state_not_a_town():
     assert "افغانستان" in _pronoun_antecedents(text, "آنها")
 
 
+def test_this_committee_is_the_last_body_named_committee_even_paragraphs_back():
+    # «این کمیته»، «این شورا» (after «شورای …», the ezafe «ی» of a noun ending in «ا»): the last body whose name
+    # opens with the noun, whatever its kind, not the organisation named last
+    filler = " ".join(["امدادگران در روستاهای دورافتاده با کمبود دارو و سوخت روبه‌رو هستند و جاده‌ها هنوز بسته است."] * 12)
+    text = f"کمیته بین‌المللی صلیب سرخ اعلام کرد که تیمی به منطقه فرستاده است. {filler} سازمان ملل نیز گزارشی منتشر کرد. " \
+           "این کمیته همچنین خواستار دسترسی امن امدادگران شد."
+    assert _pronoun_antecedents(text, "این کمیته") == {"کمیته بین‌المللی صلیب سرخ"}
+    text = "شورای امنیت سازمان ملل نشست اضطراری برگزار کرد. این شورا از طرف‌های درگیر خواست آتش‌بس را رعایت کنند."
+    assert _pronoun_antecedents(text, "این شورا") == {"شورای امنیت سازمان ملل"}
+    # a body of another name is no «کمیته»
+    text = "سازمان ملل گزارشی منتشر کرد. این کمیته خواستار توقف جنگ شد."
+    assert _pronoun_antecedents(text, "این کمیته") == set()
+
+
 def test_this_country_may_be_one_named_inside_a_body_not_inside_a_title():
     # «نیروی هوایی [اسرائیل] … جنگنده‌های این کشور»: the country inside the army's name, not the one in the headline
     text = "سوریه خواستار نشست شورای امنیت شد\nنیروی هوایی اسرائیل اعلام کرد جنگنده‌های این کشور چند مقر را هدف قرار داده‌اند."
