@@ -59,9 +59,21 @@ def _portfolios(mentions: list) -> dict[str, Any]:  # noqa: ANN401
     return {m.id: m for m in mentions if m.label == "ORG" and m.nested_in is not None and m.span._.rule == PORTFOLIO_RULE}
 
 
+def _bare_titles(doc: Doc, mentions: list) -> set[str]:
+    """Ids of one-word titles that say nothing of whom they name (عضو، مهاجر، وزیر alone): held by no one named,
+    holding no body or place, in no relation, cluster or event. ``doc.ents`` keeps them; the record does not list
+    them, as a reader (and the news-dev guidelines) would not call a lone «زندانی» or «خبرنگار» an entity."""
+    related = {x for r in (doc._.relations or []) for x in (r.head, r.tail)}
+    holding = {m.nested_in for m in mentions if m.nested_in is not None}
+    acting = {(p.start, p.end) for e in (doc._.events or []) for p in (*e.actor, *e.recipient)}
+    return {m.id for m in mentions if m.label == "ROLE" and len(m.span) == 1 and m.cluster is None
+            and m.id not in related and m.id not in holding and (m.span.start_char, m.span.end_char) not in acting}
+
+
 def entity_records(doc: Doc) -> list[dict[str, Any]]:
     """Entity mentions (top-level and nested) with their coreference cluster; a title carries the minister's
-    portfolio nested in it (``portfolio``: text, offsets and gazetteer id) instead of listing it apart."""
+    portfolio nested in it (``portfolio``: text, offsets and gazetteer id) instead of listing it apart, and a bare
+    one-word title that names no one is left out (:func:`_bare_titles`)."""
     mentions = doc._.mentions
     if mentions is None:  # relations stage not run: mentions straight from the entities
         from .relations import RelationExtractor
@@ -69,9 +81,10 @@ def entity_records(doc: Doc) -> list[dict[str, Any]]:
         mentions = RelationExtractor._mentions(doc)
     portfolios = _portfolios(mentions)
     held = {m.nested_in: m for m in portfolios.values()}
+    bare = _bare_titles(doc, mentions)
     out = []
     for m in mentions:
-        if m.id in portfolios:
+        if m.id in portfolios or m.id in bare:
             continue
         span, ext = m.span, m.span._  # one extension accessor for all the fields
         confidence = ext.confidence
@@ -114,7 +127,7 @@ def doc_record(doc: Doc, doc_id: str | None = None, source: dict | None = None) 
 
     reference = doc.user_data.get("pnn_reference_date")
     entities = entity_records(doc)
-    listed = {e["id"] for e in entities}  # a portfolio is listed on its title (see entity_records), and so left out here
+    listed = {e["id"] for e in entities}  # a portfolio is listed on its title, a bare title not at all (entity_records)
     relations = [{"id": r.id, "type": r.type, "head": r.head, "tail": r.tail, "sentence": r.sentence, "rule": r.rule}
                  for r in (doc._.relations or []) if r.head in listed and r.tail in listed]
     clusters = [{"id": c.id, "entity_id": c.entity_id, "mentions": [m for m in c.mentions if m in listed],

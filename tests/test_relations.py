@@ -137,6 +137,21 @@ def test_a_ministers_portfolio_is_carried_by_the_title_not_listed_as_an_organisa
 
 
 
+def test_a_bare_title_that_names_no_one_is_not_listed_in_the_record():
+    # «مهاجر»، «کشاورز» alone name no one: the NER stage tags them (ROLE), the record does not list them; a
+    # title held by a named person, or holding a body, or one word in a cluster, stays
+    text = "پلیس سه مهاجر و یک کشاورز را بازداشت کرد. سارا نمونه‌زاده، خبرنگار ایسنا، گفت که وزیر کشور پاسخ نداد."
+    record = persian_news_nlp.extract(text, doc_id="t", reference_date="2025-01-01")
+    roles = {e["text"] for e in record["entities"] if e["label"] == "ROLE"}
+    assert not roles & {"مهاجر", "کشاورز"}
+    assert {"خبرنگار ایسنا", "وزیر کشور"} <= roles
+    doc = persian_news_nlp.load()(text)
+    assert {"مهاجر", "کشاورز"} <= {e.text for e in doc.ents if e.label_ == "ROLE"}
+    ids = {e["id"] for e in record["entities"]}
+    assert all(r["head"] in ids and r["tail"] in ids for r in record["relations"])
+    assert all(m in ids for c in record["clusters"] for m in c["mentions"])
+
+
 def test_the_same_post_named_otherwise_joins_its_known_holder():
     # «امیرخان متقی، وزیر خارجه این گروه … وزیر خارجه گروه طالبان»: the same post of the holder's own country (the
     # gazetteer's), named otherwise later, is his; «او» after it is he
