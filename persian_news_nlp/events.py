@@ -181,6 +181,7 @@ class Trigger:
     requires_before: frozenset[str] = frozenset()  # «<از»: one must stand among the four words before
     barred: frozenset[str] = frozenset()  # «!خبر»: none may stand among the eight words before
     requires_object: frozenset[str] = frozenset()  # «^صادرات»: one must stand in the clause before it, its object
+    negated_type: str | None = None  # «تأیید نشد»: the act a negated trigger tells (not approved: rejected)
 
     @property
     def conditional(self) -> bool:
@@ -217,8 +218,9 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
             raise DataFileError(Errors.E004.format(path=path))
         for r in read_tsv(path, ("trigger", "type", "verb", "actor", "recipient")):
             words = tuple(key(w) for w in r["trigger"].split())  # a ZWNJ joins a word (گفت‌وگو), a space separates
-            if r["type"] not in _TYPES:
-                raise r.error(f"type={r['type']!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
+            for column in ("type", "negated"):
+                if r.get(column) and r[column] not in _TYPES:
+                    raise r.error(f"{column}={r[column]!r}", "a type of rules/event_types.tsv: " + ", ".join(_TYPES))
             if r["verb"] not in ("-", "self", "far", "any", "است", *LIGHT_VERBS):
                 raise r.error(f"verb={r['verb']!r}", "-, self, far, any, است or one of " + ", ".join(LIGHT_VERBS))
             words_near = [w for w in r.get("requires", "-").split() if w != "-"]
@@ -229,7 +231,7 @@ def triggers(extra: tuple[str, ...] = ()) -> dict[str, list[Trigger]]:
                 frozenset(key(w) for w in r.get("not_after").split()), frozenset(key(w) for w in r.get("not_before").split()),
                 r.get("next") or None, r.line, path.name, r["actor"].endswith("|from"),
                 frozenset(key(w[1:]) for w in words_near if w[0] == "<"), frozenset(key(w[1:]) for w in words_near if w[0] == "!"),
-                frozenset(key(w[1:]) for w in words_near if w[0] == "^")))
+                frozenset(key(w[1:]) for w in words_near if w[0] == "^"), r.get("negated") or None))
     for first, found in list(out.items()):  # a finite verb in its plural, first-person and perfect forms too: خواست → خواستند، خواستیم، خواسته‌اند
         for t in list(found):
             if t.verb != "self":
@@ -773,14 +775,16 @@ class EventExtractor:
         country = entry.country if entry else None
         sector = entry.sector if entry else None
         canonical = (span._.canonical_name if entity_id else None) or (entry.name if entry else None)
-        if canonical is None and label == "PER" and surface.start_char != span.start_char:
-            canonical = span.text  # «از او استقبال کرد»: a pronoun for a person the gazetteer does not know is named
         if canonical is None and label == "ORG":
             # «دفتر [یوناما]»، «شاخه خراسان [گروه داعش]»: a part or office of a known body, named last, acts for it
             owner = next((x for x in _nested(m, by_id) if x.label == "ORG" and x.entry_id and x.span.end == span.end), None)
             owner_entry = gaz.get(owner.entry_id) if owner is not None else None
             if owner_entry is not None:
                 canonical, country, sector = owner_entry.name, country or owner_entry.country, sector or owner_entry.sector
+        if canonical is None and label in ("PER", "ORG", "LOC") and surface.start_char != span.start_char:
+            # «از او استقبال کرد»، «این شورا … محکوم کرد»: a pronoun for a person or body the gazetteer does not know
+            # is named by the mention it stands for
+            canonical = span.text
         if country is None and label in ("ORG", "LOC"):
             country = _nested_country(m, by_id, gaz)
             sector = sector or ("GOV" if label == "ORG" and country else None)
@@ -1417,6 +1421,8 @@ class EventExtractor:
         self._location(doc, sent, event, in_sent, t_start, t_end)
         self._date(ents, event)
         self._modality(doc, sent, event, tokens, k, verb_index, reference)
+        if event.modality == "negated" and trig.negated_type:  # «صلاحیت X تأیید نشد»: not approved is rejected
+            event.type, event.modality = trig.negated_type, "asserted"
         self._attribution(doc, sent, event, in_sent, ents)
         if event.nominal and (_after_cue(doc, t_start, CLAIM_CUES, gaps=(0,)) or self._reported_about(sent, t_start)):
             # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
