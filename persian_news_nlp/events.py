@@ -115,6 +115,7 @@ ACT_STEPS = frozenset(key(w) for w in _WORDS["act_step"])  # «پس از [اعل
 ISSUE_NOUNS = frozenset(key(w) for w in _WORDS["issue_noun"])  # «موضوع [آزادی] X»: a matter, no act
 EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
 PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دیدار کنند»: a plan of its own, no content of an offer
+DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت‌شدگان] آزاد شدند»: those the last arrest held
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
@@ -453,8 +454,9 @@ class EventExtractor:
         self._presence = _after_phrase_positions(self._norms, ("با", "حضور"), 4)
         events: list[Event] = []
         for number, sent in enumerate(sents):
-            if not by_sentence[number] and not any(self._keys[i] in CROWDS for i in range(sent.start, sent.end)):
-                continue  # nobody named, and no crowd that could protest (کارگران … تجمع کردند)
+            if not by_sentence[number] and not any(self._keys[i] in CROWDS or self._keys[i] in DETAINEES
+                                                   for i in range(sent.start, sent.end)):
+                continue  # nobody named, no crowd that could protest (کارگران … تجمع کردند), no one held told released
             # A run-on "sentence" (a long line with no stops) is read in windows, so that the work
             # per trigger stays bounded and the whole document stays linear.
             for lo in range(sent.start, sent.end, MAX_SENTENCE_TOKENS):
@@ -473,6 +475,7 @@ class EventExtractor:
         self._infer_visit_places(events)
         self._crowds(doc, events, participants)
         self._claims(doc, events, participants)
+        _releasers(doc, sents, events)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
             event.actor, event.recipient = _with_members(event.actor, joint), _with_members(event.recipient, joint)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
@@ -1175,8 +1178,8 @@ class EventExtractor:
 
     def _build(self, doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference):  # noqa: ANN001, ANN202
         in_sent = [(s, e, p) for s, e, p in participants if e <= sent.end]
-        if not in_sent and trig.type != "PROTEST":
-            return None  # a protest may be a crowd's, named by no entity (see _crowds)
+        if not in_sent and trig.type != "PROTEST" and "release" not in trig.mode:
+            return None  # a protest may be a crowd's, named by no entity (see _crowds); a release, the last arrester's
         t_start, t_end = tokens[k].i, tokens[k + n - 1].i + 1
         clause_start = self._clause_start(doc, sent, t_start)
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
@@ -2245,6 +2248,21 @@ def _apposition_ends(heads: dict[tuple[int, int], tuple[int, int, Participant]])
     for (s, e), head in heads.items():
         ends[head[:2]] = max(ends.get(head[:2], head[1]), e)
     return ends
+
+
+def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
+    """«۳۱ نفر از بازداشت‌شدگان آزاد شدند»: a release told by its verb (mode ``release``) of those held after an
+    arrest (event_words.tsv detainee), naming no one releasing, is made by whoever made the last arrest told
+    before it in the document (the police that held them)."""
+    last = None
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        if event.type == "COERCE" and event.actor:
+            last = event
+        elif "release" in event.rule.mode and not event.actor and not event.nominal and last is not None:
+            sent = sents[event.sentence]
+            words = [key(t.norm_) for t in doc[sent.start: event.trigger.start]]
+            if any(w in DETAINEES for w in words) or any(a + b in DETAINEES for a, b in zip(words, words[1:])):
+                event.actor = list(last.actor)
 
 
 def _agreed_truce(found: list[Event], kept: list[Event]) -> None:
