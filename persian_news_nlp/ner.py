@@ -462,8 +462,10 @@ class EntityRecognizer:
             return True
         if entry.type == "ORG" and any(h.label == "ORG" for h in self.lex.head_words(before)):
             return True
-        if entry.kind == "media" and ctx.norm(end) == ":" and (start == 0 or ctx.doc[start].is_sent_start):
-            return True  # a press review: «نمونه‌نامه: …» opens with the paper's name
+        if entry.kind == "media" and ctx.norm(end) in (":", "-") and (start == 0 or ctx.doc[start].is_sent_start):
+            return True  # a press review or a dateline: «نمونه‌نامه: …», «نمونه‌خبر - کابل:» opens with the outlet's name
+        if entry.kind == "media" and (before == "به" and self._says(ctx, end) or before == "(" and ctx.norm(end) == "،"):
+            return True  # «به [پژواک] گفت»: an interview given to the outlet; «کابل ([پژواک]، ۷ قوس)»: its dateline
         if entry.type == "PER":
             if ctx.honorific_ends(start - 1) or ctx.is_title_end(start):
                 return True
@@ -1214,17 +1216,18 @@ def _with_religious_suffix(ctx: _DocContext, end: int) -> int:
 
 def _make_span(doc: Doc, c: Candidate) -> Span:
     span = Span(doc, c.start, c.end, label=c.label, kb_id=c.entry.id if c.entry else "")
-    span._.rule = c.rule
-    span._.entity_id = c.entry.id if c.entry else None
-    span._.canonical_name = c.entry.name if c.entry else None
-    span._.confidence = c.confidence
+    ext = span._  # one accessor: spaCy builds a new one at every «span._»
+    ext.rule = c.rule
+    ext.entity_id = c.entry.id if c.entry else None
+    ext.canonical_name = c.entry.name if c.entry else None
+    ext.confidence = c.confidence
     if c.date is not None:
-        span._.value = c.date.value
-        span._.calendar = c.date.calendar
-        span._.date_basis = c.date.basis
-        span._.granularity = c.date.granularity
-        span._.time_of_day = c.date.time_of_day
-        span._.weekday_only = c.date.weekday_only
+        ext.value = c.date.value
+        ext.calendar = c.date.calendar
+        ext.date_basis = c.date.basis
+        ext.granularity = c.date.granularity
+        ext.time_of_day = c.date.time_of_day
+        ext.weekday_only = c.date.weekday_only
     return span
 
 
