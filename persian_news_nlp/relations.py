@@ -123,9 +123,12 @@ def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, n
         far = i - m.span.end >= reach
         if i - m.span.end >= 3 * reach:
             return None
-        kind = gaz.get(m.entry_id).kind if m.entry_id else None
+        entry = gaz.get(m.entry_id) if m.entry_id else None
+        # «هرات … به این ولایت»: a city named like its province is the province too
+        parent = gaz.get(entry.attrs.get("parent")) if entry is not None and entry.attrs.get("parent") else None
+        own_kinds = {entry.kind if entry else None} | ({parent.kind} if parent is not None and parent.name == entry.name else set())
         # a body named by the noun itself may be further back (این کمیته, three paragraphs after «کمیته …»)
-        if any(m.label == label and (not far and (kinds is None or kind in kinds) or kinds is not None and NAMED in kinds
+        if any(m.label == label and (not far and (kinds is None or own_kinds & kinds) or kinds is not None and NAMED in kinds
                                      and _named_by(m, noun)) for label, kinds in wanted):
             return m
     return None

@@ -111,6 +111,15 @@ def test_this_committee_is_the_last_body_named_committee_even_paragraphs_back():
     assert _pronoun_antecedents(text, "این کمیته") == set()
 
 
+def test_this_province_may_be_a_city_named_like_its_province():
+    # «هرات» is the city in the gazetteer, whose province bears its name: «این ولایت» after it is that province
+    text = "مسئولان برق در هرات می‌گویند که ایران صادرات برق به این ولایت را کاهش داده است."
+    assert _pronoun_antecedents(text, "این ولایت") == {"هرات"}
+    # a city whose province has another name is no «این ولایت»
+    text = "مسئولان برق در مزارشریف می‌گویند که ازبکستان صادرات برق به این ولایت را کاهش داده است."
+    assert _pronoun_antecedents(text, "این ولایت") == set()
+
+
 def test_this_country_may_be_one_named_inside_a_body_not_inside_a_title():
     # «نیروی هوایی [اسرائیل] … جنگنده‌های این کشور»: the country inside the army's name, not the one in the headline
     text = "سوریه خواستار نشست شورای امنیت شد\nنیروی هوایی اسرائیل اعلام کرد جنگنده‌های این کشور چند مقر را هدف قرار داده‌اند."
