@@ -260,8 +260,13 @@ def record_view(record: dict) -> dict:
         if e["label"] in entities and (e["label"], lenient_key(e["text"])) not in seen:
             seen.add((e["label"], lenient_key(e["text"])))
             entities[e["label"]].append(e["text"])
-    roles = [{"person": by_id[r["head"]]["text"], "role": by_id[r["tail"]]["text"]}
-             for r in record["relations"] if r["type"] == "HAS_ROLE" and by_id[r["head"]]["label"] == "PER"]
+    roles, paired = [], set()  # document-level pairs, as the gold lists them: a pair told twice is one
+    for r in record["relations"]:
+        if r["type"] == "HAS_ROLE" and by_id[r["head"]]["label"] == "PER":
+            pair = (lenient_key(by_id[r["head"]]["text"]), lenient_key(by_id[r["tail"]]["text"]))
+            if pair not in paired:
+                paired.add(pair)
+                roles.append({"person": by_id[r["head"]]["text"], "role": by_id[r["tail"]]["text"]})
     events = [{"event_type": ev["event_type"],
                "participants": [p["text"] for p in ev["actor"] + ev["recipient"]] +
                                [p["canonical_name"] for p in ev["actor"] + ev["recipient"] if p.get("canonical_name")]}

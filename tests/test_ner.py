@@ -108,6 +108,16 @@ def test_lenient_matching_of_the_news_scorer():
     assert scores["entities"] == (1, 1, 1) and scores["events"] == (1, 1, 2)
 
 
+def test_the_record_view_lists_a_role_pair_once_per_document():
+    # the gold lists (person, role) per document: a title told with its holder three times is one pair
+    from persian_news_nlp.evaluate import record_view
+    text = ("بدر البوسعیدی، وزیر خارجه عمان، وارد تهران شد. بدر البوسعیدی، وزیر خارجه عمان، با همتای خود دیدار کرد. "
+            "بدر البوسعیدی، وزیر خارجه عمان، به مسقط بازگشت.")
+    record = persian_news_nlp.extract(text, reference_date="2025-01-01")
+    assert sum(r["type"] == "HAS_ROLE" for r in record["relations"]) >= 2  # the record keeps every mention's relation
+    assert record_view(record)["roles"] == [{"person": "بدر البوسعیدی", "role": "وزیر خارجه عمان"}]
+
+
 def test_sentence_spans_handle_bio_without_b():
     s = Sentence(["الف", "ب"], ["I-loc", "O"], 1)
     assert s.spans({"loc": "LOC"}) == {(0, 3, "LOC")}
