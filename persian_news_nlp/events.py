@@ -146,6 +146,9 @@ LIGHT_VERBS = {
     "داشت": ("داشت", "دار"),
     "گرفت": ("گرفت", "گیر"),
 }
+# «ساختن» as a light verb (متهم ساخت، پراکنده ساختند) only right after its noun and closing the clause: elsewhere it
+# is the noun «construction» (کمک به ساخت مدرسه، قرارداد ساخت راه‌آهن)
+ADJACENT_VERBS = {"ساخت": ("ساخت", "ساز")}
 # verbs that hand over their object: «کمک‌های بشردوستانه را … فرستاد» tells the aid itself; kept out of «any»,
 # since «پیام فرستاد» is no light verb of پیام
 DELIVERY_VERBS = {"فرستاد": ("فرستاد", "فرست", "رساند", "رسان")}
@@ -323,7 +326,7 @@ def _light_verb_forms() -> dict[str, frozenset[str]]:
     endings = ("", "م", "ی", "یم", "ید", "ند", "ه", "ه‌است", "ه‌اند", "ه‌بود", "ه‌بودند", "ن")
     present_endings = ("م", "ی", "د", "یم", "ید", "ند")
     forms: dict[str, frozenset[str]] = {}
-    for family, stems in {**LIGHT_VERBS, **DELIVERY_VERBS}.items():
+    for family, stems in {**LIGHT_VERBS, **DELIVERY_VERBS, **ADJACENT_VERBS}.items():
         out = set()
         for i, stem in enumerate(stems):
             is_past = i % 2 == 0
@@ -1163,6 +1166,9 @@ class EventExtractor:
         joined = family != "far" and start < len(keys) and keys[start] == "و"
         reach = 14 if family == "far" else 8 if joined else 5
         stops = JOINED_STOPS if joined else CLAUSE_STOPS
+        if family in ("کرد", "-", "any") and start < len(keys) and keys[start] in self.verb_forms["ساخت"] and (
+                start + 1 == len(keys) or keys[start + 1] in (*SENTENCE_STOPS, "،", "و", "که")):
+            return start  # «متهم ساخت.»، «پراکنده ساختند و …»: «ساختن» for «کردن», right after its noun
         for j in range(start, min(start + reach, len(keys))):
             if keys[j] in forms:
                 # an infinitive is the trigger's own only right after it (محکوم کردن); further on it is another

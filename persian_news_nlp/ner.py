@@ -415,6 +415,8 @@ class EntityRecognizer:
         after = ctx.plain(end) if end < len(ctx.doc) else ""
         if after in self.lex.light_verbs or (after == "به" and entry.attrs.get("rank") in STATUS_RANKS):
             return True
+        if after == "ساخت" and entry.attrs.get("rank") in STATUS_RANKS and ctx.norm(end + 1) in PUNCT:
+            return True  # «X را … متهم ساخت.»: «ساخت» ending the clause is the light verb, not "made" (ساخت ایران)
         return bool(entry.attrs.get("ambiguous")) and start > 0 \
             and (ctx.is_demonym(start - 1) or any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1))
                  or key(ctx.norm(start - 1)) in self.lex.agent_nouns)  # «نیروهای شورشی»
