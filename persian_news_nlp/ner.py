@@ -494,7 +494,10 @@ class EntityRecognizer:
         # the seat's head, not the name: «فرمانداری شهرستان [کرج]» is Karaj's governorate («ولسوالی [شهرستان]» is the district)
         org_entity_at = {k: c for k, c in entity_at.items() if not (c.priority == 0 and ctx.heads_at(k))}
         person_at = {c.start: c for c in gaz if c.label == "PER" and c.priority >= 3}
-        gaz_starts = {c.start for c in gaz if c.label in ("LOC", "ORG") and c.priority >= 3 and c.length > 1}
+        known_names = [c for c in gaz if c.label in ("LOC", "ORG") and c.priority >= 3 and c.length > 1]
+        gaz_starts = {c.start for c in known_names}
+        # «مجلس [شورای] اسلامی قانون …»: a head word inside a known name opens no rival name running past it
+        gaz_inside = {k for c in known_names for k in range(c.start + 1, c.end)}
         # a minister's portfolio that is also a place head (وزیر کشور: the interior, not «کشور ایران»; but
         # رئیس [کشور واتیکان] is the head of a state)
         in_title = {c.end - 1 for c in gaz if c.label == "ROLE" and c.length > 1 and c.entry is not None
@@ -509,7 +512,7 @@ class EntityRecognizer:
                     and not (c.entry.kind in SEATLESS_KINDS and ctx.norm(follow.end) == "را"):
                 out.append(Candidate(c.start, follow.end, "ORG", 3, c.rule, c.entry, nested=[follow], confidence=0.9))
         for i in range(len(doc)):
-            if i in gaz_starts:
+            if i in gaz_starts or i in gaz_inside:
                 continue  # the gazetteer knows this name (سازمان ملل): no rule-made rival
             if i in in_title:
                 continue  # «وزیر کشور ایران»: کشور ends the interior minister's title, it opens no «کشور ایران»
