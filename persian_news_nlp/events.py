@@ -479,6 +479,7 @@ class EventExtractor:
         self._crowds(doc, events, participants)
         self._claims(doc, events, participants)
         _releasers(doc, sents, events)
+        _aid_received_where_it_arrived(events)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
             event.actor, event.recipient = _with_members(event.actor, joint), _with_members(event.recipient, joint)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
@@ -2254,6 +2255,17 @@ def _apposition_ends(heads: dict[tuple[int, int], tuple[int, int, Participant]])
     for (s, e), head in heads.items():
         ends[head[:2]] = max(ends.get(head[:2], head[1]), e)
     return ends
+
+
+def _aid_received_where_it_arrived(events: list[Event]) -> None:
+    """«هواپیمای حامل کمک‌های [عمان] … در فرودگاه [چابهار] به زمین نشست»: aid that names no one receiving it goes to the
+    place it reached, when that place is in another country than its givers'."""
+    for event in events:
+        place = event.location
+        if event.type != "AID" or event.recipient or place is None or not place.country:
+            continue
+        if event.actor and all(p.country and p.country != place.country for p in event.actor):
+            event.recipient = [place]
 
 
 def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:

@@ -510,7 +510,10 @@ class EntityRecognizer:
             if c.label == "ORG" and c.priority >= 3 and follow is not None and follow.label == "LOC" and c.entry is not None \
                     and follow.entry is not None and follow.entry.kind in ORG_PLACE_KINDS \
                     and not (c.entry.kind in SEATLESS_KINDS and ctx.norm(follow.end) == "را"):
-                out.append(Candidate(c.start, follow.end, "ORG", 3, c.rule, c.entry, nested=[follow], confidence=0.9))
+                # «هلال احمر [سوریه]»: a body known for one country, named with another, is that country's own
+                other = bool(c.entry.country and follow.entry.country and follow.entry.country != c.entry.country)
+                out.append(Candidate(c.start, follow.end, "ORG", 3, c.rule, None if other else c.entry, nested=[follow],
+                                     confidence=0.9))
         for i in range(len(doc)):
             if i in gaz_starts or i in gaz_inside:
                 continue  # the gazetteer knows this name (سازمان ملل): no rule-made rival

@@ -118,6 +118,16 @@ def test_the_record_view_lists_a_role_pair_once_per_document():
     assert record_view(record)["roles"] == [{"person": "بدر البوسعیدی", "role": "وزیر خارجه عمان"}]
 
 
+@pytest.mark.parametrize("text, name, entity_id", [
+    ("هلال احمر سوریه اعلام کرد.", "هلال احمر سوریه", None),  # the gazetteer's «هلال احمر» is Iran's society
+    ("هلال احمر ایران اعلام کرد.", "هلال احمر ایران", "org:ir.rcs"),
+    ("دانشگاه آزاد اسلامی مشهد اعلام کرد.", "دانشگاه آزاد اسلامی مشهد", "org:ir.iau"),  # its own country's town
+])
+def test_a_body_known_for_one_country_named_with_another_is_not_that_one(nlp, text, name, entity_id):
+    ent = next(e for e in nlp(text).ents if e.text == name)
+    assert (ent.label_, ent._.entity_id) == ("ORG", entity_id)
+
+
 def test_sentence_spans_handle_bio_without_b():
     s = Sentence(["الف", "ب"], ["I-loc", "O"], 1)
     assert s.spans({"loc": "LOC"}) == {(0, 3, "LOC")}
