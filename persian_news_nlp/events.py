@@ -952,8 +952,8 @@ class EventExtractor:
             met = after  # past «با», «بر» and an indefinite «یک»: «تأکید بر اینکه», «گفت‌وگو با یک شبکه تلویزیونی»
             while met + 1 < len(keys) and met - after < 2 and keys[met] in ("با", "بر", "یک"):
                 met += 1
-            if keys[met] in trig.not_before:
-                return True
+            if keys[met] in trig.not_before or plural_base(keys[met]) in trig.not_before:
+                return True  # «گفت‌وگو با رسانه‌های محلی»: the plural of a word listed too
             if trig.type == "CONSULT" and tokens[met].i in self._outlets:
                 return True  # «در گفت‌وگو با [طلوع‌نیوز] گفت»: an interview with a news outlet, no meeting
         if trig.next:
