@@ -925,16 +925,16 @@ class EventExtractor:
         the act is aimed at the other sides of it when it names no one itself. Returns the topics, by identity."""
         topics: set[int] = set()
         for event in found:
-            if event.nominal or not event.rule.topics:
+            wanted = event.rule.topics
+            if event.nominal or not wanted:
                 continue
             for inner in found:
-                start = inner.trigger.start
                 if inner is event or inner.type == event.type or not inner.nominal \
                         or not 0 <= event.trigger.start - inner.trigger.end <= 15 \
                         or any(t.norm_ in SENTENCE_STOPS or t.norm_ in CLAUSE_BREAKS for t in doc[inner.trigger.end: event.trigger.start]):
                     continue
-                word = key(doc[start].norm_)
-                if word in event.rule.topics or (plural_base(word) or word) in event.rule.topics:
+                word = key(doc[inner.trigger.start].norm_)
+                if word in wanted or plural_base(word) in wanted:
                     topics.add(id(inner))
                     own = {p.identity for p in event.actor}
                     sides = [p for p in inner.actor + inner.recipient if p.identity not in own]
@@ -987,8 +987,9 @@ class EventExtractor:
         if trig.requires_object:  # «صادرات برق به X را قطع کرد»: in its own clause, before it (not «… قطع می‌کند که صادرات …»)
             # (up to sixteen words back, past the place and the order it was done by: اینترنت را در ولایت X و … به
             # دستور رهبر این گروه قطع کرده بودند)
-            opened = next((j for j in range(k - 1, max(-1, k - 17), -1) if keys[j] in (".", "؛", "که", ":")), k - 17)
-            if any(w in trig.requires_object or plural_base(w) in trig.requires_object for w in keys[max(0, opened + 1): k]):
+            opened = _clause_opening(keys, k)
+            start = max(0, k - 16) if opened is None else opened + 1
+            if any(w in trig.requires_object or plural_base(w) in trig.requires_object for w in keys[start: k]):
                 return True
         return any(w in trig.requires or (plural_base(w) or w) in trig.requires for w in self._topic_words(keys, k, n))
 
@@ -1002,13 +1003,8 @@ class EventExtractor:
         # the object's «را» may stand far from the verb, past the route and the destination or a list of fields
         # (کمک‌های زمستانی … را از طریق بندر X به ولایت Y فرستاد، همکاری با X را در بخش‌های …، … و … گسترش خواهد داد),
         # within its clause; and where the clause opens
-        ra = opened = None
-        for j in range(k - 1, max(-1, k - 17), -1):
-            if keys[j] in (".", "؛", "که", ":"):
-                opened = j
-                break
-            if keys[j] == "را" and ra is None:
-                ra = j
+        opened = _clause_opening(keys, k)
+        ra = next((j for j in range(k - 1, max(-1, k - 17) if opened is None else opened, -1) if keys[j] == "را"), None)
         if bar is not None:
             start = min(start, bar)
         if ra is not None:
@@ -2281,6 +2277,12 @@ def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
             words = [key(t.norm_) for t in doc[sent.start: event.trigger.start]]
             if any(w in DETAINEES for w in words) or any(a + b in DETAINEES for a, b in zip(words, words[1:])):
                 event.actor = list(last.actor)
+
+
+def _clause_opening(keys: Sequence[str], k: int) -> int | None:
+    """Where the clause of the trigger at ``k`` opens, up to sixteen words back: a stop, «که» or a colon; None when
+    none stands so near."""
+    return next((j for j in range(k - 1, max(-1, k - 17), -1) if keys[j] in (".", "؛", "که", ":")), None)
 
 
 def _agreed_truce(found: list[Event], kept: list[Event]) -> None:

@@ -153,6 +153,7 @@ class Lexicons:
     review_markers: frozenset[str]      # a press review's attributions (به نقل از، از قول)
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     light_verbs: frozenset[str]         # keys of light-verb forms: the word before one is the verb's noun
+    closing_light_verbs: frozenset[str]  # keys of forms that are light verbs only closing the clause (متهم ساخت.)
     verbal_nouns: frozenset[str]        # nouns of compound verbs (ابراز، استفاده): names end before them
     detached_suffixes: frozenset[str]   # surname endings also written apart (جمالی پور)
     club_stops: frozenset[str]          # words before a town in a sports text that are no club's name (مردم, لیگ)
@@ -206,13 +207,15 @@ class Lexicons:
         review = frozenset(r["form"] for r in speech_rows if r.get("opens") == "review")
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
         determiners = frozenset(r["word"] for r in fw_rows if r.get("kind") == "det")
+        stem_rows = read_tsv(model_path("lexicons", "verb_stems.tsv"), ("form", "kind"))
         return cls(fw, determiners, frozenset(given), frozenset(ambiguous), honorifics, frozenset(key(h) for h in honorifics),
                    frozenset(key(w.split()[0]) for h in honorifics for w in (h, h.replace(ZWNJ, " "))),
                    prefixes, re.compile("^(" + "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True)) + ")(..+)$"),
                    suffixes, suffix_re,
                    {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()},
                    frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, verb_forms(),
-                   frozenset(key(r["form"]) for r in read_tsv(model_path("lexicons", "verb_stems.tsv"), ("form", "kind")) if r["kind"] == "light"),
+                   frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "light"),
+                   frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "closing_light"),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
                    frozenset(key(r["suffix"]) for r in suffix_rows if r.get("detached") == "1"),
                    frozenset(key(w) for w in word_list("lexicons", "club_stops.tsv")),
@@ -415,7 +418,7 @@ class EntityRecognizer:
         after = ctx.plain(end) if end < len(ctx.doc) else ""
         if after in self.lex.light_verbs or (after == "به" and entry.attrs.get("rank") in STATUS_RANKS):
             return True
-        if after == "ساخت" and entry.attrs.get("rank") in STATUS_RANKS and ctx.norm(end + 1) in PUNCT:
+        if after in self.lex.closing_light_verbs and entry.attrs.get("rank") in STATUS_RANKS and ctx.norm(end + 1) in PUNCT:
             return True  # «X را … متهم ساخت.»: «ساخت» ending the clause is the light verb, not "made" (ساخت ایران)
         return bool(entry.attrs.get("ambiguous")) and start > 0 \
             and (ctx.is_demonym(start - 1) or any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1))

@@ -107,6 +107,18 @@ def _named_by(m: Mention, noun: str) -> bool:
     return noun in (first, plural_base(first), first.removesuffix("ی") if noun.endswith(("ا", "و")) else None)  # شورای امنیت
 
 
+def _of_kind(gaz, entry: Entry | None, kinds: frozenset[str] | None) -> bool:  # noqa: ANN001
+    """Is the entry of one of ``kinds`` (None: any)? A city named like its province is the province too (هرات … به
+    این ولایت)."""
+    if kinds is None:
+        return True
+    kind = entry.kind if entry is not None else None
+    if kind in kinds:
+        return True
+    parent = gaz.get(entry.attrs["parent"]) if entry is not None and entry.attrs.get("parent") else None
+    return parent is not None and parent.name == entry.name and parent.kind in kinds
+
+
 def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, nested: bool = False) -> Mention | None:
     """The mention «این/همین» + noun at token ``i`` refers to: the last fitting one before it, or None; with
     ``nested``, one inside another mention counts too (نخست‌وزیر [عراق] و وزیر خارجه این کشور)."""
@@ -124,11 +136,8 @@ def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, n
         if i - m.span.end >= 3 * reach:
             return None
         entry = gaz.get(m.entry_id) if m.entry_id else None
-        # «هرات … به این ولایت»: a city named like its province is the province too
-        parent = gaz.get(entry.attrs.get("parent")) if entry is not None and entry.attrs.get("parent") else None
-        own_kinds = {entry.kind if entry else None} | ({parent.kind} if parent is not None and parent.name == entry.name else set())
         # a body named by the noun itself may be further back (این کمیته, three paragraphs after «کمیته …»)
-        if any(m.label == label and (not far and (kinds is None or own_kinds & kinds) or kinds is not None and NAMED in kinds
+        if any(m.label == label and (not far and _of_kind(gaz, entry, kinds) or kinds is not None and NAMED in kinds
                                      and _named_by(m, noun)) for label, kinds in wanted):
             return m
     return None
