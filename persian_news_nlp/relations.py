@@ -129,14 +129,15 @@ def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, n
     if not wanted:
         return None
     gaz = doc_gazetteer(doc)
+    # a body named by the noun itself may be further back (این کمیته, three paragraphs after «کمیته …»)
+    limit = 3 * reach if any(kinds is not None and NAMED in kinds for _, kinds in wanted) else reach
     for m in reversed(mentions):
         if m.span.end > i or m.nested_in is not None and not nested:
             continue
         far = i - m.span.end >= reach
-        if i - m.span.end >= 3 * reach:
+        if i - m.span.end >= limit:
             return None
         entry = gaz.get(m.entry_id) if m.entry_id else None
-        # a body named by the noun itself may be further back (این کمیته, three paragraphs after «کمیته …»)
         if any(m.label == label and (not far and _of_kind(gaz, entry, kinds) or kinds is not None and NAMED in kinds
                                      and _named_by(m, noun)) for label, kinds in wanted):
             return m
