@@ -163,6 +163,7 @@ class Lexicons:
     agent_nouns: frozenset[str]         # keys of «نیروهای», «مقامات»: people acting for a body (rules/agent_nouns.tsv)
     portfolios: dict[str, list[str]]    # a portfolio's first word(s), joined -> the portfolios' joined keys
     name_purposes: dict[str, str]       # «مبارزه» -> «با»: what a body is for, inside its name (rules/name_purposes.tsv)
+    address_forms: frozenset[str]       # keys of «آقای», «جناب آقای»: always before a name or title (honorifics.tsv names=1)
 
     def head_words(self, word: str) -> Sequence[Head]:
         """The heads starting with ``word``, with or without its ZWNJ (نیروهای, نیرو‌های)."""
@@ -179,7 +180,8 @@ class Lexicons:
             given.add(key(r["name"]))
             if r.get("ambiguous") == "1":
                 ambiguous.add(key(r["name"]))
-        honorifics = {r["form"]: r.get("kind", "") for r in read_tsv(model_path("lexicons", "honorifics.tsv"), ("form",))}
+        honorific_rows = read_tsv(model_path("lexicons", "honorifics.tsv"), ("form",))
+        honorifics = {r["form"]: r.get("kind", "") for r in honorific_rows}
         prefixes = frozenset(r["prefix"] for r in NAME_PREFIX_ROWS if r.get("family") != "1")  # not آل: «آلمان» is no «آل‌مان»
         # weak endings (‑مند: دانشمند) and single letters (‑ی) are too weak to mark a surname on their own
         suffix_rows = read_tsv(model_path("lexicons", "surname_suffixes.tsv"), ("suffix", "strength"))
@@ -224,7 +226,8 @@ class Lexicons:
                    frozenset(key(w) for w in word_list("rules", "title_adjectives.tsv")),
                    frozenset(key(w) for w in word_list("rules", "agent_nouns.tsv")),
                    _portfolios(),
-                   {key(r["noun"]): r["preposition"] for r in read_tsv(model_path("rules", "name_purposes.tsv"), ("noun", "preposition"))})
+                   {key(r["noun"]): r["preposition"] for r in read_tsv(model_path("rules", "name_purposes.tsv"), ("noun", "preposition"))},
+                   frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "1"))
 
 
 def _portfolios() -> dict[str, list[str]]:
@@ -796,8 +799,10 @@ class EntityRecognizer:
             surname_start = i
             givens = given_keys
             clear_given = any(g not in self.lex.ambiguous_given for g in givens)
+            addressed = ctx.address_ends(start - 1)
             while i < len(doc) and i - surname_start < 2 and i not in taken \
-                    and ctx.surname_like(i, self.lex, names > 0, derived_ok=clear_given and i == surname_start) \
+                    and (ctx.surname_like(i, self.lex, names > 0, derived_ok=clear_given and i == surname_start)
+                         or (addressed and names == 0 and i == surname_start and ctx.addressed_surname(i))) \
                     and (i == surname_start or self._second_surname_word(ctx, i)):
                 i += 1
             if i > surname_start and ctx.plain(i) in self.lex.detached_suffixes and i not in taken:
@@ -814,7 +819,7 @@ class EntityRecognizer:
                 # «آقای لی نمونه»: after a courtesy title any name-like words are a name
                 accept = clear_given or strong or (after_honorific and names == 0)
             else:  # a given name alone: only with a name prefix (حضرت مریم) or right after a title
-                accept = bool(givens) and (prefixed or (after_title and clear_given))
+                accept = bool(givens) and (prefixed or (after_title and (clear_given or addressed)))
             # «قطار «جعفر اکسپرس»»، «نفتکش نمونه‌زاده»: a vehicle named like a person
             if accept and not ctx.cue_labels(start - (start > 0 and ctx.norm(start - 1) == "«"), end) & VEHICLE_CUES:
                 end = self._known_name_end(ctx, known_people, start, surname_start, end)
@@ -992,8 +997,8 @@ class EntityRecognizer:
             if closer is not None and not ctx.doc[i - 1].is_sent_start:
                 closer = None
             starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛")) or closer
-            if not starts_clause:
-                continue
+            if not starts_clause or ctx.address_ends(i):
+                continue  # «آقای نمونه گفت»: the name after a form of address is found by its shape, without «آقای»
             given = ctx.clear_given(i)
             for width in (2, 1):
                 end = i + width
@@ -1352,6 +1357,16 @@ class _DocContext:
                                     and not self._praises_plural(k)
                                     for n in range(1, 5) if "".join(plains[k:k + n]) in keys}
         return i in self._honorific_ends
+
+    def address_ends(self, i: int) -> bool:
+        """Does a form of address that is always followed by a name or title end at token ``i`` (آقای, جناب آقای)?"""
+        return i >= 0 and any("".join(self.plains[i - n + 1:i + 1]) in self.lex.address_forms for n in range(1, min(i + 1, 2) + 1))
+
+    def addressed_surname(self, i: int) -> bool:
+        """After «آقای» one word is a surname even when it is an everyday word (آقای وجدانی), unless it is a
+        title, another honorific, a number, a plural or a word that is no name at all (آقای رئیس‌جمهور, آقای دکتر)."""
+        return self.name_word(i) and not self.is_title_start(i) and self.plain(i) not in self.lex.honorific_starts \
+            and not ORDINAL.match(self.plain(i)) and not self.plural_word(i)
 
     def _praises_plural(self, k: int) -> bool:
         """A courtesy word after a plural noun is its adjective (مدیران محترم), not a title before a name."""
