@@ -799,9 +799,12 @@ class EntityRecognizer:
             surname_start = i
             givens = given_keys
             clear_given = any(g not in self.lex.ambiguous_given for g in givens)
+            # «دکتر نگین حسینی»: after a form of address a doubtful given name is one, and a given name plus ‑ی or a
+            # word that is no everyday word after it is the surname; alone, one word is the surname (آقای وجدانی)
             addressed = ctx.address_ends(start - 1)
             while i < len(doc) and i - surname_start < 2 and i not in taken \
-                    and (ctx.surname_like(i, self.lex, names > 0, derived_ok=clear_given and i == surname_start)
+                    and (ctx.surname_like(i, self.lex, names > 0, derived_ok=i == surname_start and (
+                        clear_given or (addressed and (ctx.surname_shaped(i, self.lex) or not ctx.ordinary(i)))))
                          or (addressed and names == 0 and i == surname_start and ctx.addressed_surname(i))) \
                     and (i == surname_start or self._second_surname_word(ctx, i)):
                 i += 1
@@ -817,7 +820,7 @@ class EntityRecognizer:
                 start += 1  # «روی فاطمه …»: an everyday word before a clear given name is not part of the name
             if has_surname:
                 # «آقای لی نمونه»: after a courtesy title any name-like words are a name
-                accept = clear_given or strong or (after_honorific and names == 0)
+                accept = clear_given or strong or (after_honorific and names == 0) or (addressed and bool(givens))
             else:  # a given name alone: only with a name prefix (حضرت مریم) or right after a title
                 accept = bool(givens) and (prefixed or (after_title and (clear_given or addressed)))
             # «قطار «جعفر اکسپرس»»، «نفتکش نمونه‌زاده»: a vehicle named like a person
@@ -1360,13 +1363,14 @@ class _DocContext:
 
     def address_ends(self, i: int) -> bool:
         """Does a form of address that is always followed by a name or title end at token ``i`` (آقای, جناب آقای)?"""
-        return i >= 0 and any("".join(self.plains[i - n + 1:i + 1]) in self.lex.address_forms for n in range(1, min(i + 1, 2) + 1))
+        return i >= 0 and any("".join(self.plains[i - n + 1:i + 1]) in self.lex.address_forms for n in range(1, min(i + 1, 4) + 1))
 
     def addressed_surname(self, i: int) -> bool:
         """After «آقای» one word is a surname even when it is an everyday word (آقای وجدانی), unless it is a
-        title, another honorific, a number, a plural or a word that is no name at all (آقای رئیس‌جمهور, آقای دکتر)."""
+        title, another honorific, a number, a plural, a demonym or a word that is no name at all (آقای رئیس‌جمهور,
+        آقای دکتر, مهندس روسی)."""
         return self.name_word(i) and not self.is_title_start(i) and self.plain(i) not in self.lex.honorific_starts \
-            and not ORDINAL.match(self.plain(i)) and not self.plural_word(i)
+            and not ORDINAL.match(self.plain(i)) and not self.plural_word(i) and not self.is_demonym(i)
 
     def _praises_plural(self, k: int) -> bool:
         """A courtesy word after a plural noun is its adjective (مدیران محترم), not a title before a name."""
