@@ -821,8 +821,9 @@ class EntityRecognizer:
             if has_surname:
                 # «آقای لی نمونه»: after a courtesy title any name-like words are a name
                 accept = clear_given or strong or (after_honorific and names == 0) or (addressed and bool(givens))
-            else:  # a given name alone: only with a name prefix (حضرت مریم) or right after a title
-                accept = bool(givens) and (prefixed or (after_title and (clear_given or addressed)))
+            else:  # given names alone: with a name prefix (حضرت مریم), right after a title, or two clear ones (کامران جمشید)
+                accept = bool(givens) and (prefixed or (after_title and (clear_given or addressed)) or (
+                    len(givens) >= 2 and givens[0] not in self.lex.ambiguous_given and givens[-1] not in self.lex.ambiguous_given))
             # «قطار «جعفر اکسپرس»»، «نفتکش نمونه‌زاده»: a vehicle named like a person
             if accept and not ctx.cue_labels(start - (start > 0 and ctx.norm(start - 1) == "«"), end) & VEHICLE_CUES:
                 end = self._known_name_end(ctx, known_people, start, surname_start, end)
