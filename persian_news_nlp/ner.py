@@ -799,12 +799,12 @@ class EntityRecognizer:
             surname_start = i
             givens = given_keys
             clear_given = any(g not in self.lex.ambiguous_given for g in givens)
-            # «دکتر نگین حسینی»: after a form of address a doubtful given name is one, and a given name plus ‑ی or a
-            # word that is no everyday word after it is the surname; alone, one word is the surname (آقای وجدانی)
+            # «دکتر نگین حسینی», «جناب کریم زمانی»: after a form of address a doubtful given name is one, and a word
+            # plus ‑ی (not رای) or a word that is no everyday word after it is the surname; alone, one word is (آقای وجدانی)
             addressed = ctx.address_ends(start - 1)
             while i < len(doc) and i - surname_start < 2 and i not in taken \
                     and (ctx.surname_like(i, self.lex, names > 0, derived_ok=i == surname_start and (
-                        clear_given or (addressed and (ctx.surname_shaped(i, self.lex) or not ctx.ordinary(i)))))
+                        clear_given or (addressed and (not ctx.ordinary(i) or len(derived_base(ctx.plain(i)) or "") > 2))))
                          or (addressed and names == 0 and i == surname_start and ctx.addressed_surname(i))) \
                     and (i == surname_start or self._second_surname_word(ctx, i)):
                 i += 1
