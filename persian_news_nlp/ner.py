@@ -1418,6 +1418,8 @@ class _DocContext:
         and right after a clear given name (``derived_ok``) an ‑ی word is the surname (مجید همتی)."""
         if after_given and self.plain(i) in self.gazetteer.family_names and not self.is_title_start(i):
             return True  # «سعید آفریدی»: a known family name, even one spelt like a verb (آفریدی "you created")
+        if after_given and self.plain(i) in lex.given_names and self.plain(i + 1) in lex.detached_suffixes:
+            return True  # «وحید ولی پور»: a given name that is also a function word («ولی», "but") before ‑پور written apart
         if not self.name_word(i, before_light_verb=after_given and self.strong_surname(i, lex)) or self.is_title_start(i) \
                 or ORDINAL.match(self.plain(i)) or self.is_demonym(i):
             return False  # a demonym (ایرانی, سعودی) is an adjective after a name, not its surname
