@@ -786,12 +786,12 @@ class EntityRecognizer:
                 continue
             if names == 0:
                 i = start
-            if names >= 2 and (ctx.plain(i) in self.lex.detached_suffixes or (
+            if (names >= 1 and ctx.plain(i) in self.lex.detached_suffixes) or (names >= 2 and (
                     given_keys[-1] in self.lex.ambiguous_given and given_keys[0] not in self.lex.ambiguous_given
                     and derived_base(given_keys[-1]) is not None and not ctx.surname_like(i, self.lex, True)
                     and ctx.surname_like(i - last_width, self.lex, True, derived_ok=True))):  # not a demonym (سوری)
-                # «میلاد قربان زاده»: the last "given name" opens the surname written apart; «ذبیح‌الله نوری»: a
-                # doubtful ‑ی "given name" after a clear one, with no surname after it, is the surname
+                # «میلاد قربان زاده», «شهید شفیع زاده»: the last "given name" opens the surname written apart;
+                # «ذبیح‌الله نوری»: a doubtful ‑ی "given name" after a clear one, with no surname after it, is the surname
                 i -= last_width
                 names -= 1
                 given_keys = given_keys[:-1]
