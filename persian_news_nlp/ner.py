@@ -805,7 +805,8 @@ class EntityRecognizer:
             while i < len(doc) and i - surname_start < 2 and i not in taken \
                     and (ctx.surname_like(i, self.lex, names > 0, derived_ok=i == surname_start and (
                         clear_given or (addressed and (not ctx.ordinary(i) or len(derived_base(ctx.plain(i)) or "") > 2))))
-                         or (addressed and names == 0 and i == surname_start and ctx.addressed_surname(i))) \
+                         or (addressed and names == 0 and i == surname_start and ctx.addressed_surname(i))
+                         or (i > surname_start and self._place_surname(ctx, surname_start, i))) \
                     and (i == surname_start or self._second_surname_word(ctx, i)):
                 i += 1
             if i > surname_start and ctx.plain(i) in self.lex.detached_suffixes and i not in taken:
@@ -850,6 +851,14 @@ class EntityRecognizer:
                     and not ctx.strong_surname(k, self.lex) for k in range(k_end, end)):
                 return k_end
         return end
+
+    def _place_surname(self, ctx: _DocContext, first: int, i: int) -> bool:
+        """«حسینی شاهرودی»: after a surname of a given name plus ‑ی, a known town's or region's name plus ‑ی is the
+        second part of the surname, though as a word it is an everyday adjective; a country's demonym is not."""
+        if not ctx.surname_shaped(first, self.lex) or not ctx.name_word(i) or ctx.is_demonym(i) or ctx.is_title_start(i):
+            return False
+        base = derived_base(ctx.plain(i))
+        return base is not None and any(e.type == "LOC" and e.kind != "country" for e in self.gazetteer.lookup(base))
 
     def _second_surname_word(self, ctx: _DocContext, i: int) -> bool:
         """A second surname word has a surname's shape: a given name, a telling ending or an ‑ی
