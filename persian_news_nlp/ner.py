@@ -274,8 +274,10 @@ def verb_forms() -> frozenset[str]:
             if stem and " " not in stem:
                 if stem.startswith("آ"):  # بیایند، بیاورند: ب + آ is written بیا
                     forms.update(key(p + "ا" + stem[1:] + e) for p in ("بی", "نی") for e in present_endings)
-                if stem in bare or any(stem.startswith(v) and len(stem) > len(v) + 1 for v in preverbs):
+                if stem in bare:
                     forms.update(key(stem + e) for e in ("م", "یم", "ید", "ند"))  # not ‑ی, ‑د (lexicons/verb_stems.tsv)
+                elif any(stem.startswith(v) and len(stem) > len(v) + 1 for v in preverbs):
+                    forms.update(key(stem + e) for e in ("م", "د", "یم", "ید", "ند"))  # برگردد, بازگردد
                 for prefix in ("می", "نمی", "ب", "ن"):
                     forms.update(key(prefix + stem + e) for e in present_endings)
     nouns = {key(r["form"]) for r in stems if r["kind"] == "noun"}  # مردم "people", not "I died"
