@@ -764,6 +764,9 @@ class EntityRecognizer:
             if ctx.honorific_ends(i) and ctx.norm(i) not in self.lex.name_honorifics and ctx.honorific_ends(i - 1):
                 i += 1  # «حجت‌الاسلام والمسلمین»: the end of a longer honorific is no name
                 continue
+            if ctx.address_ends(i) and ctx.name_word(i + 1):
+                i += 1  # «سردار تقی مهری»: a form of address that is also a given name is the title here
+                continue
             if ctx.norm(i) in self.lex.name_honorifics:
                 i += 1
             names, given_keys, last_width = 0, [], 0
@@ -824,8 +827,9 @@ class EntityRecognizer:
             if has_surname:
                 # «آقای لی نمونه»: after a courtesy title any name-like words are a name
                 accept = clear_given or strong or (after_honorific and names == 0) or (addressed and bool(givens))
-            else:  # given names alone: with a name prefix (حضرت مریم), right after a title, or two clear ones (کامران جمشید)
-                accept = bool(givens) and (prefixed or (after_title and (clear_given or addressed)) or (
+            else:  # given names alone: with a name prefix (حضرت مریم), right after a title (a doubtful one only with
+                # another: سردار تقی مهری), or two clear ones (کامران جمشید)
+                accept = bool(givens) and (prefixed or (after_title and (clear_given or addressed or len(givens) >= 2)) or (
                     len(givens) >= 2 and givens[0] not in self.lex.ambiguous_given and givens[-1] not in self.lex.ambiguous_given))
             # «قطار «جعفر اکسپرس»»، «نفتکش نمونه‌زاده»: a vehicle named like a person
             if accept and not ctx.cue_labels(start - (start > 0 and ctx.norm(start - 1) == "«"), end) & VEHICLE_CUES:
