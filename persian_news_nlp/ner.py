@@ -151,6 +151,7 @@ class Lexicons:
     speech_verbs: frozenset[str]
     speech_openers: frozenset[str]      # openings of a reported statement (با اشاره، در ادامه): need a verb later
     review_markers: frozenset[str]      # a press review's attributions (به نقل از، از قول)
+    attributions: frozenset[str]        # «به گفته», «به اعتقاد»: the name right after them says what follows
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     light_verbs: frozenset[str]         # keys of light-verb forms: the word before one is the verb's noun
     closing_light_verbs: frozenset[str]  # keys of forms that are light verbs only closing the clause (متهم ساخت.)
@@ -207,6 +208,7 @@ class Lexicons:
         speech = frozenset(r["form"] for r in speech_rows if r.get("opens", "") == "")
         openers = frozenset(r["form"] for r in speech_rows if r.get("opens") == "1")
         review = frozenset(r["form"] for r in speech_rows if r.get("opens") == "review")
+        attributions = frozenset(r["form"] for r in speech_rows if r.get("opens") == "according")
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
         determiners = frozenset(r["word"] for r in fw_rows if r.get("kind") == "det")
         stem_rows = read_tsv(model_path("lexicons", "verb_stems.tsv"), ("form", "kind"))
@@ -215,7 +217,7 @@ class Lexicons:
                    prefixes, re.compile("^(" + "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True)) + ")(..+)$"),
                    suffixes, suffix_re,
                    {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()},
-                   frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, verb_forms(),
+                   frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, attributions, verb_forms(),
                    frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "light"),
                    frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "closing_light"),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
@@ -344,6 +346,7 @@ class EntityRecognizer:
         candidates += self._source_candidates(ctx, candidates)
         candidates += self._named_candidates(ctx)
         candidates += self._speaker_candidates(ctx)
+        candidates += self._attributed_candidates(ctx)
         candidates += self._club_candidates(ctx, gaz)
         candidates += self._press_review_candidates(ctx, gaz, candidates)
         candidates += self._portfolio_candidates(ctx, gaz + heads)
@@ -1035,6 +1038,30 @@ class EntityRecognizer:
                 if headline or self._says(ctx, verb) or (self._opens_statement(ctx, verb) and self._says_later(ctx, verb + 1)):
                     out.append(Candidate(i, end, "PER", 1, "rules:speaker", confidence=0.65))
                     break
+        return out
+
+    def _attributed_candidates(self, ctx: _DocContext) -> list[Candidate]:
+        """``به گفته نمونه‌زاده، …``: after a phrase that attributes what follows (speech_verbs.tsv ``according``),
+        a surname, or a clear given name and a surname, right before a comma or a function word is a person. Not a
+        pronoun, a title, a known place or body, a plural (منابع، کارشناسان) or an everyday word without a surname's
+        shape."""
+        out = []
+        n = len(ctx.doc)
+        for i in range(1, n):
+            if not (ctx.phrase(i - 2, 2) in self.lex.attributions or ctx.phrase(i - 3, 3) in self.lex.attributions) \
+                    or i in ctx.blocked_starts:
+                continue
+            end = i + 1 + (ctx.clear_given(i) and ctx.name_word(i + 1) and not ctx.plural_word(i + 1))
+            last = end - 1
+            if end > n or (end < n and ctx.norm(end) not in PUNCT and ctx.norm(end) not in self.lex.function_words):
+                continue
+            if last in ctx.blocked_starts or not ctx.name_word(last) or ctx.is_title_start(last) or ctx.plural_word(last):
+                continue
+            surname = ctx.strong_surname(last, self.lex) or ctx.surname_shaped(last, self.lex)
+            if ctx.plain(last).endswith(("ان", "ها")) and not surname:
+                continue  # «به گفته تحلیل‌گران»: a plural the word lists do not know
+            if surname or not ctx.is_common(last) or end - i == 2:
+                out.append(Candidate(i, end, "PER", 1, "rules:attribution", confidence=0.65))
         return out
 
     def _says(self, ctx: _DocContext, i: int) -> bool:
