@@ -165,6 +165,7 @@ class Lexicons:
     portfolios: dict[str, list[str]]    # a portfolio's first word(s), joined -> the portfolios' joined keys
     name_purposes: dict[str, str]       # «مبارزه» -> «با»: what a body is for, inside its name (rules/name_purposes.tsv)
     address_forms: frozenset[str]       # keys of «آقای», «جناب آقای»: always before a name or title (honorifics.tsv names=1)
+    name_closers: frozenset[str]        # keys of «خان», «بیگ»: written after a name, part of it (honorifics.tsv names=after)
 
     def head_words(self, word: str) -> Sequence[Head]:
         """The heads starting with ``word``, with or without its ZWNJ (نیروهای, نیرو‌های)."""
@@ -229,7 +230,8 @@ class Lexicons:
                    frozenset(key(w) for w in word_list("rules", "agent_nouns.tsv")),
                    _portfolios(),
                    {key(r["noun"]): r["preposition"] for r in read_tsv(model_path("rules", "name_purposes.tsv"), ("noun", "preposition"))},
-                   frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "1"))
+                   frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "1"),
+                   frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "after"))
 
 
 def _portfolios() -> dict[str, list[str]]:
@@ -837,7 +839,7 @@ class EntityRecognizer:
             # «قطار «جعفر اکسپرس»»، «نفتکش نمونه‌زاده»: a vehicle named like a person
             if accept and not ctx.cue_labels(start - (start > 0 and ctx.norm(start - 1) == "«"), end) & VEHICLE_CUES:
                 end = self._known_name_end(ctx, known_people, start, surname_start, end)
-                end = _with_religious_suffix(ctx, end)
+                end = _with_religious_suffix(ctx, end + (ctx.plain(end) in self.lex.name_closers))  # «عمر ایوب خان»
                 out.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.75 if clear_given else 0.65))
                 i = end
             else:
