@@ -275,7 +275,9 @@ class Gazetteer:
             parts = entry.name.split()  # ZWNJ joins a surname's parts (نجفی‌زاده): split at spaces only
             flagged = bool(entry.attrs.get("ambiguous"))
             declared = entry.attrs.get("short_name")
-            for short in filter(None, [declared] + ([parts[-1]] if len(parts) >= 2 else [])):
+            # «عمر بن خطاب»: after «بن» the last word is the father's name, and news shortens to «بن X» (بن سلمان)
+            last = " ".join(parts[-2:]) if len(parts) >= 3 and parts[-2] in PATRONYMIC_LINKS else parts[-1]
+            for short in filter(None, [declared] + ([last] if len(parts) >= 2 else [])):
                 k = key(short)
                 if len(k) >= 3 and not ORDINAL.match(k):  # «پاپ بندیکت شانزدهم»: an ordinal is no surname
                     ordinary = word_frequency(k) >= EVERYDAY_FREQUENCY if short == declared else is_ordinary(k)
@@ -486,7 +488,7 @@ def word_frequency(k: str) -> int:
 
 
 #: Ordinals spelt as words (دهم, یازدهم): after دولت/مجلس they number an administration or a term.
-ORDINAL_WORD = re.compile(r"^(?:یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|"
+ORDINAL_WORD = re.compile(r"^(?:اول|یکم|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|"
                           r"چهاردهم|پانزدهم|شانزدهم|هفدهم|هجدهم|نوزدهم|بیستم|سی‌ام)$")
 _NUMBER_STEMS = ("(?:یک|دو|سو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|یازده|دوازده|سیزده|چهارده|پانزده|شانزده|هفده|هجده|"
                  "هیجده|نوزده|بیست|سی|چهل|پنجاه|شصت|هفتاد|هشتاد|نود|صد|دویست|سیصد|پانصد|هزار|میلیون|میلیارد)")
@@ -494,6 +496,8 @@ _NUMBER_STEMS = ("(?:یک|دو|سو|سه|چهار|پنج|شش|هفت|هشت|نه
 #: Only number words take the ending: بهرام and اسلام are no ordinals.
 ORDINAL = re.compile(rf"^(?:[0-9]+(?:ام|مین|امین)?|{_NUMBER_STEMS}(?:و?{_NUMBER_STEMS})*(?:مین|امین|ام|م))$|"
                      + ORDINAL_WORD.pattern)
+#: Words joining a name to the father's name in Arabic names (محمد بن سلمان).
+PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت"})
 #: So frequent that a given name spelt like it is read as the word first (نظام, بازی).
 EVERYDAY_FREQUENCY = 5_000_000
 #: A ‑ی word is an everyday adjective when its base is at least this frequent (شهر → شهری).
