@@ -333,7 +333,7 @@ class EntityRecognizer:
         candidates += self._date_candidates(ctx, reference)
         candidates += [Candidate(i, i + 1, "ORG", 2, "rules:domain", confidence=0.8)  # a site: example.ir
                        for i, token in enumerate(doc) if DOMAIN.fullmatch(token.text)]
-        gaz = self._gazetteer_candidates(ctx)
+        gaz = _with_overlapping_bodies(self._gazetteer_candidates(ctx))
         candidates += gaz
         ctx.title_starts = {c.start for c in gaz if c.label == "ROLE"}
         ctx.blocked_starts = {c.start for c in candidates if c.label in ("DATE", "PER", "ROLE") or c.rule == "rules:domain"}
@@ -1326,6 +1326,15 @@ def _with_list_members(ctx: _DocContext, chosen: list[Candidate]) -> list[Candid
                 label_at_end[c.end] = label_at_start[c.start] = c.label
                 progress = True
     return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
+def _with_overlapping_bodies(gaz: list[Candidate]) -> list[Candidate]:
+    """A known body whose name ends on the first word of its parent's (کمیسیون فرهنگی [مجلس] + [مجلس] شورای اسلامی)
+    is named in full through it: the whole is one span, the first body with its parent's full name."""
+    bodies = sorted((c for c in gaz if c.label == "ORG" and c.priority >= 3 and c.entry is not None), key=lambda c: c.start)
+    merged = [replace(a, end=b.end) for a in bodies for b in bodies
+              if a.start < b.start < a.end < b.end and a.entry.attrs.get("parent") == b.entry.id]
+    return gaz + merged if merged else gaz
 
 
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:
