@@ -640,11 +640,12 @@ class EntityRecognizer:
             if word == "و" and ctx.lex.head_words(ctx.norm(end + 1)):
                 break  # «اداره نمونه و شهرداری نمونه‌آباد»: a second head opens a second name
             if word == "و" and end > j and end + 1 < len(ctx.doc) and ctx.name_word(end + 1) and taken + 1 < max_tokens:
-                end += 1
-                taken += 1
+                end += 1  # «حمل و نقل»: «و» joins two words of one name and is not counted as one
                 continue
             if not ctx.name_word(end) or ctx.is_title_start(end):
                 break
+            if end > j and word in ctx.lex.seat_words and ctx.name_word(end + 1):
+                break  # «اداره کل نمونه‌داری [استان نمونه]»: the seat is joined by the seat rule, place and all
             if ctx.plain(end) in ctx.lex.verbal_nouns and (end > j or not ctx.name_word(end + 1)) \
                     and not (end + 1 >= len(ctx.doc) or ctx.norm(end + 1) in PUNCT):
                 break  # a compound verb's noun ends a name, unless it opens one (سازمان حمایت …) or closes it (… انتخاب،)
