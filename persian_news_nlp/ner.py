@@ -166,6 +166,7 @@ class Lexicons:
     name_purposes: dict[str, str]       # «مبارزه» -> «با»: what a body is for, inside its name (rules/name_purposes.tsv)
     address_forms: frozenset[str]       # keys of «آقای», «جناب آقای»: always before a name or title (honorifics.tsv names=1)
     name_closers: frozenset[str]        # keys of «خان», «بیگ»: written after a name, part of it (honorifics.tsv names=after)
+    own_country: frozenset[str]         # keys of «کشورمان»: Iran as "our country", part of a body's name after it
 
     def head_words(self, word: str) -> Sequence[Head]:
         """The heads starting with ``word``, with or without its ZWNJ (نیروهای, نیرو‌های)."""
@@ -231,7 +232,8 @@ class Lexicons:
                    _portfolios(),
                    {key(r["noun"]): r["preposition"] for r in read_tsv(model_path("rules", "name_purposes.tsv"), ("noun", "preposition"))},
                    frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "1"),
-                   frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "after"))
+                   frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "after"),
+                   frozenset(key(w) for w in word_list("rules", "own_country.tsv")))
 
 
 def _portfolios() -> dict[str, list[str]]:
@@ -408,8 +410,10 @@ class EntityRecognizer:
                     and ctx.norm(start) not in self.lex.name_honorifics \
                     and not (ctx.plain(start) in self.lex.given_names and ctx.plain(start + 1) not in self.lex.given_names):
                 start += 1  # «شیخ احمد نمونه‌زاده»: the honorific is not part of the name; «امیر نمونه‌زاده» has it as given name
-            if entry.type == "PER":
-                end = _with_religious_suffix(ctx, end)  # «امام علی (ع)»: the blessing belongs to the name
+            if entry.type in ("PER", "ORG"):
+                end = _with_religious_suffix(ctx, end)  # «امام علی (ع)», «کمیته امداد امام خمینی (ره)»: the blessing too
+            if entry.type == "ORG" and ctx.plain(end) in self.lex.own_country:
+                end += 1  # «وزارت امور خارجه کشورمان»: "our country's" belongs to the body's name
             label = entry.type
             if entry.attrs.get("building") and "PLACE_NOT_DAY" in ctx.cue_labels(start, end):
                 label = "LOC"  # «در کاخ سفید»: the building the institution is named by, as a place
@@ -647,8 +651,9 @@ class EntityRecognizer:
             if end > j and word in ctx.lex.seat_words and ctx.name_word(end + 1):
                 break  # «اداره کل نمونه‌داری [استان نمونه]»: the seat is joined by the seat rule, place and all
             if ctx.plain(end) in ctx.lex.verbal_nouns and (end > j or not ctx.name_word(end + 1)) \
-                    and not (end + 1 >= len(ctx.doc) or ctx.norm(end + 1) in PUNCT):
-                break  # a compound verb's noun ends a name, unless it opens one (سازمان حمایت …) or closes it (… انتخاب،)
+                    and not (end + 1 >= len(ctx.doc) or ctx.norm(end + 1) in PUNCT or ctx.norm(end + 1) in ctx.lex.seat_words):
+                break  # a compound verb's noun ends a name, unless it opens one (سازمان حمایت …) or closes it (… انتخاب،
+                # … رفع موانع تولید استان نمونه)
             end += 1
             taken += 1
         if end > j and ctx.norm(end - 1) == "و":
