@@ -152,6 +152,7 @@ class Lexicons:
     speech_openers: frozenset[str]      # openings of a reported statement (با اشاره، در ادامه): need a verb later
     review_markers: frozenset[str]      # a press review's attributions (به نقل از، از قول)
     attributions: frozenset[str]        # «به گفته», «به اعتقاد»: the name right after them says what follows
+    attribution_lasts: frozenset[str]   # their last words (گفته), to find them fast
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     light_verbs: frozenset[str]         # keys of light-verb forms: the word before one is the verb's noun
     closing_light_verbs: frozenset[str]  # keys of forms that are light verbs only closing the clause (متهم ساخت.)
@@ -165,6 +166,7 @@ class Lexicons:
     portfolios: dict[str, list[str]]    # a portfolio's first word(s), joined -> the portfolios' joined keys
     name_purposes: dict[str, str]       # «مبارزه» -> «با»: what a body is for, inside its name (rules/name_purposes.tsv)
     address_forms: frozenset[str]       # keys of «آقای», «جناب آقای»: always before a name or title (honorifics.tsv names=1)
+    address_lasts: frozenset[str]       # keys of their last words, to find them fast
     name_closers: frozenset[str]        # keys of «خان», «بیگ»: written after a name, part of it (honorifics.tsv names=after)
     own_country: frozenset[str]         # keys of «کشورمان»: Iran as "our country", part of a body's name after it
 
@@ -219,7 +221,8 @@ class Lexicons:
                    prefixes, re.compile("^(" + "|".join(sorted(map(re.escape, prefixes), key=len, reverse=True)) + ")(..+)$"),
                    suffixes, suffix_re,
                    {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()},
-                   frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, attributions, verb_forms(),
+                   frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, attributions,
+                   frozenset(a.split()[-1] for a in attributions), verb_forms(),
                    frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "light"),
                    frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "closing_light"),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
@@ -232,6 +235,7 @@ class Lexicons:
                    _portfolios(),
                    {key(r["noun"]): r["preposition"] for r in read_tsv(model_path("rules", "name_purposes.tsv"), ("noun", "preposition"))},
                    frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "1"),
+                   frozenset(key(r["form"].split()[-1]) for r in honorific_rows if r.get("names") == "1"),
                    frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "after"),
                    frozenset(key(w) for w in word_list("rules", "own_country.tsv")))
 
@@ -1056,7 +1060,8 @@ class EntityRecognizer:
         shape."""
         out = []
         n = len(ctx.doc)
-        for i in range(1, n):
+        lasts = self.lex.attribution_lasts
+        for i in (k for k in range(1, n) if ctx.norms[k - 1] in lasts):
             if not (ctx.phrase(i - 2, 2) in self.lex.attributions or ctx.phrase(i - 3, 3) in self.lex.attributions) \
                     or i in ctx.blocked_starts:
                 continue
@@ -1398,6 +1403,7 @@ class _DocContext:
         self.described: set[int] = set()  # tokens of titles read as adjectives of the head before them
         self.weak: list[Candidate] = []  # names rejected for want of context; a list of like names may supply it
         self._honorific_ends: set[int] | None = None
+        self._address_ends: set[int] | None = None
         self._sentence_of: list[int] | None = None
         self._cues_by_sentence: list[set[str]] = []
         self.role_ends: set[int] = set()
@@ -1439,7 +1445,11 @@ class _DocContext:
 
     def address_ends(self, i: int) -> bool:
         """Does a form of address that is always followed by a name or title end at token ``i`` (آقای, جناب آقای)?"""
-        return i >= 0 and any("".join(self.plains[i - n + 1:i + 1]) in self.lex.address_forms for n in range(1, min(i + 1, 4) + 1))
+        if self._address_ends is None:
+            forms, plains = self.lex.address_forms, self.plains
+            self._address_ends = {k for k, p in enumerate(plains) if p in self.lex.address_lasts
+                                  and any("".join(plains[k - n + 1:k + 1]) in forms for n in range(1, min(k + 1, 4) + 1))}
+        return i in self._address_ends
 
     def addressed_surname(self, i: int) -> bool:
         """After «آقای» one word is a surname even when it is an everyday word (آقای وجدانی), unless it is a
