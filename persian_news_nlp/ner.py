@@ -774,8 +774,12 @@ class EntityRecognizer:
         taken = {i for c in known if c.label in ("LOC", "ORG") and c.priority >= 2 for i in range(c.start, c.end)}
         known_people = [(c.start, c.end) for c in known if c.label == "PER" and (c.end - c.start >= 3 or (
             c.end - c.start == 2 and any(ctx.plain(k) not in self.lex.given_names for k in range(c.start, c.end))))]
+        norms, closed = ctx.norms, self.lex.function_words
         i = 0
         while i < len(doc):
+            if norms[i] in closed or norms[i] in PUNCT:
+                i += 1  # a function word or a mark opens no name, nor is one after a title (the rules below agree)
+                continue
             start = i
             if ctx.honorific_ends(i) and ctx.norm(i) not in self.lex.name_honorifics and ctx.honorific_ends(i - 1):
                 i += 1  # «حجت‌الاسلام والمسلمین»: the end of a longer honorific is no name
