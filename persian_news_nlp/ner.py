@@ -1002,8 +1002,8 @@ class EntityRecognizer:
         return out
 
     def _source_candidates(self, ctx: _DocContext, found: list[Candidate]) -> list[Candidate]:
-        """``به گزارش X،``, ``به نقل از X``: the outlet named as a source is an organisation; a date
-        between them is passed over (به گزارش روز پنجشنبه X)."""
+        """``به گزارش X،``, ``به نقل از X``: the outlet named as a source is an organisation, also in quotes
+        (به گزارش «X»،); a date between them is passed over (به گزارش روز پنجشنبه X)."""
         out = []
         date_end = {c.start: c.end for c in found if c.label == "DATE"}
         for i in range(len(ctx.doc) - 2):
@@ -1011,6 +1011,13 @@ class EntityRecognizer:
                 continue
             j = i + 2 + (ctx.norm(i + 2) == "از")
             j = date_end.get(j, j)
+            closer = QUOTE_CLOSER.get(ctx.norm(j))
+            if closer is not None:  # «به گزارش « نمونه‌نامه » ،»: a quoted source is a name, everyday words and all
+                end = next((k for k in range(j + 2, min(j + 6, len(ctx.doc))) if ctx.norm(k) == closer), None)
+                if end is not None and all(ctx.name_word(k) or ctx.norm(k) in NUMBER_WORDS for k in range(j + 1, end)) \
+                        and ctx.norm(end + 1) in ("،", ",", "-", ":"):
+                    out.append(Candidate(j + 1, end, "ORG", 1, "rules:source", confidence=0.7))
+                continue
             if ctx.norm(j) in SOURCE_NOT_NAMES:
                 continue  # به گزارش خبرنگار …، به گزارش گروه …
             end = j
