@@ -1336,8 +1336,9 @@ def _with_list_members(ctx: _DocContext, chosen: list[Candidate]) -> list[Candid
     while progress:
         progress = False
         for c in pending:
-            if any(i in covered for i in range(c.start, c.end)):
-                continue
+            if any(i in covered for i in range(c.start, c.end)) or (
+                    c.label == "PER" and c.length == 1 and word_frequency(ctx.plain(c.start)) >= EVERYDAY_FREQUENCY):
+                continue  # «دو سال و …»: an everyday word is no person in a list, whatever surname it shares
             # joined to a like entity on one side, and not running on into other name words on the other
             before = c.start >= 2 and ctx.norm(c.start - 1) in LIST_SEPARATORS and label_at_end.get(c.start - 1) == c.label \
                 and (not ctx.name_word(c.end) or ctx.norm(c.end) in LIST_SEPARATORS)
