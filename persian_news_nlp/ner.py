@@ -382,6 +382,9 @@ class EntityRecognizer:
     def _gazetteer_candidates(self, ctx: _DocContext) -> list[Candidate]:
         hits = self.gazetteer.find(ctx.text)
         strong_ids = {e.id for h in hits if not h.weak for e in h.strong_entries()}
+        # people the document names in full (not by a short form): a surname they share is theirs
+        full_ids = {e.id for h in hits if len(h.entries) == 1 and h.entries[0].type == "PER"
+                    for e in h.entries if any(key(n) == h.key for n in e.names())}
         # «استاندار [فارس]»: a title that heads a place (governor, mayor) names one right after it
         ctx.place_title_ends = {span[1] for h in hits if not h.weak and all(e.type == "ROLE" and e.attrs.get("heads") == "LOC"
                                                                              for e in h.entries)
@@ -391,7 +394,7 @@ class EntityRecognizer:
             span = ctx.token_span(hit.start, hit.end)
             if span is None:
                 continue
-            entry = self._choose_entry(ctx, hit, span)
+            entry = self._choose_entry(ctx, hit, span, full_ids)
             if entry.kind == "company" and self._names_product(ctx, span):
                 continue  # «پژو ۲۰۶», «دو دستگاه تویوتا»: the car, not the carmaker
             if entry.type == "LOC" and "VESSEL" in ctx.cue_labels(*span):
@@ -453,13 +456,18 @@ class EntityRecognizer:
         return "PRODUCT" in ctx.cue_labels(*span)
 
     @staticmethod
-    def _choose_entry(ctx: _DocContext, hit: Hit, span: tuple[int, int]) -> Entry:
-        """Among entries sharing a name: the type the context argues for, then countries, cities, provinces.
+    def _choose_entry(ctx: _DocContext, hit: Hit, span: tuple[int, int], named: set[str]) -> Entry:
+        """Among entries sharing a name: the one the document names in full elsewhere (``named``: مارتین شولتز …
+        شولتز گفت is Martin Schulz, not George Shultz), the type the context argues for, then countries, cities,
+        provinces.
 
         Without a cue, entries for which the name alone is weak are left out when another entry
         names it plainly (the title «دبیر» is not the surname of a person called … دبیر)."""
         if len(hit.entries) == 1:
             return hit.entries[0]
+        in_full = [e for e in hit.entries if e.id in named]
+        if len(in_full) == 1 and all(e.type == "PER" for e in hit.entries):
+            return in_full[0]
         supported = ctx.cue_labels(*span)
         if "SPORT" in supported and any(e.kind == "club" for e in hit.entries):
             return next(e for e in hit.entries if e.kind == "club")

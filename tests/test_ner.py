@@ -30,6 +30,14 @@ def test_entities_carry_ids_rules_and_raw_offsets(nlp):
     assert person._.rule.endswith(".jsonl")
 
 
+def test_a_shared_surname_is_the_person_named_in_full_in_the_document(nlp):
+    alone = nlp("شولتز گفت که ائتلاف ادامه دارد.")
+    named = nlp("مارتین شولتز رهبر حزب شد. شولتز گفت که ائتلاف ادامه دارد.")
+    surname = [e for e in named.ents if e.text == "شولتز"]
+    assert [e.kb_id_ for e in alone.ents] == ["per:h.george_shultz"]
+    assert [e.kb_id_ for e in surname] == ["per:wp.martin_schulz"]
+
+
 @pytest.mark.parametrize("spelling", ["امامعلی رحمان", "امام‌علی رحمان", "امام علی رحمان", "امامعلي رحمان"])
 def test_matching_ignores_spacing_zwnj_and_letter_variants(nlp, spelling):
     doc = nlp(f"{spelling} سخنرانی کرد.")
