@@ -75,6 +75,7 @@ CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
+IMPOSE_NOUNS = frozenset(key(w) for w in _WORDS["impose_noun"])
 SEPARATELY = frozenset(key(w) for w in _WORDS["separately"])
 CONCERN_NOUNS = frozenset(key(w) for w in _WORDS["concern_noun"])
 AIM_NOUNS = frozenset(key(w) for w in _WORDS["aim_noun"])
@@ -1107,7 +1108,8 @@ class EventExtractor:
                 not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
             # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act, unless that act
             # hands the aid over (کمک‌ها را فرستاد) or makes the stance public (آمادگی خود را اعلام کرد)
-            return not (event.type == "AID" and _delivered(doc, end) or _announced(doc, end))
+            return not (event.type == "AID" and _delivered(doc, end) or _announced(doc, end)
+                        or event.type == "SANCTION" and _announced(doc, end, IMPOSE_NOUNS))  # تحریم‌ها را اعمال کرد
         before = start - 2 if start >= 2 and key(doc[start - 1].norm_) in DELIVERY_NOUNS else start - 1
         if before >= 0 and doc[before].norm_ == "برای" and any(
                 other.type in OFFERS and (0 < before - other.trigger.end + 1 <= 6 or not other.nominal
@@ -2194,8 +2196,9 @@ def _delivered(doc: Doc, start: int) -> bool:
     return False
 
 
-def _announced(doc: Doc, start: int) -> bool:
-    """A verb that makes its object public (اعلام کرد، ابراز داشت) follows the object marker at ``start``."""
+def _announced(doc: Doc, start: int, nouns: frozenset[str] = ANNOUNCE_NOUNS) -> bool:
+    """A verb that makes its object public (اعلام کرد، ابراز داشت), or another compound verb of ``nouns``, follows the
+    object marker at ``start``."""
     forms = _light_verb_forms()
     j = next((t.i for t in doc[start: min(start + 3, len(doc))] if t.norm_ == "را"), None)
     if j is None:
@@ -2203,7 +2206,7 @@ def _announced(doc: Doc, start: int) -> bool:
     for t in doc[j + 1: min(j + 16, len(doc) - 1)]:  # «آمادگی X را برای ایجاد … اعلام کرد»
         if t.norm_ == "،" or t.norm_ in SENTENCE_STOPS or t.norm_ in CLAUSE_BREAKS:
             return False
-        if key(t.norm_) in ANNOUNCE_NOUNS and key(doc[t.i + 1].norm_) in forms["any"]:
+        if key(t.norm_) in nouns and key(doc[t.i + 1].norm_) in forms["any"]:
             return True
     return False
 
