@@ -342,7 +342,10 @@ class EntityRecognizer:
         gaz = _with_overlapping_bodies(self._gazetteer_candidates(ctx))
         candidates += gaz
         ctx.title_starts = {c.start for c in gaz if c.label == "ROLE"}
-        ctx.blocked_starts = {c.start for c in candidates if c.label in ("DATE", "PER", "ROLE") or c.rule == "rules:domain"}
+        # (a known person's surname alone right after a place's head word names the place: «منطقه [X]», «میدان [X]»)
+        ctx.blocked_starts = {c.start for c in candidates if c.label in ("DATE", "ROLE") or c.rule == "rules:domain"
+                              or c.label == "PER" and not (c.length == 1 and c.entry is not None and len(c.entry.name.split()) > 1
+                                                            and any(h.label == "LOC" for h in ctx.heads_at(c.start - 1)))}
         ctx.in_dates = {i for c in candidates if c.label == "DATE" for i in range(c.start, c.end)}
         ctx.role_ends = {c.end for c in gaz if c.label == "ROLE"}
         heads = self._head_candidates(ctx, gaz)
