@@ -275,9 +275,7 @@ class Gazetteer:
             parts = entry.name.split()  # ZWNJ joins a surname's parts (نجفی‌زاده): split at spaces only
             flagged = bool(entry.attrs.get("ambiguous"))
             declared = entry.attrs.get("short_name")
-            # «عمر بن خطاب»: after «بن» the last word is the father's name, and news shortens to «بن X» (بن سلمان)
-            last = " ".join(parts[-2:]) if len(parts) >= 3 and parts[-2] in PATRONYMIC_LINKS else parts[-1]
-            for short in filter(None, [declared] + ([last] if len(parts) >= 2 else [])):
+            for short in filter(None, [declared] + ([parts[-1]] if len(parts) >= 2 else [])):
                 k = key(short)
                 if len(k) >= 3 and not ORDINAL.match(k):  # «پاپ بندیکت شانزدهم»: an ordinal is no surname
                     ordinary = word_frequency(k) >= EVERYDAY_FREQUENCY if short == declared else is_ordinary(k)
@@ -496,8 +494,6 @@ _NUMBER_STEMS = ("(?:یک|دو|سو|سه|چهار|پنج|شش|هفت|هشت|نه
 #: Only number words take the ending: بهرام and اسلام are no ordinals.
 ORDINAL = re.compile(rf"^(?:[0-9]+(?:ام|مین|امین)?|{_NUMBER_STEMS}(?:و?{_NUMBER_STEMS})*(?:مین|امین|ام|م))$|"
                      + ORDINAL_WORD.pattern)
-#: Words joining a name to the father's name in Arabic names (محمد بن سلمان).
-PATRONYMIC_LINKS = frozenset({"بن", "ابن", "بنت"})
 #: So frequent that a given name spelt like it is read as the word first (نظام, بازی).
 EVERYDAY_FREQUENCY = 5_000_000
 #: A ‑ی word is an everyday adjective when its base is at least this frequent (شهر → شهری).
