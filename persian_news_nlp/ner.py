@@ -796,7 +796,7 @@ class EntityRecognizer:
                 i += 1  # «حجت‌الاسلام والمسلمین»: the end of a longer honorific is no name
                 continue
             if ctx.address_ends(i) and ctx.name_word(i + 1):
-                i += 1  # «سردار تقی مهری»: a form of address that is also a given name is the title here
+                i += 1  # «سردار امید رهنما»: a form of address that is also a given name is the title here
                 continue
             if ctx.norm(i) in self.lex.name_honorifics:
                 i += 1
@@ -826,7 +826,7 @@ class EntityRecognizer:
                     given_keys[-1] in self.lex.ambiguous_given and given_keys[0] not in self.lex.ambiguous_given
                     and derived_base(given_keys[-1]) is not None and not ctx.surname_like(i, self.lex, True)
                     and ctx.surname_like(i - last_width, self.lex, True, derived_ok=True))):  # not a demonym (سوری)
-                # «میلاد قربان زاده», «شهید شفیع زاده»: the last "given name" opens the surname written apart;
+                # «میلاد قربان زاده», «شهید رحیم زاده»: the last "given name" opens the surname written apart;
                 # «ذبیح‌الله نوری»: a doubtful ‑ی "given name" after a clear one, with no surname after it, is the surname
                 i -= last_width
                 names -= 1
@@ -835,8 +835,8 @@ class EntityRecognizer:
             surname_start = i
             givens = given_keys
             clear_given = any(g not in self.lex.ambiguous_given for g in givens)
-            # «دکتر نگین حسینی», «جناب کریم زمانی»: after a form of address a doubtful given name is one, and a word
-            # plus ‑ی (not رای) or a word that is no everyday word after it is the surname; alone, one word is (آقای وجدانی)
+            # «دکتر نسیم حسینی», «جناب امید زمانی»: after a form of address a doubtful given name is one, and a word
+            # plus ‑ی (not رای) or a word that is no everyday word after it is the surname; alone, one word is (آقای نیک‌اندیش)
             addressed = ctx.address_ends(start - 1)
             while i < len(doc) and i - surname_start < 2 and i not in taken \
                     and (ctx.surname_like(i, self.lex, names > 0, derived_ok=i == surname_start and (
@@ -859,7 +859,7 @@ class EntityRecognizer:
                 # «آقای لی نمونه»: after a courtesy title any name-like words are a name
                 accept = clear_given or strong or (after_honorific and names == 0) or (addressed and bool(givens))
             else:  # given names alone: with a name prefix (حضرت مریم), right after a title (a doubtful one only with
-                # another: سردار تقی مهری), or two clear ones (کامران جمشید)
+                # another: سردار امید رهنما), or two clear ones (فرهاد جمشید)
                 accept = bool(givens) and (prefixed or (after_title and (clear_given or addressed or len(givens) >= 2)) or (
                     len(givens) >= 2 and givens[0] not in self.lex.ambiguous_given and givens[-1] not in self.lex.ambiguous_given))
             # «قطار «جعفر اکسپرس»»، «نفتکش نمونه‌زاده»: a vehicle named like a person
@@ -890,7 +890,7 @@ class EntityRecognizer:
         return end
 
     def _place_surname(self, ctx: _DocContext, first: int, i: int) -> bool:
-        """«حسینی شاهرودی»: after a surname of a given name plus ‑ی, a known town's or region's name plus ‑ی is the
+        """«رضایی همدانی»: after a surname of a given name plus ‑ی, a known town's or region's name plus ‑ی is the
         second part of the surname, though as a word it is an everyday adjective; a country's demonym is not."""
         if not ctx.surname_shaped(first, self.lex) or not ctx.name_word(i) or ctx.is_demonym(i) or ctx.is_title_start(i):
             return False
@@ -1475,7 +1475,7 @@ class _DocContext:
         return i in self._address_ends
 
     def addressed_surname(self, i: int) -> bool:
-        """After «آقای» one word is a surname even when it is an everyday word (آقای وجدانی), unless it is a
+        """After «آقای» one word is a surname even when it is an everyday word (آقای نیک‌اندیش), unless it is a
         title, another honorific, a number, a plural, a demonym or a word that is no name at all (آقای رئیس‌جمهور,
         آقای دکتر, مهندس روسی)."""
         return self.name_word(i) and not self.is_title_start(i) and self.plain(i) not in self.lex.honorific_starts \
@@ -1527,7 +1527,7 @@ class _DocContext:
         if after_given and self.plain(i) in self.gazetteer.family_names and not self.is_title_start(i):
             return True  # «سعید آفریدی»: a known family name, even one spelt like a verb (آفریدی "you created")
         if after_given and self.plain(i) in lex.given_names and self.plain(i + 1) in lex.detached_suffixes:
-            return True  # «وحید ولی پور»: a given name that is also a function word («ولی», "but") before ‑پور written apart
+            return True  # «سعید ولی پور»: a given name that is also a function word («ولی», "but") before ‑پور written apart
         if not self.name_word(i, before_light_verb=after_given and self.strong_surname(i, lex)) or self.is_title_start(i) \
                 or ORDINAL.match(self.plain(i)) or self.is_demonym(i):
             return False  # a demonym (ایرانی, سعودی) is an adjective after a name, not its surname
