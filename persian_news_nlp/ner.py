@@ -126,7 +126,7 @@ class Head:
     person: bool = False  # a known person right after the head is the name (بنیاد نمونه‌زاده)
     ordinal: bool = False  # an ordinal right after the head is the name (دولت یازدهم)
     seat: bool = False  # a place with this head right after an organisation is part of its name
-    kinds: frozenset[str] = frozenset()  # gazetteer kinds of place the head names (شهر: city)
+    kinds: frozenset[str] = frozenset()  # gazetteer kinds the head names (شهر: city, روزنامه: media)
 
 
 @dataclass(frozen=True)
@@ -522,7 +522,8 @@ class EntityRecognizer:
 
     def _head_candidates(self, ctx: _DocContext, gaz: list[Candidate]) -> list[Candidate]:
         """``وزارت …``, ``شهر …``: a head word and the name that follows it."""
-        entity_at = {c.start: c for c in gaz if c.label in ("LOC", "ORG")}
+        # the longest known name at each token: «استقلال خوزستان» is not «استقلال» and a place
+        entity_at = {c.start: c for c in sorted(gaz, key=lambda c: c.length) if c.label in ("LOC", "ORG")}
         # after an organisation's head, a weak place that is itself a head word (Shahristan district, «شهرستان») is
         # the seat's head, not the name: «فرمانداری شهرستان [کرج]» is Karaj's governorate («ولسوالی [شهرستان]» is the district)
         org_entity_at = {k: c for k, c in entity_at.items() if not (c.priority == 0 and ctx.heads_at(k))}
@@ -573,8 +574,8 @@ class EntityRecognizer:
             # بنیاد نمونه‌زاده: an organisation named after a person; دولت آقای نمونه‌زاده: with a courtesy title
             known = person_at.get(j) or (person_at.get(j + 1) if self.lex.honorifics.get(ctx.norm(j)) == "courtesy" else None)
         if known is not None and (head.label == "ORG" or known.label != "ORG"):
-            # شهر دوشنبه is Dushanbe itself; تالار وحدت is a hall, not the town of Vahdat
-            same = head.label == known.label == "LOC" and known.entry is not None and known.entry.kind in head.kinds
+            # شهر دوشنبه is Dushanbe itself, روزنامه نمونه‌پست the paper itself; تالار وحدت is a hall, not the town of Vahdat
+            same = head.label == known.label and known.entry is not None and known.entry.kind in head.kinds
             return Candidate(i, known.end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
                              nested=[] if same else [known], confidence=0.85)
         if head.ordinal and ORDINAL_WORD.match(ctx.plain(j)):

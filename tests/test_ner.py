@@ -30,6 +30,13 @@ def test_entities_carry_ids_rules_and_raw_offsets(nlp):
     assert person._.rule.endswith(".jsonl")
 
 
+def test_a_head_of_the_known_bodys_kind_is_that_body_itself(nlp):
+    # ner_heads.tsv kinds: «روزنامه» names a paper, «باشگاه» a club, with no «روزنامه X» alias in the gazetteer
+    doc = nlp("روزنامه واشنگتن پست نوشت و باشگاه رئال مادرید اعلام کرد.")
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("روزنامه واشنگتن پست", "org:w.wapo"),
+                                                       ("باشگاه رئال مادرید", "org:es.real_madrid")]
+
+
 def test_a_shared_surname_is_the_person_named_in_full_in_the_document(nlp):
     alone = nlp("شولتز گفت که ائتلاف ادامه دارد.")
     named = nlp("مارتین شولتز رهبر حزب شد. شولتز گفت که ائتلاف ادامه دارد.")
