@@ -1107,9 +1107,10 @@ class EventExtractor:
         if any(t.norm_ == "را" for t in doc[end: min(end + 3, len(doc))]) and \
                 not any(t.norm_ in ("،", ".", "و") for t in doc[end: min(end + 3, len(doc))]):
             # «توافق هسته‌ای را لغو کند»: the event noun is the object of another act, unless that act
-            # hands the aid over (کمک‌ها را فرستاد) or makes the stance public (آمادگی خود را اعلام کرد)
-            return not (event.type == "AID" and _delivered(doc, end) or _announced(doc, end)
-                        or event.type == "SANCTION" and _announced(doc, end, IMPOSE_NOUNS))  # تحریم‌ها را اعمال کرد
+            # hands the aid over (کمک‌ها را فرستاد), makes the stance public (آمادگی خود را اعلام کرد) or puts the
+            # sanctions in force (تحریم‌ها را اعمال کرد)
+            return not (event.type == "AID" and _delivered(doc, end) or _verb_on_object(doc, end, ANNOUNCE_NOUNS)
+                        or event.type == "SANCTION" and _verb_on_object(doc, end, IMPOSE_NOUNS))  # تحریم‌ها را اعمال کرد
         before = start - 2 if start >= 2 and key(doc[start - 1].norm_) in DELIVERY_NOUNS else start - 1
         if before >= 0 and doc[before].norm_ == "برای" and any(
                 other.type in OFFERS and (0 < before - other.trigger.end + 1 <= 6 or not other.nominal
@@ -2196,9 +2197,9 @@ def _delivered(doc: Doc, start: int) -> bool:
     return False
 
 
-def _announced(doc: Doc, start: int, nouns: frozenset[str] = ANNOUNCE_NOUNS) -> bool:
-    """A verb that makes its object public (اعلام کرد، ابراز داشت), or another compound verb of ``nouns``, follows the
-    object marker at ``start``."""
+def _verb_on_object(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
+    """A compound verb whose noun is one of ``nouns`` follows the object marker after ``start``: one that makes
+    its object public (ANNOUNCE_NOUNS: اعلام کرد، ابراز داشت) or puts it in force (IMPOSE_NOUNS: اعمال کرد)."""
     forms = _light_verb_forms()
     j = next((t.i for t in doc[start: min(start + 3, len(doc))] if t.norm_ == "را"), None)
     if j is None:

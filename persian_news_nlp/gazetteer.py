@@ -321,6 +321,15 @@ class Gazetteer:
                               for d in e.attrs.get("demonyms", ()) or ()}
         return self._demonyms
 
+    def name_keys(self, entry: Entry) -> frozenset[str]:
+        """Keys of the entry's full names (its name and aliases, not its short forms), computed once per entry."""
+        if not hasattr(self, "_name_keys"):
+            self._name_keys: dict[str, frozenset[str]] = {}
+        found = self._name_keys.get(entry.id)
+        if found is None:
+            found = self._name_keys[entry.id] = frozenset(key(n) for n in entry.names())
+        return found
+
     @property
     def family_names(self) -> frozenset[str]:
         """Keys of known people's family names that are neither everyday words nor given names (آفریدی,

@@ -387,7 +387,7 @@ class EntityRecognizer:
         strong_ids = {e.id for h in hits if not h.weak for e in h.strong_entries()}
         # people the document names in full (not by a short form): a surname they share is theirs
         full_ids = {e.id for h in hits if len(h.entries) == 1 and h.entries[0].type == "PER"
-                    for e in h.entries if any(key(n) == h.key for n in e.names())}
+                    for e in h.entries if h.key in self.gazetteer.name_keys(e)}
         # «استاندار [فارس]»: a title that heads a place (governor, mayor) names one right after it
         ctx.place_title_ends = {span[1] for h in hits if not h.weak and all(e.type == "ROLE" and e.attrs.get("heads") == "LOC"
                                                                              for e in h.entries)
