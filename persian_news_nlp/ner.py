@@ -48,6 +48,8 @@ SURNAME_ALONE_MAX_FREQUENCY = 300_000
 NUMBER_WORDS = frozenset("صفر یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
 # The most words before the home town in a club's name (نمونه فولاد سازان اصفهان).
 CLUB_NAME_MAX = 3
+# A body's name quoted after its head word (شرکت « … »): at most this many words inside the quotes.
+QUOTED_NAME_MAX = 5
 # Places that join a known organisation written right before them (وزارت خارجه [سوریه],
 # دانشگاه آزاد اسلامی [نمونه‌آباد]): one ORG, as PEYMA tags it.
 ORG_PLACE_KINDS = frozenset({"country", "province", "city"})
@@ -564,6 +566,19 @@ class EntityRecognizer:
                         person_at: dict[int, Candidate]) -> Candidate | None:
         """The name a head word at token ``i`` opens, if any."""
         j = i + len(head.words)
+        closer = QUOTE_CLOSER.get(ctx.norm(j)) if head.label == "ORG" else None
+        if closer is not None:
+            # «شرکت « نمونه‌ساز »»: a body's name in quotes, everyday words and all, the quotes inside (PEYMA's span)
+            end = next((k for k in range(j + 2, min(j + QUOTED_NAME_MAX + 2, len(ctx.doc))) if ctx.norm(k) == closer), None)
+            if end is not None and all(ctx.name_word(k) or ctx.norm(k) in NUMBER_WORDS for k in range(j + 1, end)) \
+                    and not ctx.clear_given(j + 1):  # «ستاد « نمونه‌علی نمونه‌زاده »»: a candidate's campaign, a person quoted
+                inner = entity_at.get(j + 1)
+                nested = [inner] if inner is not None and inner.end == end else []
+                country = entity_at.get(end + 1)
+                if country is not None and country.label == "LOC" and country.entry is not None and country.entry.kind == "country":
+                    return Candidate(i, country.end, "ORG", 2, "rules/ner_heads.tsv", nested=[*nested, country],
+                                     confidence=0.8)  # «خبرگزاری « نمونه‌نیوز » ژاپن»: its country too
+                return Candidate(i, end + 1, "ORG", 2, "rules/ner_heads.tsv", nested=nested, confidence=0.8)
         known = entity_at.get(j)
         if known is not None and (head.known == "out" or (head.known == "out_place" and known.label == "LOC")):
             return None  # منطقه [خاورمیانه]: the known name alone
