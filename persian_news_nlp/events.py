@@ -392,6 +392,7 @@ class Event:
     retold_in: set[int] = field(default_factory=set)  # sentences that name this event again (این دیدار)
     answers: str | None = None  # «این اتهام را رد کرد»: the type of the earlier event this one responds to
     aside: bool = False  # told as held on the sidelines of another (در حاشیه این نشست …): never that one
+    claimed: bool = False  # what a report claims (گزارش‌ها مبنی بر دیدار X با Y): negated when the report is denied
     weekday_only: bool = False  # its date is a bare weekday (روز چهارشنبه), read as this week's past day
     agreed_as: str | None = None  # the type its trigger had before what was agreed retyped it (توافق on a ceasefire)
     confidence: float = 0.7
@@ -562,6 +563,16 @@ class EventExtractor:
         report noun among the eight words before (گزارش‌های منتشرشده در رسانه‌ها درباره [سفر] X … را تکذیب کرد)?"""
         return start - 1 > sent.start and _after_cue(sent.doc, start, _TOPIC_CUES_BY_FIRST, gaps=(0,)) and any(
             self._keys[j] in REPORT_NOUNS for j in range(max(sent.start, start - 9), start - 1))
+
+    def _claimed(self, sent: Span, start: int) -> bool:
+        """Is the event noun at ``start`` what a report claims: after a claim cue (مبنی بر), right after a report or
+        news noun (خبر [بازداشت] X، گزارش [اخراج] …), or what reports are about (:meth:`_reported_about`)?"""
+        return _after_cue(sent.doc, start, CLAIM_CUES, gaps=(0,)) or self._reported_about(sent, start) or (
+            start - 1 > sent.start and (self._keys[start - 1] in REPORT_NOUNS or self._keys[start - 1] in NEWS_NOUNS))
+
+    def _denied_after(self, sent: Span, end: int) -> bool:
+        """Does a denial (a REJECT trigger: تکذیب کرد، رد کرد) follow token ``end`` in the sentence?"""
+        return any(t.type == "REJECT" for j in range(end, sent.end) for t in self._triggers_at(self._keys, j))
 
     def _involved_in(self, sent: Span, start: int) -> bool:
         """Is the event noun at ``start`` what someone's part is in: «در» right before it, and a noun for a part
@@ -843,8 +854,9 @@ class EventExtractor:
                     verb_index = None  # «X با استقبال از Y اعلام کرد»: a phrase of manner; the verb after it is the clause's
                 if verb_index is None and trig.verb == "کرد":
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
-                if trig.verb not in ("-", "self", "far") and verb_index is None and not self._news_of(keys, k, n):
-                    continue
+                if trig.verb not in ("-", "self", "far") and verb_index is None and not self._news_of(keys, k, n) \
+                        and not (self._claimed(sent, t.i) and self._denied_after(sent, tokens[k + n - 1].i + 1)):
+                    continue  # (a noun a denied report claims is told: «خبر [بازداشت] X را تکذیب کرد»)
                 if trig.conditional and not self._required(trig, keys, k, n):
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
@@ -874,6 +886,9 @@ class EventExtractor:
         self._about_events(doc, sent, found)
         topics = self._called_off(doc, found)
         kept = [e for e in found if id(e) not in topics and not self._is_argument(e, found)]
+        # «گزارش‌ها مبنی بر [بازداشت] X را [تکذیب کرد]»: the denied act is told, negated; the denial is no act of its own
+        kept = [e for e in kept if not (e.type == "REJECT" and any(
+            o.claimed and o.modality == "negated" and o.actor and o.trigger.end <= e.trigger.start for o in kept))]
         self._asked_of(found, kept)
         _agreed_truce(found, kept)
         return kept
@@ -1053,7 +1068,7 @@ class EventExtractor:
             # told again, and merges with it, bringing its place)
         if event.nominal and _in_exchange(doc, start):
             return True  # «در برابر آتش‌بس ۴۵ روزه»، «در ازای عقب‌نشینی X و آزادی …»: the price of a deal, not an act
-        if event.nominal and _after_cue(doc, start, CLAIM_CUES, gaps=(0,)):
+        if event.claimed:
             return False  # «گزارش‌ها مبنی بر دیدار X با Y را تکذیب کرد»: the act claimed is told, denied
         if event.nominal and event.verb_end is None and start >= 1 and doc[start - 1].norm_ == "مورد":
             return True  # «مسیر ترانزیتی مورد توافق»: agreed upon, an adjective (with «قرار گرفت» it is a passive act)
@@ -1433,12 +1448,17 @@ class EventExtractor:
         if event.modality == "negated" and trig.negated_type:  # «صلاحیت X تأیید نشد»: not approved is rejected
             event.type, event.modality = trig.negated_type, "asserted"
         self._attribution(doc, sent, event, in_sent, ents)
-        if event.nominal and (_after_cue(doc, t_start, CLAIM_CUES, gaps=(0,)) or self._reported_about(sent, t_start)):
+        if event.nominal and self._claimed(sent, t_start):
             # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
             # own sides, and is denied when the report is
-            event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
-            denied = any(t.type == "REJECT" for j in range(t_end, sent.end) for t in self._triggers_at(self._keys, j))
-            event.modality = "negated" if denied else "reported"
+            if trig.verb == "-" or "obj" not in trig.recipient.split("|"):
+                event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
+            else:  # «خبر [اخراج] مهاجران از سوی [X] را تکذیب کرد»: what is done to its possessor is done by its agent
+                event.actor = [p for s, e, p in in_sent if s >= t_end and _agent_marked(doc, s)][:1]
+                if not event.actor:
+                    return None
+            event.modality = "negated" if self._denied_after(sent, t_end) else "reported"
+            event.claimed = True
         elif event.type == "REQUEST" and event.modality == "negated":
             return None  # «هند خواهان تشدید تنش نیست»: not wanting something is a stance, and no request is made
         elif event.type == "SUPPORT" and not event.nominal and self._any_object(tokens, k):
