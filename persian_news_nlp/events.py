@@ -1541,7 +1541,7 @@ class EventExtractor:
         if event.nominal:
             doc, verb_at = event.trigger.doc, tokens[verb_index].i
             if not (verb_at - 1 > event.trigger.end and doc[event.trigger.end].norm_ == "و"
-                    and doc[verb_at - 1].norm_.endswith("ه")):
+                    and _is_word(doc[verb_at - 1])):  # «بازداشت و به کمپ‌ها [منتقل] شدند»: an adjective or a participle
                 return False
         transitive = trig.verb in ("کرد", "any") or "obj" in trig.recipient
         return transitive and key(tokens[verb_index].norm_) in self.verb_forms["شد"]
