@@ -109,8 +109,10 @@ def _pattern() -> regex.Pattern:
     unit, quantifier, count = _alt(w.quantity_after), _alt(w.quantity_before), _alt(w.counts)
     day = rf"(?:(?P<day>{D}{{1,2}})(?:ام|م)?|(?P<oday>{ORDINAL_DAYS}))"
     year = rf"(?P<year>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"
+    # a year named relative to the report's (امسال، سال گذشته): «۱۰ اسفند سال گذشته», «تیر ماه سال آینده»
+    year_rel = _alt(form for form, (kind, _) in w.relative.items() if kind == "year")
     dm = (rf"(?:روز\s+)?(?:(?P<wd>{weekday})\s*[،,]?\s*)?{day}\s+(?P<month>{month})(?:[\u200c ]?ماه)?"
-          rf"(?:\s+(?:ماه\s+)?(?:سال\s+)?{year})?(?:\s+(?P<era>{era}))?")
+          rf"(?:\s+(?:ماه\s+)?(?:سال\s+)?{year}|\s+(?P<dm_rel>{year_rel}))?(?:\s+(?P<era>{era}))?")
     # what a part of a period (نیمه دوم …) can be a part of: a month, with or without its year, or a year
     whole = (rf"(?:ماه\s+)?{month}(?:[\u200c ]?ماه)?(?:\s+(?:سال\s+)?{D}{{4}}|\s+(?:امسال|سال جاری|سال گذشته|گذشته|آینده))?"
              rf"|سال\s+{D}{{4}}(?:\s+{era})?|امسال|سال جاری|سال گذشته|سال آینده")
@@ -120,6 +122,7 @@ def _pattern() -> regex.Pattern:
         rf"|"
         rf"(?P<rel_paren>{relative}|(?:روز\s+)?(?P<pwd>{weekday}))\s*\((?P<inner>{dm})\s*\)"  # امروز (پنجشنبه، ۱ آبان)
         rf"|(?P<rel_plain>امروز|دیروز|فردا)\s*[،,]?\s+(?P<inner2>{dm}|(?:روز\s+)?{weekday})"      # امروز ۲۰ تیرماه، امروز سه‌شنبه
+        rf"|(?P<first>{D}{{1,2}}|{ORDINAL_DAYS})\s+تا\s+(?P<last>{dm})"                 # ۴ تا ۹ مهر: a period of days
         rf"|(?P<tod>{TIME_OF_DAY}\s+)?{dm}"                                         # ۱ آبان ۱۴۰۴
         rf"|(?P<ny>{D}{{4}})[/\-.](?P<nm>{D}{{1,2}})[/\-.](?P<nd>{D}{{1,2}})"        # ۱۴۰۴/۰۸/۰۱
         rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"  # 23/10/2025, 27/3/66
@@ -127,7 +130,7 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<clock>ساعت\s+{D}{{1,2}}(?::{D}{{2}})?)(?:\s+(?:روز\s+)?(?P<cday>{weekday}|{relative}))?"
         # a month alone; a weak one (تیر, مهر, رمضان) only with «ماه» before or after it (ماه مبارک رمضان, مهرماه)
         rf"|(?:ماه\s+(?:مبارک\s+)?(?P<mo_month>{month})|(?P<mo_month>{month})[\u200c ]?ماه|(?P<mo_month>{strong_month}))"
-        rf"(?:\s+(?P<mo_rel>امسال|سال جاری|سال گذشته|گذشته|آینده))?"
+        rf"(?:\s+(?P<mo_rel>{year_rel}|گذشته|آینده))?"
         rf"|سال\s+(?P<sy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹])(?:\s+(?P<sy_era>{era}))?"
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
         rf"|(?<!(?:{quantifier})\s+)(?P<by>(?:19|20|۱۹|۲۰){D}{{2}})(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))"  # المپیک ۲۰۱۶
@@ -191,6 +194,11 @@ def _ordinal_day(word: str) -> int:
         return words[word]
     unit = word.split(" و ")[-1]
     return (30 if word.startswith("سی") else 20) + words.get(unit, 0)
+
+
+def _day_number(text: str) -> int:
+    """A day of the month written in digits (۹, 9) or as an ordinal word (نهم)."""
+    return _num(text) if text[0].translate(_DIGITS).isdigit() else _ordinal_day(text)
 
 
 def _num(text: str) -> int:
@@ -309,6 +317,16 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         if resolved is None:
             return None
         return DateMatch(start, end, resolved.value, resolved.calendar, resolved.granularity, resolved.basis)
+    if g["first"] is not None:  # «۴ تا ۹ مهر»: a period of days of one month, valued by its first day
+        inner = _pattern().fullmatch(g["last"])
+        last = _resolve(inner, reference)
+        if last is None or last.value is None:
+            return None
+        first, last_day = _day_number(g["first"]), _day_number(inner.group("day") or inner.group("oday"))
+        if not 1 <= first < last_day:  # «۱۰ تا ۹ مهر»: no period; the date after «تا» stands alone
+            return DateMatch(m.start("last"), end, last.value, last.calendar, last.granularity, last.basis)
+        date = dt.date.fromisoformat(last.value) - dt.timedelta(days=last_day - first)
+        return DateMatch(start, end, date.isoformat(), last.calendar, "period", last.basis)
     if g["rel_plain"] is not None:  # امروز ۲۰ تیرماه: the date named is today's
         inner = _pattern().fullmatch(g["inner2"])
         resolved = _resolve(inner, reference) if inner else None
@@ -318,10 +336,13 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         return DateMatch(start, end, resolved.value, resolved.calendar, resolved.granularity, resolved.basis)
     if g["day"] is not None or g["oday"] is not None:
         calendar, month = _lookup(w.months, g["month"])
-        day = _num(g["day"]) if g["day"] is not None else _ordinal_day(g["oday"])
+        day = _day_number(g["day"] or g["oday"])
         named = g["wd"] or weekday_hint
         weekday = _lookup(w.weekdays, named) if named else None
-        if g["year"]:
+        if g["dm_rel"]:  # «۱۰ اسفند سال گذشته»: the year named relative to the report's
+            year = _reference_year(calendar, reference) + _lookup(w.relative, g["dm_rel"])[1]
+            date, basis = to_gregorian(calendar, year, month, day), "reference_date"
+        elif g["year"]:
             year = _num(g["year"])
             if len(g["year"]) == 2:
                 year = _two_digit_year(year, reference)
@@ -362,10 +383,13 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         rel = g["mo_rel"] or ""
         # «مهر گذشته» is the last Mehr before this month (this year's if it is over), «اسفند آینده» the next
         # one; only «سال گذشته» says last year
-        if rel == "سال گذشته" or (rel == "گذشته" and month >= this_month):
-            year -= 1
-        elif rel == "آینده" and month <= this_month:
-            year += 1
+        if rel in ("گذشته", "آینده"):
+            if rel == "گذشته" and month >= this_month:
+                year -= 1
+            elif rel == "آینده" and month <= this_month:
+                year += 1
+        elif rel:
+            year += _lookup(w.relative, rel)[1]
         date = to_gregorian(calendar, year, month, 15 if calendar != "gregorian" else 1)
         if g["mo_rel"] is None and date is not None and abs((date - reference).days) > 183:
             date = to_gregorian(calendar, year - 1 if date > reference else year + 1, month, 15)
