@@ -341,7 +341,11 @@ class EntityRecognizer:
         candidates += self._date_candidates(ctx, reference)
         candidates += [Candidate(i, i + 1, "ORG", 2, "rules:domain", confidence=0.8)  # a site: example.ir
                        for i, token in enumerate(doc) if DOMAIN.fullmatch(token.text)]
-        gaz = _with_overlapping_bodies(self._gazetteer_candidates(ctx))
+        # a known name whose last words open a date running past it is no name there: «وزیر ارتباطات و فناوری
+        # [اطلاعات روز] جمعه» holds the weekday «روز جمعه», not the paper «اطلاعات روز»
+        dates = [c for c in candidates if c.label == "DATE"]
+        gaz = _with_overlapping_bodies([c for c in self._gazetteer_candidates(ctx)
+                                        if not any(c.start < d.start < c.end < d.end for d in dates)])
         candidates += gaz
         ctx.title_starts = {c.start for c in gaz if c.label == "ROLE"}
         # (a known person's surname alone right after a place's head word names the place: «منطقه [X]», «میدان [X]»)
