@@ -370,7 +370,7 @@ class EntityRecognizer:
         chosen = _resolve(candidates)
         chosen = self._decide_weekday_places(ctx, chosen, gaz)
         chosen = _with_list_members(ctx, chosen)
-        chosen = _with_own_country(chosen)
+        chosen = _with_containing_place(ctx, chosen)
         surnames = self._surname_candidates(ctx, chosen)
         if surnames:
             chosen = _resolve(chosen + surnames)
@@ -1352,6 +1352,18 @@ def _make_span(doc: Doc, c: Candidate) -> Span:
 LIST_SEPARATORS = frozenset({"،", ",", "و"})
 
 
+def _contains(ctx: _DocContext, place: Entry, parent_id: str | None) -> bool:
+    """Is ``place`` the parent named by ``parent_id``, or the capital of that province, sharing its name (the city
+    «نمونه‌آباد» for «استان نمونه‌آباد»)?"""
+    if parent_id is None:
+        return False
+    if place.id == parent_id:
+        return True
+    parent = ctx.gazetteer.get(parent_id) if place.attrs.get("parent") == parent_id else None
+    return parent is not None and parent.kind == "province" and any(
+        key(name).endswith(key(place.name)) for name in parent.names())
+
+
 def _with_list_members(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
     """Members of a list share their kind: a name held back for want of context (a doubtful given name
     with a surname, a name that is also a word) is taken when a separator («،», «و») joins it to an
@@ -1383,15 +1395,18 @@ def _with_list_members(ctx: _DocContext, chosen: list[Candidate]) -> list[Candid
     return sorted(chosen + added, key=lambda c: c.start) if added else chosen
 
 
-def _with_own_country(chosen: list[Candidate]) -> list[Candidate]:
-    """A place right followed by its own country (دوحه قطر, حلب سوریه) is one place, as PEYMA tags it (29 of 32 in
-    train): the span takes the country in, the place keeps its entry and holds the country nested."""
+def _with_containing_place(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
+    """A place right followed by its own country (دوحه قطر, حلب سوریه) or by the town or province the gazetteer
+    puts it in (ورزشگاه نمونه [اهواز], نمونه‌شهر [اصفهان], the province named by its capital) is one place, as PEYMA
+    tags it (29 of 32 countries in train, 7 of 7 stadiums): the span takes the container in, the place keeps its
+    entry and holds it nested."""
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
         if prev is not None and prev.end == c.start and prev.label == c.label == "LOC" and c.entry is not None \
-                and c.entry.kind == "country" and prev.entry is not None and prev.entry.kind != "country" \
-                and prev.entry.country == c.entry.country:
+                and prev.entry is not None and (
+                    c.entry.kind == "country" and prev.entry.kind != "country" and prev.entry.country == c.entry.country
+                    or _contains(ctx, c.entry, prev.entry.attrs.get("parent"))):
             out[-1] = replace(prev, end=c.end, nested=[*prev.nested, c])
             continue
         out.append(c)
