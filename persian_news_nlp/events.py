@@ -738,6 +738,29 @@ class EventExtractor:
                 return False
         return False
 
+    def _object_list(self, doc: Doc, in_sent, stop: int) -> set[tuple[int, int]]:  # noqa: ANN001
+        """The mentions that are objects: «را» after them (:meth:`_object_marked`), and the mentions listed before
+        such a one when the list is joined by «و» (فردو، نطنز و [اصفهان] را; not «X، [Y] را»: a subject set off)."""
+        objects: set[tuple[int, int]] = set()
+        listed: list[tuple[int, int]] = []  # the list being read backwards from an object, and whether «و» joined it
+        joined_by_and = False
+        for s, e, p in reversed(in_sent):
+            if self._object_marked(e, stop):
+                if joined_by_and:
+                    objects.update(listed)
+                listed, joined_by_and = [(s, e)], False
+                objects.add((s, e))
+            elif listed and _joined(doc, e, listed[-1][0]):
+                joined_by_and = joined_by_and or any(t.norm_ == "و" for t in doc[e:listed[-1][0]])
+                listed.append((s, e))
+            else:
+                if joined_by_and:
+                    objects.update(listed)
+                listed, joined_by_and = [], False
+        if joined_by_and:
+            objects.update(listed)
+        return objects
+
     def _own_countries(self, doc: Doc, out: list[tuple[int, int, Participant]]) -> list[tuple[int, int, Participant]]:
         """«X گفت [کشورش] آماده همکاری است»: «his country» is the country of the person or title named last before it
         (within forty words), as a participant."""
@@ -1240,8 +1263,9 @@ class EventExtractor:
         heads = _appositions(doc, in_sent)
         marked = _markings(doc, sent, in_sent, heads)
         # the subject: unmarked, no genitive, and no object (X را)
+        objects = self._object_list(doc, in_sent, sent.end)
         unmarked = [(s, e, p) for s, e, p in in_sent if s < t_start and not marked[(s, e)] and not _in_ezafe(doc, s, p)
-                    and not self._object_marked(e, sent.end)
+                    and (s, e) not in objects
                     and not ((s, e) in heads and e + 1 < sent.end and doc[e].norm_ in ("،", ",") and doc[e + 1].norm_ == "را")]
         # «اعتبارنامه X، [سفیر Y]، را پذیرفت»: an apposition set off before «را» belongs to the object
         # «X گفت که … در حمله … نقش داشتند»: X reports an act named by a noun, and took no part in it (a finite
