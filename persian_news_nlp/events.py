@@ -94,6 +94,7 @@ SINCE_ENDS = _phrases(_WORDS["since_end"])
 OWN_VERB_NOUNS = frozenset(key(w) for w in _WORDS["own_verb_noun"])
 BENEFICIARIES = frozenset(key(w) for w in _WORDS["beneficiary"])
 BASIS_CUES = _phrases(_WORDS["basis_cue"])
+PURPOSE_CUES = _phrases(_WORDS["purpose_cue"])
 REFERENCE_NOUNS = frozenset(key(w) for w in _WORDS["reference_noun"])
 DOCUMENT_NOUNS = frozenset(key(w) for w in _WORDS["document_noun"])
 CLAIM_CUES = _phrases(_WORDS["claim_cue"])
@@ -1072,6 +1073,8 @@ class EventExtractor:
                         {p.identity for p in other.actor} == {p.identity for p in event.actor} for other in found):
             return True  # «X در نشستی در کابل … را بی‌اساس خواند»: the setting of X's act, with no one met (an
             # «اجلاس سران» named is a summit attended, and stays)
+        if event.nominal and _after_cue(doc, start, PURPOSE_CUES) and any(o is not event and not o.nominal for o in found):
+            return True  # «برای شرکت در [ششمین] نشست … به X سفر کرد»: what the trip is for, no event of its own
         if start >= 1 and key(doc[start - 1].norm_) in ISSUE_NOUNS:
             return True  # «موضوع آزادی خدمه … را مطرح کرد»، «پرونده انفجار بندر»: the matter discussed, not an act told
         if start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in CONCERN_NOUNS:
