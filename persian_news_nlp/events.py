@@ -95,6 +95,7 @@ OWN_VERB_NOUNS = frozenset(key(w) for w in _WORDS["own_verb_noun"])
 BENEFICIARIES = frozenset(key(w) for w in _WORDS["beneficiary"])
 BASIS_CUES = _phrases(_WORDS["basis_cue"])
 PURPOSE_CUES = _phrases(_WORDS["purpose_cue"])
+RAID_NOUNS = frozenset(key(w) for w in _WORDS["raid_noun"])
 REFERENCE_NOUNS = frozenset(key(w) for w in _WORDS["reference_noun"])
 DOCUMENT_NOUNS = frozenset(key(w) for w in _WORDS["document_noun"])
 CLAIM_CUES = _phrases(_WORDS["claim_cue"])
@@ -913,6 +914,10 @@ class EventExtractor:
         # «گزارش‌ها مبنی بر [بازداشت] X را [تکذیب کرد]»: the denied act is told, negated; the denial is no act of its own
         kept = [e for e in kept if not (e.type == "REJECT" and any(
             o.claimed and o.modality == "negated" and o.actor and o.trigger.end <= e.trigger.start for o in kept))]
+        # «با یورش به دفتر X، کارمندانش را بازداشت کرد»: a raid named by its noun, with an arrest by the same side, is how
+        # the arrest was made
+        kept = [e for e in kept if not (e.type == "ASSAULT" and e.nominal and e.rule.words[0] in RAID_NOUNS and any(
+            o.type == "COERCE" and {p.identity for p in o.actor} & {p.identity for p in e.actor} for o in kept))]
         self._asked_of(found, kept)
         _agreed_truce(found, kept)
         return kept
