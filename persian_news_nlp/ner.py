@@ -1540,6 +1540,8 @@ class _DocContext:
             and self.plain(k - 1).endswith(("ان", "ها")) and self.everyday(k - 1)
 
     def phrase(self, i: int, n: int) -> str:
+        if i >= 0:
+            return " ".join(self.norms[i:i + n])
         return " ".join(self.norm(k) for k in range(i, min(i + n, len(self.norms))))
 
     def token_span(self, start: int, end: int) -> tuple[int, int] | None:
@@ -1668,13 +1670,12 @@ class _DocContext:
         labels = self._cues_at.get((start, end))
         if labels is None:
             found: set[str] = set(self.sentence_cues(start))
+            norms, cues, empty = self.norms, self.lex.cues, frozenset()
             for n in (1, 2, 3):
-                left = " ".join(self.norm(k) for k in range(start - n, start)) if start - n >= 0 else None
-                right = self.phrase(end, n) if end + n <= len(self.norms) else None
-                if left:
-                    found |= self.lex.cues.get(("left", left), set())
-                if right:
-                    found |= self.lex.cues.get(("right", right), set())
+                if start - n >= 0:
+                    found |= cues.get(("left", " ".join(norms[start - n:start])), empty)
+                if end + n <= len(norms):
+                    found |= cues.get(("right", " ".join(norms[end:end + n])), empty)
             labels = self._cues_at[(start, end)] = frozenset(found)
         return labels
 
