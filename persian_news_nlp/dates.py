@@ -30,6 +30,8 @@ D = r"[0-9۰-۹]"
 ORDINAL_DAYS = ("(?:یکم|اول|دوم|سوم|چهارم|پنجم|ششم|هفتم|هشتم|نهم|دهم|یازدهم|دوازدهم|سیزدهم|چهاردهم|پانزدهم|"
                 "شانزدهم|هفدهم|هجدهم|هیجدهم|نوزدهم|بیستم|بیست و یکم|بیست و دوم|بیست و سوم|بیست و چهارم|بیست و پنجم|"
                 "بیست و ششم|بیست و هفتم|بیست و هشتم|بیست و نهم|سی‌ام|سی ام|سی و یکم)")
+# A bare two-digit number after a noun of a year's business (انتخابات ۸۴) is a year only this many years back at most.
+RECENT_YEARS = 40
 TIME_OF_DAY = r"(?:صبح|صبحگاه|ظهر|بعدازظهر|بعد از ظهر|عصر|شب|شامگاه|بامداد|غروب|نیمه‌شب|نیمه شب)"
 
 
@@ -61,12 +63,13 @@ class CalendarWords:
     counts: dict[str, int | None]          # number words of a count (سه روز پیش); None for a vague one (چند)
     parts: frozenset[str]                  # a part of a month or year (نیمه, هفته) …
     part_orders: frozenset[str]            # … and which one (دوم): «نیمه دوم آبان»
+    year_contexts: frozenset[str]          # nouns after which a bare number is a year (انتخابات ۹۶)
 
     @classmethod
     @cache
     def load(cls) -> CalendarWords:
         months, weak, weekdays, relative, eras, counts = {}, set(), {}, {}, {}, {}
-        after, before, parts, orders = set(), set(), set(), set()
+        after, before, parts, orders, contexts = set(), set(), set(), set(), set()
         for row in read_tsv(model_path("lexicons", "calendar.tsv"), ("form", "kind")):
             form, kind = row["form"], row["kind"]
             if kind == "month":
@@ -85,11 +88,13 @@ class CalendarWords:
                 counts[form] = int(row["value"]) if row.get("value") else None
             elif kind in ("part", "part_order"):
                 (parts if kind == "part" else orders).add(form)
+            elif kind == "year_context":
+                contexts.add(form)
             else:
                 raise row.error(f"unknown kind {kind!r}",
-                                "month, weekday, relative_*, era, unit, quantifier, count, part, part_order")
+                                "month, weekday, relative_*, era, unit, quantifier, count, part, part_order, year_context")
         return cls(months, frozenset(weak), weekdays, relative, eras, frozenset(after), frozenset(before), counts,
-                   frozenset(parts), frozenset(orders))
+                   frozenset(parts), frozenset(orders), frozenset(contexts))
 
 
 def _alt(forms) -> str:  # noqa: ANN001
@@ -132,6 +137,8 @@ def _pattern() -> regex.Pattern:
         rf"|(?:ماه\s+(?:مبارک\s+)?(?P<mo_month>{month})|(?P<mo_month>{month})[\u200c ]?ماه|(?P<mo_month>{strong_month}))"
         rf"(?:\s+(?P<mo_rel>{year_rel}|گذشته|آینده))?"
         rf"|سال\s+(?P<sy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹])(?:\s+(?P<sy_era>{era}))?"
+        # «انتخابات [ریاست جمهوری] ۹۶», «لایحه بودجه ۹۶»: after a noun of a year's business a bare number is the year
+        rf"|(?<=(?:{_alt(w.year_contexts)})(?:\s+(?:ریاست[\u200c ]?جمهوری|مجلس))?\s+)(?P<cy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹/\-.:])(?!\s*(?:{unit})(?![\w\u200c]))"
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
         rf"|(?<!(?:{quantifier})\s+)(?P<by>(?:19|20|۱۹|۲۰){D}{{2}})(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))"  # المپیک ۲۰۱۶
         rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
@@ -397,11 +404,14 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         return DateMatch(start, end, value, calendar, "month", "reference_date")
     if g["by"] is not None:  # a bare Gregorian year: «در ۲۰۱۶», «المپیک ۲۰۱۶»
         return DateMatch(start, end, str(_num(g["by"])), "gregorian", "year", "text")
-    if g["sy"] is not None or g["ey"] is not None:
-        digits, era = (g["sy"], g["sy_era"]) if g["sy"] is not None else (g["ey"], g["ey_era"])
+    if g["sy"] is not None or g["ey"] is not None or g["cy"] is not None:
+        digits, era = (g["sy"], g["sy_era"]) if g["sy"] is not None else (g["ey"], g["ey_era"]) if g["ey"] is not None \
+            else (g["cy"], None)
         year = _num(digits)
         if len(digits) == 2:
             year = _two_digit_year(year, reference)
+            if g["cy"] is not None and _reference_year("jalali", reference) - year > RECENT_YEARS:
+                return None  # «انتخابات ۱۲ استان», «بودجه ۲۰ میلیارد»: a count, not a year of the business named
         calendar = _calendar_of_year(year, era)
         return DateMatch(start, end, _year_value(calendar, year), calendar, "year", "text")
     if g["dur"] is not None:
