@@ -265,7 +265,10 @@ class Gazetteer:
     def _surface_forms(self, entry: Entry) -> Iterator[tuple[str, bool]]:
         """Names to match, each with whether it is weak (needs context to count)."""
         for name in entry.names():
-            yield name, self._is_weak_name(entry, name)
+            weak = self._is_weak_name(entry, name)
+            yield name, weak
+            if "،" in name:  # «وزارت تعاون، کار و رفاه اجتماعی» is as often written without its commas
+                yield name.replace("،", " "), weak
         if entry.type == "PER":
             # Short forms: the declared short name and the surname. Distinctive ones (ترامپ) stand
             # alone; those that are ordinary words or given names need context, and so do all of a

@@ -109,3 +109,10 @@ def test_find_random_texts(gazetteer: Gazetteer) -> None:
         assert gazetteer.find(text) == expected, text
         found += len(expected)
     assert found > 200  # the texts do hold names
+
+
+def test_a_name_with_commas_is_found_without_them() -> None:
+    # «وزارت تعاون، کار و رفاه اجتماعی» is as often written without its commas
+    gaz = Gazetteer([Entry("org:test.ministry", "ORG", "وزارت نمونه، کار و رفاه", attrs={"kind": "ministry"})])
+    for text in ("وزارت نمونه، کار و رفاه گفت", "وزارت نمونه کار و رفاه گفت"):
+        assert [(h.start, h.end) for h in gaz.find(text)] == [(0, len(text) - 4)]
