@@ -552,6 +552,8 @@ class EntityRecognizer:
                     and not (c.entry.kind in SEATLESS_KINDS and ctx.norm(follow.end) == "را"):
                 # «هلال احمر [سوریه]»: a body known for one country, named with another, is that country's own
                 other = bool(c.entry.country and follow.entry.country and follow.entry.country != c.entry.country)
+                if other and c.entry.kind == "media":
+                    continue  # «به گزارش [ایرنا] عربستان …»: an outlet has no branch named so; the country begins the news
                 out.append(Candidate(c.start, follow.end, "ORG", 3, c.rule, None if other else c.entry, nested=[follow],
                                      confidence=0.9))
         for i in range(len(doc)):
@@ -1078,8 +1080,9 @@ class EntityRecognizer:
                     and not (end > j and ctx.clear_given(end)):
                 end += 1  # up to a person's clear given name (به گزارش نمونه‌نیوز مرتضی …)
             closed = end < len(ctx.doc) and ctx.norm(end) in ("،", ",", "-", ":", "(", "از", "و", "به")
-            if any(k in outlets for k in range(j + 1, end)):
-                continue  # «به گزارش حوزه احزاب [خبرگزاری نمونه]»: a desk of a known outlet; the outlet is the source
+            if any(k in outlets for k in range(j, end)):
+                continue  # «به گزارش حوزه احزاب [خبرگزاری نمونه]»: a desk of a known outlet; the outlet is the source (and
+                # a known outlet named first is all of it: «به گزارش [نمونه‌نیوز] عربستان …»)
             if end > j and (closed or not all(ctx.is_common(k) for k in range(j, end))):
                 out.append(Candidate(j, end, "ORG", 1, "rules:source", confidence=0.7))
         return out
