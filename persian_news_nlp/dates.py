@@ -110,6 +110,7 @@ def _pattern() -> regex.Pattern:
     w = CalendarWords.load()
     strong = [m for m in w.months if m not in w.weak_months]
     month, strong_month = _alt(w.months), _alt(strong)
+    strong_jalali = _alt(m for m in strong if w.months[m][0] == "jalali")  # a two-digit year is a Jalali one
     weekday, relative, era = _alt(w.weekdays), _alt(w.relative), _alt(w.eras)
     unit, quantifier, count = _alt(w.quantity_after), _alt(w.quantity_before), _alt(w.counts)
     day = rf"(?:(?P<day>{D}{{1,2}})(?:ام|م)?|(?P<oday>{ORDINAL_DAYS}))"
@@ -132,6 +133,8 @@ def _pattern() -> regex.Pattern:
         rf"|(?P<ny>{D}{{4}})[/\-.](?P<nm>{D}{{1,2}})[/\-.](?P<nd>{D}{{1,2}})"        # ۱۴۰۴/۰۸/۰۱
         rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"  # 23/10/2025, 27/3/66
         rf"|(?:ماه\s+(?:مبارک\s+)?)?(?P<my_month>{month})(?:[\u200c ]?ماه)?\s+(?:(?:سال\s+)?(?P<my_year>{D}{{4}})|سال\s+(?P<my_year2>{D}{{2}})(?![0-9۰-۹]))(?:\s+(?P<my_era>{era}))?"
+        # «خرداد ۹۶», «اسفند ماه ۹۴»: a month that is no everyday word, with a two-digit year and nothing counted after it
+        rf"|(?P<my_month>{strong_jalali})(?:[\u200c ]?ماه)?\s+(?P<my_year2>{D}{{2}})(?![0-9۰-۹/\-.:])(?!\s*(?:{unit})(?![\w\u200c]))"
         rf"|(?P<clock>ساعت\s+{D}{{1,2}}(?::{D}{{2}})?)(?:\s+(?:روز\s+)?(?P<cday>{weekday}|{relative}))?"
         # a month alone; a weak one (تیر, مهر, رمضان) only with «ماه» before or after it (ماه مبارک رمضان, مهرماه)
         rf"|(?:ماه\s+(?:مبارک\s+)?(?P<mo_month>{month})|(?P<mo_month>{month})[\u200c ]?ماه|(?P<mo_month>{strong_month}))"
@@ -141,7 +144,7 @@ def _pattern() -> regex.Pattern:
         rf"|(?<=(?:{_alt(w.year_contexts)})(?:\s+(?:ریاست[\u200c ]?جمهوری|مجلس))?\s+)(?P<cy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹/\-.:])(?!\s*(?:{unit})(?![\w\u200c]))"
         rf"|(?P<ey>{D}{{4}})\s+(?P<ey_era>{era})"
         rf"|(?<!(?:{quantifier})\s+)(?P<by>(?:19|20|۱۹|۲۰){D}{{2}})(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))"  # المپیک ۲۰۱۶
-        rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته))?(?P<tod3>\s+{TIME_OF_DAY})?"
+        rf"|(?P<tod2>{TIME_OF_DAY}\s+)?(?:روز\s+)?(?P<wday>{weekday})(?:\s+(?P<wday_rel>گذشته|آینده|هفته گذشته|هفته آینده|این هفته|هفته جاری))?(?P<tod3>\s+{TIME_OF_DAY})?"
         rf"|(?P<dur>(?P<dur_n>{D}+|{count})\s+(?P<dur_unit>سال|ماه|هفته|روز)(?:[\u200c ]?های)?\s+(?P<dur_rel>گذشته|اخیر|آینده|پیش|قبل))"  # چهار سال گذشته، سه روز پیش
         rf"|(?P<tod4>{TIME_OF_DAY}\s+)?(?P<rel>{relative})(?:\s+{era})?"  # سال جاری میلادی: the era is part of it
         rf")(?![\w\u200c])"
