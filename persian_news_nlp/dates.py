@@ -125,6 +125,9 @@ def _pattern() -> regex.Pattern:
     return regex.compile(
         rf"(?<![\w\u200c])(?:"
         rf"{_alt(w.parts)}\s+{_alt(w.part_orders)}\s+(?P<whole>{whole})(?![\w\u200c])"  # نیمه دوم آبان ۱۴۰۴
+        # «سه ماهه دوم ۲۰۱۶», «۹ ماهه سال جاری»: months of a year, valued by the year; «سه ماهه گذشته»: a stretch
+        rf"|(?:{count}|{D}{{1,2}})[\s\u200c]+ماهه(?:\s+(?:{_alt(w.part_orders)}|آغازین))?\s+(?:(?P<mwhole>سال\s+{D}{{4}}(?:\s+{era})?"
+        rf"|{D}{{4}}|سال\s+{D}{{2}}|{year_rel})|(?P<mpast>گذشته|اخیر))(?![\w\u200c])"
         rf"|"
         rf"(?P<rel_paren>{relative}|(?:روز\s+)?(?P<pwd>{weekday}))\s*\((?P<inner>{dm})\s*\)"  # امروز (پنجشنبه، ۱ آبان)
         rf"|(?P<rel_plain>امروز|دیروز|فردا)\s*[،,]?\s+(?P<inner2>{dm}|(?:روز\s+)?{weekday})"      # امروز ۲۰ تیرماه، امروز سه‌شنبه
@@ -319,6 +322,13 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         inner = _pattern().fullmatch(g["whole"]) or _pattern().fullmatch("ماه " + g["whole"])
         resolved = _resolve(inner, reference) if inner else None
         if resolved is None or resolved.granularity not in ("month", "year"):
+            return None
+        return DateMatch(start, end, resolved.value, resolved.calendar, resolved.granularity, resolved.basis)
+    if g["mpast"] is not None:
+        return DateMatch(start, end, None, None, "duration", "text")
+    if g["mwhole"] is not None:
+        resolved = _resolve(_pattern().fullmatch(g["mwhole"]), reference)
+        if resolved is None:
             return None
         return DateMatch(start, end, resolved.value, resolved.calendar, resolved.granularity, resolved.basis)
     if g["rel_paren"] is not None:
