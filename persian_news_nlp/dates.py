@@ -131,7 +131,7 @@ def _pattern() -> regex.Pattern:
         rf"|"
         rf"(?P<rel_paren>{relative}|(?:روز\s+)?(?P<pwd>{weekday}))\s*\((?P<inner>{dm})\s*\)"  # امروز (پنجشنبه، ۱ آبان)
         rf"|(?P<rel_plain>امروز|دیروز|فردا)\s*[،,]?\s+(?P<inner2>{dm}|(?:روز\s+)?{weekday})"      # امروز ۲۰ تیرماه، امروز سه‌شنبه
-        rf"|(?P<first>{D}{{1,2}}|{ORDINAL_DAYS})\s+تا\s+(?P<last>{dm})"                 # ۴ تا ۹ مهر: a period of days
+        rf"|(?P<first>{D}{{1,2}}|{ORDINAL_DAYS})\s+(?:تا|و)\s+(?P<last>{dm})"           # ۴ تا ۹ مهر، ۲۲ و ۲۳ آذر: days
         rf"|(?P<tod>{TIME_OF_DAY}\s+)?{dm}"                                         # ۱ آبان ۱۴۰۴
         rf"|(?P<ny>{D}{{4}})[/\-.](?P<nm>{D}{{1,2}})[/\-.](?P<nd>{D}{{1,2}})"        # ۱۴۰۴/۰۸/۰۱
         rf"|(?P<nd2>{D}{{1,2}})[/\-.](?P<nm2>{D}{{1,2}})[/\-.](?P<ny2>{D}{{4}}|{D}{{2}}(?![0-9۰-۹]))"  # 23/10/2025, 27/3/66
@@ -142,6 +142,9 @@ def _pattern() -> regex.Pattern:
         # a month alone; a weak one (تیر, مهر, رمضان) only with «ماه» before or after it (ماه مبارک رمضان, مهرماه)
         rf"|(?:ماه\s+(?:مبارک\s+)?(?P<mo_month>{month})|(?P<mo_month>{month})[\u200c ]?ماه|(?P<mo_month>{strong_month}))"
         rf"(?:\s+(?P<mo_rel>{year_rel}|گذشته|آینده))?"
+        # «سال‌های ۹۳ و ۹۴», «سال ۱۹۴۷ تا ۱۹۴۹»: two years, one period valued by the first
+        rf"|سال(?:[\u200c ]?ها(?:ی)?)?\s+(?:(?P<ys1>{D}{{4}})\s*(?:و|تا|الی|-)\s*{D}{{4}}|(?P<ys1>{D}{{2}})\s*(?:و|تا|الی|-)\s*{D}{{2}})"
+        rf"(?![0-9۰-۹])(?!\s*(?:{unit})(?![\w\u200c]))(?:\s+(?P<ys_era>{era}))?"
         rf"|سال\s+(?P<sy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹])(?:\s+(?P<sy_era>{era}))?"
         # «انتخابات [ریاست جمهوری] ۹۶», «لایحه بودجه ۹۶»: after a noun of a year's business a bare number is the year
         rf"|(?<=(?:{_alt(w.year_contexts)})(?:\s+(?:ریاست[\u200c ]?جمهوری|مجلس))?\s+)(?P<cy>{D}{{4}}|{D}{{2}})(?![0-9۰-۹/\-.:])(?!\s*(?:{unit})(?![\w\u200c]))"
@@ -163,7 +166,7 @@ def _opening_words() -> frozenset[str]:
     ordinals = _runs(ORDINAL_DAYS.removeprefix("(?:").removesuffix(")").split("|"))
     # with the words the pattern itself opens with (روز، ساعت، ماه، سال، امروز …)
     forms = [*w.months, *(m + " ماه" for m in w.months), *w.relative, *w.counts, *w.parts,
-             "روز", "ساعت", "ماه", "سال", "امروز", "دیروز", "فردا", *TIME_OF_DAY.removeprefix("(?:").removesuffix(")").split("|")]
+             "روز", "ساعت", "ماه", "سال", "سالهای", "امروز", "دیروز", "فردا", *TIME_OF_DAY.removeprefix("(?:").removesuffix(")").split("|")]
     weekdays = _runs(w.weekdays)
     # the pattern lets a weekday run into the day that follows it (پنجشنبهبیستم)
     return frozenset(_runs(forms) | ordinals | weekdays | {a + b for a in weekdays for b in ordinals})
@@ -417,6 +420,12 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         return DateMatch(start, end, value, calendar, "month", "reference_date")
     if g["by"] is not None:  # a bare Gregorian year: «در ۲۰۱۶», «المپیک ۲۰۱۶»
         return DateMatch(start, end, str(_num(g["by"])), "gregorian", "year", "text")
+    if g["ys1"] is not None:
+        first = _num(g["ys1"])
+        if len(g["ys1"]) == 2:
+            first = _two_digit_year(first, reference)
+        calendar = _calendar_of_year(first, g["ys_era"])
+        return DateMatch(start, end, _year_value(calendar, first), calendar, "period", "text")
     if g["sy"] is not None or g["ey"] is not None or g["cy"] is not None:
         digits, era = (g["sy"], g["sy_era"]) if g["sy"] is not None else (g["ey"], g["ey_era"]) if g["ey"] is not None \
             else (g["cy"], None)
