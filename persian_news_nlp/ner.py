@@ -48,9 +48,6 @@ SURNAME_ALONE_MAX_FREQUENCY = 300_000
 NUMBER_WORDS = frozenset("صفر یک دو سه چهار پنج شش هفت هشت نه ده ۲۴ ۳".split())  # «شبکه سه», an outlet with a number in its name; سه
 # The most words before the home town in a club's name (نمونه فولاد سازان اصفهان).
 CLUB_NAME_MAX = 3
-# Words for the place a story is about, named by a direction before them (جنوب غرب [کشور], شرق [استان]): PEYMA tags
-# the two as a place (12 of 13 in its training file).
-BARE_PLACES = frozenset({"کشور", "استان", "پایتخت", "شهر", "کشورمان"})
 # A body's name quoted after its head word (شرکت « … »): at most this many words inside the quotes.
 QUOTED_NAME_MAX = 5
 # Places that join a known organisation written right before them (وزارت خارجه [سوریه],
@@ -174,6 +171,7 @@ class Lexicons:
     address_lasts: frozenset[str]       # keys of their last words, to find them fast
     name_closers: frozenset[str]        # keys of «خان», «بیگ»: written after a name, part of it (honorifics.tsv names=after)
     own_country: frozenset[str]         # keys of «کشورمان»: Iran as "our country", part of a body's name after it
+    bare_places: frozenset[str]         # «کشور», «استان»: the place told about, a place after a direction (rules/bare_places.tsv)
 
     def head_words(self, word: str) -> Sequence[Head]:
         """The heads starting with ``word``, with or without its ZWNJ (نیروهای, نیرو‌های)."""
@@ -242,7 +240,8 @@ class Lexicons:
                    frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "1"),
                    frozenset(key(r["form"].split()[-1]) for r in honorific_rows if r.get("names") == "1"),
                    frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "after"),
-                   frozenset(key(w) for w in word_list("rules", "own_country.tsv")))
+                   frozenset(key(w) for w in word_list("rules", "own_country.tsv")),
+                   frozenset(key(w) for w in word_list("rules", "bare_places.tsv")))
 
 
 def _portfolios() -> dict[str, list[str]]:
@@ -624,7 +623,7 @@ class EntityRecognizer:
                              nested=[] if same else [known], confidence=0.85)
         if head.ordinal and (ORDINAL_WORD.match(ctx.plain(j)) or head.label == "LOC" and ctx.norm(j).isdigit()):
             return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8)  # «منطقه ۲۲»: a city's district
-        if head.needs == "entity" and head.label == "LOC" and not head.known and ctx.norm(j) in BARE_PLACES \
+        if head.needs == "entity" and head.label == "LOC" and not head.known and ctx.plain(j) in self.lex.bare_places \
                 and not ctx.name_word(j + 1):
             return Candidate(i, j + 1, "LOC", 2, "rules/ner_heads.tsv", confidence=0.7)  # «جنوب غرب کشور»: of the country told
         if head.needs == "entity":
