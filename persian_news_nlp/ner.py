@@ -878,6 +878,10 @@ class EntityRecognizer:
                 i -= last_width
                 names -= 1
                 given_keys = given_keys[:-1]
+            closer = names >= 1 and ctx.plain(i) in self.lex.name_closers and ctx.name_word(i + 1) \
+                and not ctx.is_title_start(i + 1) and (i + 1) not in taken
+            if closer:
+                i += 1  # «نمونه‌علی خان نمونه‌پور»: «خان» between a given name and the surname belongs to the name
             # surname: one or two name-like words that are not given names we already took
             surname_start = i
             givens = given_keys
