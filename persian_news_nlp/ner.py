@@ -410,6 +410,8 @@ class EntityRecognizer:
                 continue  # «پژو ۲۰۶», «دو دستگاه تویوتا»: the car, not the carmaker
             if entry.type == "LOC" and "VESSEL" in ctx.cue_labels(*span):
                 continue  # «زیردریایی نمونه‌گراد»: a ship named after a town is no place
+            if entry.type == "LOC" and not entry.country and "COMMUNITY" in ctx.cue_labels(*span):
+                continue  # «جهان اسلام»: the Muslim world, a community of peoples, not the place
             if entry.type == "ROLE" and self._role_as_word(ctx, entry, span):
                 ctx.described.add(span[0])  # «نیروهای شورشی»: the head it describes opens no name over it
                 continue
