@@ -172,6 +172,7 @@ class Lexicons:
     name_closers: frozenset[str]        # keys of «خان», «بیگ»: written after a name, part of it (honorifics.tsv names=after)
     own_country: frozenset[str]         # keys of «کشورمان»: Iran as "our country", part of a body's name after it
     bare_places: frozenset[str]         # «کشور», «استان»: the place told about, a place after a direction (rules/bare_places.tsv)
+    place_epithets: frozenset[str]      # «مطهر», «ملکوتی»: praise between a shrine's head and its honoured one (rules/place_epithets.tsv)
 
     def head_words(self, word: str) -> Sequence[Head]:
         """The heads starting with ``word``, with or without its ZWNJ (نیروهای, نیرو‌های)."""
@@ -241,7 +242,8 @@ class Lexicons:
                    frozenset(key(r["form"].split()[-1]) for r in honorific_rows if r.get("names") == "1"),
                    frozenset(key(r["form"]) for r in honorific_rows if r.get("names") == "after"),
                    frozenset(key(w) for w in word_list("rules", "own_country.tsv")),
-                   frozenset(key(w) for w in word_list("rules", "bare_places.tsv")))
+                   frozenset(key(w) for w in word_list("rules", "bare_places.tsv")),
+                   frozenset(key(w) for w in word_list("rules", "place_epithets.tsv")))
 
 
 def _portfolios() -> dict[str, list[str]]:
@@ -607,6 +609,9 @@ class EntityRecognizer:
                     return Candidate(i, country.end, "ORG", 2, "rules/ner_heads.tsv", nested=[*nested, country],
                                      confidence=0.8)  # «خبرگزاری « نمونه‌نیوز » ژاپن»: its country too
                 return Candidate(i, end + 1, head.label, 2, "rules/ner_heads.tsv", nested=nested, confidence=0.8)
+        honoured = self._honoured_place(ctx, head, i, j, person_at)
+        if honoured is not None:
+            return honoured
         known = entity_at.get(j)
         if known is not None and (head.known == "out" or (head.known == "out_place" and known.label == "LOC")):
             return None  # منطقه [خاورمیانه]: the known name alone
@@ -643,6 +648,30 @@ class EntityRecognizer:
                 and not self._seat_follows(ctx, end, entity_at):
             return None  # «شبکه خبری» is no name, «شبکه بهداشت و درمان شهرستان نمونه» is, with its seat
         return Candidate(i, end, head.label, 1, "rules/ner_heads.tsv", nested=inner, confidence=0.7)
+
+    def _honoured_place(self, ctx: _DocContext, head: Head, i: int, j: int,
+                        person_at: dict[int, Candidate]) -> Candidate | None:
+        """«حرم [مطهر] امام رضا (ع)», «چهارراه شهید نمونه‌پور»: a place head named after a person, with an honorific
+        (and a word of praise before it), is one LOC over the name and its blessing (PEYMA train: 16 of 16)."""
+        if not head.person or head.label != "LOC":
+            return None
+        k = j + (ctx.plain(j) in self.lex.place_epithets)
+        h = next((k + n for n in (4, 3, 2, 1) if ctx.honorific_ends(k + n - 1)
+                  and "".join(ctx.plains[k:k + n]) in self.lex.honorific_keys), None)
+        if h is None and k > j and k in person_at:
+            h = k  # «حرم مطهر [امام رضا (ع)]»: a known person after the praise
+        if h is None:
+            return None
+        person = person_at.get(h)
+        end = person.end if person is not None else h
+        while person is None and end < h + 2 and ctx.name_word(end) and not ctx.everyday(end) \
+                and end not in ctx.blocked_starts and not ctx.is_title_start(end):
+            end += 1  # «شهید نمونه‌پور»: a name the gazetteer does not know
+        end = _with_religious_suffix(ctx, end)
+        if end == h:
+            return None
+        return Candidate(i, end, "LOC", 2, "rules/ner_heads.tsv", nested=[person] if person is not None else [],
+                         confidence=0.8)
 
     @staticmethod
     def _with_country(c: Candidate, entity_at: dict[int, Candidate]) -> Candidate:
