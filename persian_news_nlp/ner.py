@@ -346,7 +346,7 @@ class EntityRecognizer:
         candidates += [Candidate(i, i + 1, "ORG", 2, "rules:domain", confidence=0.8)  # a site: example.ir
                        for i, token in enumerate(doc) if DOMAIN.fullmatch(token.text)]
         # a known name whose last words open a date running past it is no name there: «وزیر ارتباطات و فناوری
-        # [اطلاعات روز] جمعه» holds the weekday «روز جمعه», not the paper «اطلاعات روز»
+        # [اطلاعات روز] سه‌شنبه» holds the weekday «روز سه‌شنبه», not the paper «اطلاعات روز»
         dates = [c for c in candidates if c.label == "DATE"]
         gaz = _with_overlapping_bodies([c for c in self._gazetteer_candidates(ctx)
                                         if not any(c.start < d.start < c.end < d.end for d in dates)])
@@ -622,7 +622,7 @@ class EntityRecognizer:
             # بنیاد نمونه‌زاده: an organisation named after a person; دولت آقای نمونه‌زاده: with a courtesy title
             known = person_at.get(j) or (person_at.get(j + 1) if self.lex.honorifics.get(ctx.norm(j)) == "courtesy" else None)
         if known is not None and _outlet_of_another_kind(head, known):
-            return None  # «حوزه دولت [خبرگزاری نمونه]»: a desk of a news outlet, the outlet alone is named
+            return None  # «حوزه اقتصادی [خبرگزاری نمونه]»: a desk of a news outlet, the outlet alone is named
         if known is not None and (head.label == "ORG" or known.label != "ORG"):
             # شهر دوشنبه is Dushanbe itself, روزنامه نمونه‌پست the paper itself; تالار وحدت is a hall, not the town of Vahdat
             same = head.label == known.label and known.entry is not None and known.entry.kind in head.kinds
