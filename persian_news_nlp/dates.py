@@ -420,22 +420,19 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         return DateMatch(start, end, value, calendar, "month", "reference_date")
     if g["by"] is not None:  # a bare Gregorian year: «در ۲۰۱۶», «المپیک ۲۰۱۶»
         return DateMatch(start, end, str(_num(g["by"])), "gregorian", "year", "text")
-    if g["ys1"] is not None:
-        first = _num(g["ys1"])
-        if len(g["ys1"]) == 2:
-            first = _two_digit_year(first, reference)
-        calendar = _calendar_of_year(first, g["ys_era"])
-        return DateMatch(start, end, _year_value(calendar, first), calendar, "period", "text")
-    if g["sy"] is not None or g["ey"] is not None or g["cy"] is not None:
-        digits, era = (g["sy"], g["sy_era"]) if g["sy"] is not None else (g["ey"], g["ey_era"]) if g["ey"] is not None \
-            else (g["cy"], None)
+    # a year named with «سال» (or two: «سال‌های ۹۳ و ۹۴», valued by the first), with its era, or after a noun of a
+    # year's business (انتخابات ۹۶)
+    named_year = next(((digits, era) for digits, era in ((g["ys1"], g["ys_era"]), (g["sy"], g["sy_era"]),
+                                                         (g["ey"], g["ey_era"]), (g["cy"], None)) if digits is not None), None)
+    if named_year is not None:
+        digits, era = named_year
         year = _num(digits)
         if len(digits) == 2:
             year = _two_digit_year(year, reference)
             if g["cy"] is not None and _reference_year("jalali", reference) - year > RECENT_YEARS:
                 return None  # «انتخابات ۱۲ استان», «بودجه ۲۰ میلیارد»: a count, not a year of the business named
         calendar = _calendar_of_year(year, era)
-        return DateMatch(start, end, _year_value(calendar, year), calendar, "year", "text")
+        return DateMatch(start, end, _year_value(calendar, year), calendar, "period" if g["ys1"] else "year", "text")
     if g["dur"] is not None:
         count = _count(g["dur_n"])
         if g["dur_rel"] in ("پیش", "قبل") and count is not None:  # «سه روز پیش»: a point, so many units ago

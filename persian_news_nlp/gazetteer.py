@@ -324,6 +324,14 @@ class Gazetteer:
                               for d in e.attrs.get("demonyms", ()) or ()}
         return self._demonyms
 
+    def named_province(self, entry: Entry) -> Entry | None:
+        """The province a place names, being its parent and sharing its name (the city «هرات» and the province
+        «هرات» or «ولایت هرات»), or None."""
+        parent = self.get(entry.attrs["parent"]) if entry.attrs.get("parent") else None
+        if parent is None or parent.kind != "province" or not any(key(n).endswith(key(entry.name)) for n in parent.names()):
+            return None
+        return parent
+
     def name_keys(self, entry: Entry) -> frozenset[str]:
         """Keys of the entry's full names (its name and aliases, not its short forms), computed once per entry."""
         if not hasattr(self, "_name_keys"):

@@ -127,6 +127,7 @@ class Head:
     # "out_wider": only a place wider than a country does
     person: bool = False  # a known person right after the head is the name (بنیاد نمونه‌زاده)
     ordinal: bool = False  # an ordinal right after the head is the name (دولت یازدهم)
+    numbered: bool = False  # so is a number in figures (منطقه ۲۲)
     seat: bool = False  # a place with this head right after an organisation is part of its name
     kinds: frozenset[str] = frozenset()  # gazetteer kinds the head names (شهر: city, روزنامه: media)
 
@@ -205,7 +206,8 @@ class Lexicons:
             if r.get("known", "") not in ("", "out", "out_place", "out_wider"):
                 raise r.error(f"known={r['known']!r}", "empty, out, out_place or out_wider")
             heads[words[0]].append(Head(words, r["label"], r["needs"], int(r["max"]), r.get("known", ""),
-                                        r.get("person", "") == "1", r.get("ordinal", "") == "1", r.get("seat", "") == "1",
+                                        r.get("person", "") == "1", r.get("ordinal", "") in ("1", "number"),
+                                        r.get("ordinal", "") == "number", r.get("seat", "") == "1",
                                         frozenset(k for k in r.get("kinds", "").split(",") if k)))
         cues: dict[tuple[str, str], set[str]] = defaultdict(set)
         for r in read_tsv(model_path("rules", "context_cues.tsv"), ("cue", "side", "supports")):
@@ -594,21 +596,19 @@ class EntityRecognizer:
                         person_at: dict[int, Candidate]) -> Candidate | None:
         """The name a head word at token ``i`` opens, if any."""
         j = i + len(head.words)
-        closer = QUOTE_CLOSER.get(ctx.norm(j)) if head.label == "ORG" or head.needs != "entity" and head.known != "out" else None
-        if closer is not None:
-            # «شرکت « نمونه‌ساز »», «شهر « نمونه‌آباد »»: a name in quotes, everyday words and all, the quotes inside
-            # (PEYMA's span)
-            end = next((k for k in range(j + 2, min(j + QUOTED_NAME_MAX + 2, len(ctx.doc))) if ctx.norm(k) == closer), None)
-            if end is not None and all(ctx.name_word(k) or ctx.norm(k) in NUMBER_WORDS for k in range(j + 1, end)) \
-                    and not ctx.clear_given(j + 1):  # «ستاد « نمونه‌علی نمونه‌زاده »»: a candidate's campaign, a person quoted
-                inner = entity_at.get(j + 1)
-                nested = [inner] if inner is not None and inner.end == end else []
-                country = entity_at.get(end + 1)
-                if head.label == "ORG" and country is not None and country.label == "LOC" and country.entry is not None \
-                        and country.entry.kind == "country":
-                    return Candidate(i, country.end, "ORG", 2, "rules/ner_heads.tsv", nested=[*nested, country],
-                                     confidence=0.8)  # «خبرگزاری « نمونه‌نیوز » ژاپن»: its country too
-                return Candidate(i, end + 1, head.label, 2, "rules/ner_heads.tsv", nested=nested, confidence=0.8)
+        # «شرکت « نمونه‌ساز »», «شهر « نمونه‌آباد »»: a name in quotes, everyday words and all, the quotes inside (PEYMA's
+        # span); not a person quoted after «ستاد» (a candidate's campaign: ستاد « نمونه‌علی نمونه‌زاده »)
+        quoted = (head.label == "ORG" or head.needs != "entity" and head.known != "out") and ctx.norm(j) in QUOTE_CLOSER
+        end = _quoted_name_end(ctx, j) if quoted and not ctx.clear_given(j + 1) else None
+        if end is not None:
+            inner = entity_at.get(j + 1)
+            nested = [inner] if inner is not None and inner.end == end else []
+            country = entity_at.get(end + 1)
+            if head.label == "ORG" and country is not None and country.label == "LOC" and country.entry is not None \
+                    and country.entry.kind == "country":
+                return Candidate(i, country.end, "ORG", 2, "rules/ner_heads.tsv", nested=[*nested, country],
+                                 confidence=0.8)  # «خبرگزاری « نمونه‌نیوز » ژاپن»: its country too
+            return Candidate(i, end + 1, head.label, 2, "rules/ner_heads.tsv", nested=nested, confidence=0.8)
         honoured = self._honoured_place(ctx, head, i, j, person_at)
         if honoured is not None:
             return honoured
@@ -628,8 +628,9 @@ class EntityRecognizer:
             same = head.label == known.label and known.entry is not None and known.entry.kind in head.kinds
             return Candidate(i, known.end, head.label, 2, "rules/ner_heads.tsv", known.entry if same else None,
                              nested=[] if same else [known], confidence=0.85)
-        if head.ordinal and (ORDINAL_WORD.match(ctx.plain(j)) or head.label == "LOC" and ctx.norm(j).isdigit()):
-            return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8)  # «منطقه ۲۲»: a city's district
+        if head.ordinal and ORDINAL_WORD.match(ctx.plain(j)) or head.numbered and ctx.norm(j).isdigit():
+            # «دولت یازدهم»: a numbered administration or term; «منطقه ۲۲»: a city district numbered in figures
+            return Candidate(i, j + 1, head.label, 2, "rules/ner_heads.tsv", confidence=0.8)
         if head.needs == "entity" and head.label == "LOC" and not head.known and ctx.plain(j) in self.lex.bare_places \
                 and not ctx.name_word(j + 1):
             return Candidate(i, j + 1, "LOC", 2, "rules/ner_heads.tsv", confidence=0.7)  # «جنوب غرب کشور»: of the country told
@@ -1105,11 +1106,9 @@ class EntityRecognizer:
                 continue
             j = i + 2 + (ctx.norm(i + 2) == "از")
             j = date_end.get(j, j)
-            closer = QUOTE_CLOSER.get(ctx.norm(j))
-            if closer is not None:  # «به گزارش « نمونه‌نامه » ،»: a quoted source is a name, everyday words and all
-                end = next((k for k in range(j + 2, min(j + 6, len(ctx.doc))) if ctx.norm(k) == closer), None)
-                if end is not None and all(ctx.name_word(k) or ctx.norm(k) in NUMBER_WORDS for k in range(j + 1, end)) \
-                        and ctx.norm(end + 1) in ("،", ",", "-", ":"):
+            if ctx.norm(j) in QUOTE_CLOSER:  # «به گزارش « نمونه‌نامه » ،»: a quoted source is a name, everyday words and all
+                end = _quoted_name_end(ctx, j)
+                if end is not None and ctx.norm(end + 1) in ("،", ",", "-", ":"):
                     out.append(Candidate(j + 1, end, "ORG", 1, "rules:source", confidence=0.7))
                 continue
             if ctx.norm(j) in SOURCE_NOT_NAMES:
@@ -1392,6 +1391,16 @@ class EntityRecognizer:
 RELIGIOUS_SUFFIXES = frozenset({"س", "ع", "ص", "ره", "عج", "رض"})
 
 
+def _quoted_name_end(ctx: _DocContext, opening: int) -> int | None:
+    """Where the closing quote of a name quoted from token ``opening`` stands: at most QUOTED_NAME_MAX words inside,
+    all name-like or number words (a title in quotes, everyday words and all); None when there is no such name."""
+    closer = QUOTE_CLOSER.get(ctx.norm(opening))
+    end = next((k for k in range(opening + 2, min(opening + QUOTED_NAME_MAX + 2, len(ctx.doc))) if ctx.norm(k) == closer), None)
+    if end is None or not all(ctx.name_word(k) or ctx.norm(k) in NUMBER_WORDS for k in range(opening + 1, end)):
+        return None
+    return end
+
+
 def _with_religious_suffix(ctx: _DocContext, end: int) -> int:
     if ctx.norm(end) == "(" and ctx.norm(end + 1) in RELIGIOUS_SUFFIXES and ctx.norm(end + 2) == ")":
         return end + 3
@@ -1419,15 +1428,12 @@ LIST_SEPARATORS = frozenset({"،", ",", "و"})
 
 
 def _contains(ctx: _DocContext, place: Entry, parent_id: str | None) -> bool:
-    """Is ``place`` the parent named by ``parent_id``, or the capital of that province, sharing its name (the city
-    «نمونه‌آباد» for «استان نمونه‌آباد»)?"""
+    """Is ``place`` the parent named by ``parent_id``, or the city that names that province (نمونه‌آباد for
+    «استان نمونه‌آباد»)?"""
     if parent_id is None:
         return False
-    if place.id == parent_id:
-        return True
-    parent = ctx.gazetteer.get(parent_id) if place.attrs.get("parent") == parent_id else None
-    return parent is not None and parent.kind == "province" and any(
-        key(name).endswith(key(place.name)) for name in parent.names())
+    province = ctx.gazetteer.named_province(place)
+    return place.id == parent_id or province is not None and province.id == parent_id
 
 
 def _with_list_members(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:

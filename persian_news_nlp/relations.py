@@ -112,11 +112,10 @@ def _of_kind(gaz, entry: Entry | None, kinds: frozenset[str] | None) -> bool:  #
     این ولایت)."""
     if kinds is None:
         return True
-    kind = entry.kind if entry is not None else None
-    if kind in kinds:
-        return True
-    parent = gaz.get(entry.attrs["parent"]) if entry is not None and entry.attrs.get("parent") else None
-    return parent is not None and parent.name == entry.name and parent.kind in kinds
+    if entry is None:
+        return None in kinds
+    province = gaz.named_province(entry)
+    return entry.kind in kinds or province is not None and province.kind in kinds
 
 
 def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, nested: bool = False) -> Mention | None:

@@ -116,3 +116,12 @@ def test_a_name_with_commas_is_found_without_them() -> None:
     gaz = Gazetteer([Entry("org:test.ministry", "ORG", "وزارت نمونه، کار و رفاه", attrs={"kind": "ministry"})])
     for text in ("وزارت نمونه، کار و رفاه گفت", "وزارت نمونه کار و رفاه گفت"):
         assert [(h.start, h.end) for h in gaz.find(text)] == [(0, len(text) - 4)]
+
+
+def test_a_city_names_the_province_it_shares_its_name_with() -> None:
+    province = Entry("loc:test.province", "LOC", "استان نمونه‌آباد", attrs={"kind": "province"})
+    city = Entry("loc:test.city", "LOC", "نمونه‌آباد", attrs={"kind": "city", "parent": province.id})
+    town = Entry("loc:test.town", "LOC", "نمونه‌شهر", attrs={"kind": "city", "parent": province.id})
+    gaz = Gazetteer([province, city, town])
+    assert gaz.named_province(city) is province
+    assert gaz.named_province(town) is None and gaz.named_province(province) is None
