@@ -511,7 +511,7 @@ class EntityRecognizer:
             return True
         if entry.type == "ORG" and any(h.label == "ORG" for h in self.lex.head_words(before)):
             return True
-        if entry.kind == "media" and ctx.norm(end) in (":", "-") and (start == 0 or ctx.doc[start].is_sent_start):
+        if entry.kind == "media" and ctx.norm(end) in (":", "-") and (start == 0 or start in ctx.sent_starts):
             return True  # a press review or a dateline: «نمونه‌نامه: …», «نمونه‌خبر - کابل:» opens with the outlet's name
         if entry.kind == "media" and (before == "به" and self._says(ctx, end) or before == "(" and ctx.norm(end) == "،"):
             return True  # «به [پژواک] گفت»: an interview given to the outlet; «کابل ([پژواک]، ۷ قوس)»: its dateline
@@ -786,7 +786,7 @@ class EntityRecognizer:
                 # «وزیر [مسکن و شهرسازی]»: a minister of any ministry the gazetteer knows, former ones too; and so
                 # a title ending in the minister's (معاون وزیر [منابع آب] ازبکستان)
                 longest = next((n for n in range(self.portfolio_max + 1) if minister + 1 + n >= len(ctx.doc)
-                                or ctx.norm(minister + 1 + n).isspace() or ctx.doc[minister + 1 + n].is_sent_start),
+                                or ctx.norm(minister + 1 + n).isspace() or (minister + 1 + n) in ctx.sent_starts),
                                self.portfolio_max)  # within the line
                 portfolio = next((n for n in range(longest, c.end - minister - 1, -1)
                                   if "".join(ctx.plains[minister + 1:minister + 1 + n]) in self.portfolios), 0)
@@ -1008,7 +1008,8 @@ class EntityRecognizer:
     def _apposition_candidates(self, ctx: _DocContext, taken: set[int]) -> list[Candidate]:
         """``X، وزیر …``: the words before a comma that precedes a role title."""
         out = []
-        for mark in range(len(ctx.doc)):
+        norms = ctx.norms
+        for mark in (k for k, w in enumerate(norms) if w in QUOTE_OPENER or w in APPOSITION_MARKS):
             # i: where the words before the title end (the comma, or the title itself after a closing quote:
             # «یوهان نمونه» سفیر آلمان)
             if ctx.norm(mark) in QUOTE_OPENER and ctx.is_title_start(mark + 1):
@@ -1052,8 +1053,9 @@ class EntityRecognizer:
             if i >= 2 and not {i - 1, i - 2} & taken and ctx.clause_starts(i - 2) \
                     and all(ctx.name_word(k) and word_frequency(ctx.plain(k)) == 0 and not ctx.everyday(k) for k in (i - 2, i - 1)):
                 out.append(Candidate(i - 2, i, "PER", 1, "rules:apposition", confidence=0.6))
-        for i in range(1, len(ctx.doc) - 1):  # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
-            if ctx.norm(i - 1) in ("با", "به", "از") and i not in taken and ctx.is_title_start(i + 1) \
+        for i in (k + 1 for k in range(len(norms) - 2) if norms[k] in ("با", "به", "از")):
+            # «با کابلوف نماینده ویژه …»: an unknown word between a preposition and a title
+            if i not in taken and ctx.is_title_start(i + 1) \
                     and ctx.name_word(i) and word_frequency(ctx.plain(i)) == 0 and not ctx.everyday(i):
                 out.append(Candidate(i, i + 1, "PER", 1, "rules:apposition", confidence=0.6))
         return out
@@ -1136,9 +1138,9 @@ class EntityRecognizer:
         for i in range(n):
             # «نمونه‌یار» تصریح کرد: a quoted name opening the sentence speaks after its closing quote
             closer = QUOTE_CLOSER.get(ctx.norm(i - 1)) if i > 0 else None
-            if closer is not None and not ctx.doc[i - 1].is_sent_start:
+            if closer is not None and (i - 1) not in ctx.sent_starts:
                 closer = None
-            starts_clause = ctx.doc[i].is_sent_start or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛")) or closer
+            starts_clause = i in ctx.sent_starts or (i > 0 and ctx.norm(i - 1) in ("،", ":", "؛")) or closer
             if not starts_clause or ctx.address_ends(i):
                 continue  # «آقای نمونه گفت»: the name after a form of address is found by its shape, without «آقای»
             given = ctx.clear_given(i)
@@ -1152,7 +1154,7 @@ class EntityRecognizer:
                                         and not ctx.plural_word(k))
                                        or (k > i and ctx.plain(k) in self.lex.detached_suffixes) for k in range(i, end)):
                     continue
-                headline = ctx.norm(end) == ":" and ctx.doc[i].is_sent_start \
+                headline = ctx.norm(end) == ":" and i in ctx.sent_starts \
                     and any(ctx.surname_shaped(k, self.lex) for k in range(i, end))
                 verb = end + (closer is not None)  # past the closing quote
                 if headline or self._says(ctx, verb) or (self._opens_statement(ctx, verb) and self._says_later(ctx, verb + 1)):
@@ -1195,7 +1197,7 @@ class EntityRecognizer:
     def _says_later(self, ctx: _DocContext, i: int) -> bool:
         """A verb of saying from token ``i`` to the end of its sentence."""
         for k in range(i, len(ctx.doc)):
-            if ctx.doc[k].is_sent_start:
+            if k in ctx.sent_starts:
                 return False
             if self._says(ctx, k):
                 return True
@@ -1207,7 +1209,7 @@ class EntityRecognizer:
         an outlet too, even one that is also a place or holds a date word (``ایران:``, ``نمونه امروز:``)."""
         openings = []
         for i in range(len(ctx.doc)):
-            if not ctx.doc[i].is_sent_start:
+            if i not in ctx.sent_starts:
                 continue
             end = next((k for k in range(i + 1, min(i + 4, len(ctx.doc))) if ctx.norm(k) == ":"
                         or (self._attributes(ctx, k) and self._colon_later(ctx, k))), None)
@@ -1241,7 +1243,7 @@ class EntityRecognizer:
     def _colon_later(ctx: _DocContext, i: int) -> bool:
         """A colon after token ``i`` in the same sentence."""
         for k in range(i + 1, len(ctx.doc)):
-            if ctx.doc[k].is_sent_start:
+            if k in ctx.sent_starts:
                 return False
             if ctx.norm(k) == ":":
                 return True
@@ -1327,7 +1329,7 @@ class EntityRecognizer:
                 out.append(Candidate(i, i + 2, "PER", 1, "rules:surname", family.entry, confidence=0.7))
                 continue
             c = surnames.get(ctx.plain(i))
-            if c is not None and i not in covered and (not ctx.everyday(i) or ctx.doc[i].is_sent_start and c.end - c.start > 1
+            if c is not None and i not in covered and (not ctx.everyday(i) or i in ctx.sent_starts and c.end - c.start > 1
                                                         and ctx.plain(i) not in given):
                 # an everyday word opening a sentence is the name said before in full (محمدرضا نوروزی … «نوروزی همچنین …»)
                 out.append(Candidate(i, i + 1, "PER", 1, "rules:surname", c.entry, confidence=0.7))
@@ -1525,6 +1527,8 @@ class _DocContext:
         self.reference = doc.user_data.get("pnn_reference_date")
         self.norms = [t.norm_ for t in doc]
         self.plains = [key(n) for n in self.norms]  # keys of every token, computed once
+        self.sent_flags = doc.to_array(SENT_START).tolist() if len(doc) else []
+        self.sent_starts = {k for k, flag in enumerate(self.sent_flags) if flag == 1} | {0}  # as Token.is_sent_start
         starts = doc.user_data.get("pnn_token_norm_starts")
         ends = doc.user_data.get("pnn_token_norm_ends")
         if starts is None or len(starts) != len(doc):
@@ -1569,7 +1573,7 @@ class _DocContext:
 
     def clause_starts(self, i: int) -> bool:
         """Does token ``i`` open a clause (sentence start, after punctuation or a quote)?"""
-        return i == 0 or self.doc[i].is_sent_start or self.norm(i - 1) in PUNCT
+        return i == 0 or i in self.sent_starts or self.norm(i - 1) in PUNCT
 
     def honorific_ends(self, i: int) -> bool:
         """Does an honorific end at token ``i`` (شیخ; حجت‌الاسلام و المسلمین over three tokens)?"""
@@ -1713,7 +1717,7 @@ class _DocContext:
         if self._sentence_of is None:
             self._sentence_of, number = [], -1
             cues: list[set[str]] = []
-            for norm, sent_start in zip(self.norms, self.doc.to_array(SENT_START).tolist()):
+            for norm, sent_start in zip(self.norms, self.sent_flags):
                 if sent_start == 1 or number < 0:
                     number += 1
                     cues.append(set())
