@@ -528,6 +528,8 @@ def derived_base(word: str) -> str | None:
     return None
 
 
+#: The superlative ending (بزرگ‌ترین): keys lose the ZWNJ, so it is glued here.
+SUPERLATIVE = "ترین"
 PLURAL_ENDINGS = ("هایمان", "هایشان", "هایی", "های", "ها")
 
 
@@ -547,6 +549,8 @@ def is_ordinary(k: str) -> bool:
     """
     if word_frequency(k) >= COMMON_FREQUENCY:
         return True
+    if k.endswith(SUPERLATIVE) and word_frequency(k[: -len(SUPERLATIVE)]) >= COMMON_FREQUENCY:
+        return True  # «مهمترین», «بالاترین»: hazm's word list has no superlatives; an everyday word's is everyday too
     base = derived_base(k)
     if base is None:
         return False
