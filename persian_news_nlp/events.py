@@ -1350,10 +1350,12 @@ class EventExtractor:
                 # «اگر X، Y و Z تحریم‌ها را بازگردانند، این توافق اعتبار خود را از دست خواهد داد»: the agreement told
                 # before, whose sides are not the mentions before it («این قرارداد در حضور X امضا شد» names them after)
                 subject, floor = [], t_end
-            event.actor = _dedupe((not governed and [p for s, e, p in subject]) or [p for s, e, p in owners]
-                                  or [p for s, e, p in subject]
-                                  or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)
-                                      and floor <= s < _next_clause(doc, sent, t_end, relative=False)])  # not past «؛»
+            # «آتش‌بس [غزه]», «توافق [دوحه]»: one town or territory after the noun is where it holds, not a side
+            venue = len(owners) == 1 and owners[0][2].label == "LOC" and _kind(doc, owners[0][2]) != "country"
+            event.actor = _dedupe((not governed and [p for s, e, p in subject]) or (not venue and (
+                [p for s, e, p in owners] or [p for s, e, p in subject]
+                or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)
+                    and floor <= s < _next_clause(doc, sent, t_end, relative=False)])) or [])  # not past «؛»
         elif trig.actor == "before":  # «هواپیمای [X] حامل ۳۵ تن چادر»: the mention right before the trigger
             # (else the owner of the goods carried: «کامیون حامل کمک‌های امدادی [X]»)
             event.actor = [p for s, e, p in in_sent if e == t_start][:1] \
