@@ -730,6 +730,18 @@ class EventExtractor:
                 p.country, p.affiliation = next(iter(named))
         return out
 
+    def _title_holder(self, in_sent, heads, x: tuple[int, int, Participant]) -> tuple[int, int, Participant]:  # noqa: ANN001
+        """«Y، معاون وزیر بنادر، کشتیرانی و آبراه‌های [هند] که …»: the place or body ending a title set beside a person
+        is the title's, and the person is what a relative clause after it describes (else the mention itself)."""
+        before = [y for y in in_sent if y[1] <= x[0]]
+        if x[2].label not in ("LOC", "ORG") or not before:
+            return x
+        s, e, p = before[-1]
+        if (s, e) in heads and p.role_title == p.text and x[0] - e <= 6 and not any(
+                self._norms[j] in CLAUSE_BREAKS or self._norms[j] in SENTENCE_STOPS for j in range(e, x[0])):
+            return heads[(s, e)]
+        return x
+
     def _object_marked(self, end: int, stop: int) -> bool:
         """Is the mention ending at ``end`` an object: «را» right after it, or after a demonym or a possessive word
         (دو [کارمند] روس آن را بازداشت کرد)?"""
@@ -1316,6 +1328,7 @@ class EventExtractor:
             # (an object too: «دو چوپان به نام‌های X و [Y] را که … بازداشت شده بودند»)
             head_end = clause_start - 2 if clause_start - 2 > sent.start and self._norms[clause_start - 2] == "را" else clause_start - 1
             subject = [heads.get(x[:2], x) for x in sorted((x for x in in_sent if x[1] == head_end), key=lambda x: x[0])[:1]]
+            subject = [self._title_holder(in_sent, heads, x) for x in subject]
             while subject and (before := [x for x in in_sent if _joined(doc, x[1], subject[0][0])]):
                 subject.insert(0, before[0])  # «به نام‌های X، Y و [Z] را که …»: the names listed with it
         # «از هر [گامی] که به … کمک کند استقبال می‌کند»: a clause on an indefinite noun has that noun as its subject,
@@ -1350,12 +1363,15 @@ class EventExtractor:
                 # «اگر X، Y و Z تحریم‌ها را بازگردانند، این توافق اعتبار خود را از دست خواهد داد»: the agreement told
                 # before, whose sides are not the mentions before it («این قرارداد در حضور X امضا شد» names them after)
                 subject, floor = [], t_end
-            # «آتش‌بس [غزه]», «توافق [دوحه]»: one town or territory after the noun is where it holds, not a side
+            # «آتش‌بس [غزه]», «توافق [دوحه]»: one town or territory after the noun is where it holds, not a side, and
+            # a deal or truce named by its place alone tells no act of anyone's here
             venue = len(owners) == 1 and owners[0][2].label == "LOC" and _kind(doc, owners[0][2]) != "country"
-            event.actor = _dedupe((not governed and [p for s, e, p in subject]) or (not venue and (
-                [p for s, e, p in owners] or [p for s, e, p in subject]
-                or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)
-                    and floor <= s < _next_clause(doc, sent, t_end, relative=False)])) or [])  # not past «؛»
+            if venue and (governed or not subject):
+                return None
+            event.actor = _dedupe((not governed and [p for s, e, p in subject]) or [p for s, e, p in owners]
+                                  or [p for s, e, p in subject]
+                                  or [p for s, e, p in in_sent if p.label != "LOC" and (said is None or s > said)
+                                      and floor <= s < _next_clause(doc, sent, t_end, relative=False)])  # not past «؛»
         elif trig.actor == "before":  # «هواپیمای [X] حامل ۳۵ تن چادر»: the mention right before the trigger
             # (else the owner of the goods carried: «کامیون حامل کمک‌های امدادی [X]»)
             event.actor = [p for s, e, p in in_sent if e == t_start][:1] \
@@ -1965,10 +1981,11 @@ class EventExtractor:
                     continue  # «X و Y … امضا کردند … X از نقش Z قدردانی کرد»: a signing and praise are two kinds of support
                 # «X با وزیر خارجه دیدار کرد … X با رئیس‌جمهور دیدار کرد»: two known people met, two meetings
                 met = [{p.identity for p in e.recipient if p.label == "PER"} for e in (event, earlier)]  # known or not
-                apart = not event.anaphoric and all(met) and not met[0] & met[1]
+                people = [{p.identity for p in e.actor + e.recipient if p.label == "PER"} for e in (event, earlier)]
+                # (the same two people, the visitor first in one: «X در دیدار با Y که به … سفر کرده … گفت‌وگو کرد»)
+                apart = not event.anaphoric and all(met) and not met[0] & met[1] and people[0] != people[1]
                 # «در حاشیه این نشست، X با Y دیدار کرد»: a meeting on the sidelines is not the one it is beside
                 # (not when both name the same two people: a headline's «X در دیدار با Y» is that sidelines meeting)
-                people = [{p.identity for p in e.actor + e.recipient if p.label == "PER"} for e in (event, earlier)]
                 apart = apart or event.aside and not event.anaphoric and not earlier.aside \
                     and not (len(people[0]) >= 2 and people[0] == people[1])
                 # «X از پاکستان خواست … X از شورای امنیت خواست»: one actor's acts aimed at others, in other sentences
@@ -2032,6 +2049,13 @@ class EventExtractor:
                 target.retold_in.add(event.sentence)
             if not target.rule.mode and event.rule.mode and not event.anaphoric:
                 target.rule, target.trigger = event.rule, event.trigger  # «گفتگو» … «سفر کرد»: the record is a visit
+                visitors = {p.identity for p in event.actor} if target.type == "CONSULT" else set()
+                if visitors and visitors <= {p.identity for p in target.recipient} \
+                        and not visitors & {p.identity for p in target.actor}:
+                    # «X در دیدار با Y که به تهران سفر کرده است»: the one met came, and the visitor acts (PLOVER)
+                    hosts = target.actor
+                    target.actor = [p for p in target.recipient if p.identity in visitors]
+                    target.recipient = hosts + [p for p in target.recipient if p.identity not in visitors]
             known = {p.identity for p in target.actor + target.recipient}
             if adds_sides:  # a vague mention (see above) is the same act, but not a reason to name more sides
                 _add_sides(target.actor, [p for p in event.actor if p.identity not in known])
