@@ -94,6 +94,7 @@ if not Doc.has_extension("reference_date"):
 # Marks between a name and the title that describes it: «نمونه، وزیر …», «نمونه - رئیس …».
 APPOSITION_MARKS = frozenset({"،", ",", "-", "–", "—"})
 # A closing quotation mark and the mark that opens its quote (straight quotes open and close alike).
+ALLAH = ("الله", "اله")  # ‑الله written apart ends a given name: «نقیب الله», «روح اله»
 QUOTE_OPENER = {"»": "«", '"': '"'}
 QUOTE_CLOSER = {opener: closer for closer, opener in QUOTE_OPENER.items()}
 
@@ -936,7 +937,8 @@ class EntityRecognizer:
             strong = any(ctx.strong_surname(k, self.lex) for k in range(surname_start, end)) \
                 or (end - surname_start >= 2 and ctx.plain(end - 1) in self.lex.detached_suffixes)
             after_honorific = ctx.honorific_ends(start - 1) and not ctx.is_title_end(start)
-            while not after_title and start < surname_start - 1 and ctx.plain(start) in self.lex.ambiguous_given:
+            while not after_title and start < surname_start - 1 and ctx.plain(start) in self.lex.ambiguous_given \
+                    and ctx.plain(start + 1) not in ALLAH:  # (not the first half of «کریم الله»)
                 start += 1  # «روی فاطمه …»: an everyday word before a clear given name is not part of the name
             if has_surname:
                 # «آقای لی نمونه»: after a courtesy title any name-like words are a name
@@ -991,6 +993,8 @@ class EntityRecognizer:
         written in two words, and ‑الله as ‑اله (روح اله, نصر اله)."""
         given = self.lex.given_names
         word = ctx.plain(i)
+        if word in given and ctx.plain(i + 1) in ALLAH and ctx.name_word(i + 1):
+            return 2, word + "الله"  # «نقیب الله», «کریم اله»: a given name and ‑الله written apart, as Afghan names often are
         if word in given:
             return 1, word
         m = self.lex.glued_prefix_re.match(word)  # «سیدمحمد»: a name prefix glued to the given name
@@ -1085,7 +1089,7 @@ class EntityRecognizer:
             j = i + 2 + (ctx.norm(i + 2) in ("«", '"', "'"))
             end = j
             while end < len(ctx.doc) and end - j < 3 and ctx.name_word(end) and not ctx.is_title_start(end) \
-                    and end not in ctx.blocked_starts and (end == j or not ctx.everyday(end)):
+                    and end not in ctx.blocked_starts and (end == j or not ctx.everyday(end) or ctx.plain(end) in ALLAH):
                 end += 1  # «روستایی به نام نمونه‌آباد زندگی می‌کرد»: an everyday word ends the name
             if end == j:
                 continue
