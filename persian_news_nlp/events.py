@@ -1288,6 +1288,11 @@ class EventExtractor:
                     and (s, e) not in objects
                     and not ((s, e) in heads and e + 1 < sent.end and doc[e].norm_ in ("،", ",") and doc[e + 1].norm_ == "را")]
         # «اعتبارنامه X، [سفیر Y]، را پذیرفت»: an apposition set off before «را» belongs to the object
+        # «سه طرف سندی را برای … بخش [هرات] - [قندهار] … امضا کردند»: the subject stands before the object, so what
+        # lies between the object's «را» and the trigger is not the subject when one stands before it
+        object_at = next((j for j in range(t_start - 1, clause_start - 1, -1) if self._norms[j] == "را"), None)
+        if object_at is not None and any(s >= clause_start and e <= object_at for s, e, p in unmarked):
+            unmarked = [x for x in unmarked if x[0] < object_at]
         # «X گفت که … در حمله … نقش داشتند»: X reports an act named by a noun, and took no part in it (a finite
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
