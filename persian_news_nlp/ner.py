@@ -432,6 +432,11 @@ class EntityRecognizer:
                 continue
             priority = 0 if hit.weak else 3
             start, end = span
+            if entry.type == "PER" and end - start == 1 and ctx.plain(end) in self.lex.detached_suffixes \
+                    and ctx.name_word(end, before_light_verb=True):
+                # «کیانی فر»: a known surname with a surname ending written apart is another family's name
+                out.append(Candidate(start, end + 1, "PER", 1, "rules:name_shape", confidence=0.7))
+                continue
             while entry.type == "PER" and end - start > 1 and ctx.norm(start) in self.lex.honorifics \
                     and ctx.norm(start) not in self.lex.name_honorifics \
                     and not (ctx.plain(start) in self.lex.given_names and ctx.plain(start + 1) not in self.lex.given_names):
