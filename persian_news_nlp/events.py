@@ -1434,8 +1434,11 @@ class EventExtractor:
         passive = self._passive(trig, tokens, verb_index, event)
         undergone = trig.recipient == "subject"  # «X کشته شد»: the subject undergoes the act
         if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
-            agents = [p for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
-            event.actor = agents[-1:] or (self._attackers(doc, in_sent, clause_start, t_start, hostile=undergone or trig.type in HOSTILE)
+            agents = [(s, e, p) for s, e, p in in_sent if marked[(s, e)] == AGENT and s < t_start]
+            if agents and any(self._norms[j] == "توسط" or self._keys[j] in AGENT_NOUNS and self._norms[j - 1] == "از"
+                              for j in range(agents[-1][1], t_start)):
+                agents = []  # «ارقام اعلام‌شده از سوی [X] از سوی منابع مستقل تأیید نشده است»: the act's agent is unnamed
+            event.actor = [p for s, e, p in agents[-1:]] or (self._attackers(doc, in_sent, clause_start, t_start, hostile=undergone or trig.type in HOSTILE)
                                           if undergone or passive else [])
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
                 # (a state or a body: «از [شهر ارزروم] به کابل اخراج شدند» names where they left from)
