@@ -1293,6 +1293,13 @@ class EventExtractor:
         object_at = next((j for j in range(t_start - 1, clause_start - 1, -1) if self._norms[j] == "را"), None)
         if object_at is not None and any(s >= clause_start and e <= object_at for s, e, p in unmarked):
             unmarked = [x for x in unmarked if x[0] < object_at]
+        if object_at is not None and trig.type in STANCES:
+            # «X، حملات هوایی Y … و پیشروی نیروهای [این کشور] … را محکوم کرد»: the act condemned opens the object, and
+            # who acts in it is no subject of the condemnation
+            act = next((j for j in range(clause_start, object_at)
+                        if any(t.type in HOSTILE for t in self._triggers_at(self._keys, j))), None)
+            if act is not None:
+                unmarked = [x for x in unmarked if x[0] < act]
         # «X گفت که … در حمله … نقش داشتند»: X reports an act named by a noun, and took no part in it (a finite
         # verb with no subject of its own is X's: «X اعلام کرد که … بازداشت کرده است»)
         said = self._said_at(sent, t_start) if event.nominal else None
