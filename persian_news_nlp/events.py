@@ -1081,10 +1081,12 @@ class EventExtractor:
                 and key(doc[start - 2].norm_) in FRAME_NOUNS:
             return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told
         indefinite = doc[start].norm_.endswith("ی") and not event.rule.words[-1].endswith("ی")  # نشستی، جلسه‌ای
-        if event.nominal and event.modality == "future" and any(
+        if event.nominal and any(
                 other.type in OFFERS and not other.nominal and 0 <= start - other.trigger.end <= 15
+                and (event.modality == "future" or other.trigger.end <= start - 1 and doc[start - 1].norm_ == "که")
                 and not any(t.norm_ in SENTENCE_STOPS for t in doc[other.trigger.end: start]) for other in found):
             return True  # «توافق کردند نشست بعدی … برگزار شود»، «دعوت کرد تا در نشست … شرکت کند»: what is agreed or asked
+            # («توافق کردند که رایزنی‌ها … ادامه یابد»: the talks to go on, named first in the clause agreed on)
         if event.type == "CONSULT" and event.nominal and indefinite and not event.recipient and start >= 1 and doc[start - 1].norm_ == "در" \
                 and any(other is not event and not other.nominal and other.trigger.start > end and
                         {p.identity for p in other.actor} == {p.identity for p in event.actor} for other in found):
@@ -2686,6 +2688,8 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
         return opening is not None and opening < start - 2 and doc[opening].norm_ == "«"
     if before.norm_ in _honorifics() or key(before.norm_) in _agent_nouns():
         return False
+    if any(_phrase_at([key(t.norm_) for t in doc[start - n: start]], 0, LINKERS) == n for n in (2, 3) if start >= n):
+        return False  # «در همین روز [X] …»: a linking phrase ends before the mention, the clause's subject
     if before.ent_type_ == "ROLE" and participant is not None and participant.label == "PER":
         return False  # «وزیر امور خارجه ازبکستان [بختیار سعیدوف]»: a name after its title is the title's holder
     # «نیروهای مرزی [امارت اسلامی]», «مقامات ارشد [طالبان]»: the people acting for it, described
