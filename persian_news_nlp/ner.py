@@ -467,7 +467,8 @@ class EntityRecognizer:
             return True  # «X را … متهم ساخت.»: «ساخت» ending the clause is the light verb, not "made" (ساخت ایران)
         return bool(entry.attrs.get("ambiguous")) and start > 0 \
             and (ctx.is_demonym(start - 1) or any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1))
-                 or key(ctx.norm(start - 1)) in self.lex.agent_nouns)  # «نیروهای شورشی»
+                 or key(ctx.norm(start - 1)) in self.lex.agent_nouns  # «نیروهای شورشی»
+                 or entry.attrs.get("rank") == "member" and plural_base(ctx.plain(start - 1)) is not None)  # «کشورهای عضو»
 
     @staticmethod
     def _names_product(ctx: _DocContext, span: tuple[int, int]) -> bool:
@@ -742,8 +743,9 @@ class EntityRecognizer:
             if end in ctx.blocked_starts:
                 break
             word = ctx.norm(end)
-            if word == "و" and ctx.lex.head_words(ctx.norm(end + 1)):
-                break  # «اداره نمونه و شهرداری نمونه‌آباد»: a second head opens a second name
+            if word == "و" and (ctx.lex.head_words(ctx.norm(end + 1))
+                                or (base := plural_base(ctx.plain(end + 1))) is not None and ctx.lex.head_words(base)):
+                break  # «اداره نمونه و شهرداری نمونه‌آباد»، «… و بندرهای X»: a second head opens a second name
             if word == "و" and end > j and end + 1 < len(ctx.doc) and ctx.name_word(end + 1) and taken + 1 < max_tokens:
                 end += 1  # «حمل و نقل»: «و» joins two words of one name and is not counted as one
                 continue
