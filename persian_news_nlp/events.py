@@ -1904,7 +1904,8 @@ class EventExtractor:
         elif event.nominal and keys[tokens[k].i] in DONE_ADJECTIVES:
             pass  # «گندم اهدایی X … ارسال خواهد شد»: donated already, whenever it is shipped
         elif any(window.has(c) or planned.has(c) for c in cues.get("future", ()) + cues.get("intent", ())) \
-                or self._subjunctive(event, tokens, k, verb, end):
+                or self._subjunctive(event, tokens, k, verb, end) and not any(clause.has(c) for c in cues.get("decided", ())):
+            # («تصمیم گرفت گذرگاه … را مسدود کند»: a decision taken is the act, told in the subjunctive)
             event.modality = "future"
             event.type = PLANNED.get(event.type, event.type)  # a planned meeting is an agreement to meet
             announced = any(window.has(c) for c in cues.get("intent", ()))  # «روز یکشنبه … آمادگی … را اعلام کرد»
