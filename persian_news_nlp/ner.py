@@ -993,7 +993,10 @@ class EntityRecognizer:
         """A second surname word has a surname's shape: a given name, a telling ending or an ‑ی
         (هاشمی رفسنجانی, نمونه شهرکی); a plain word after a full name is the sentence going on."""
         word = ctx.plain(i)
-        return word in self.lex.given_names or ctx.strong_surname(i, self.lex) or derived_base(word) is not None
+        if word in self.lex.given_names or ctx.strong_surname(i, self.lex):
+            return True
+        # (not a verbal noun with its ezafe or ‑ی: «جمانه نمونه [ادعای] X را رد کرد»)
+        return derived_base(word) is not None and not {derived_base(word), word[:-1]} & self.lex.verbal_nouns
 
     def _given_name_at(self, ctx: _DocContext, i: int) -> tuple[int, str]:
         """A given name at token ``i``: (tokens it takes, its key), or (0, ""). Compound names may be
