@@ -1101,7 +1101,9 @@ class EventExtractor:
         if event.modality == "hypothetical" and any(other.type == "THREATEN" and other.trigger.end <= start for other in found):
             return True  # «تهدید کرد که در صورت لزوم … حمله خواهد کرد»: what is threatened, not an act told
         if any(other.type == "REQUEST" and not other.nominal and other.rule.verb == "self" and 0 <= start - other.trigger.end <= 12
-               and not any(t.norm_ == "،" or t.norm_ in SENTENCE_STOPS for t in doc[other.trigger.end: start]) for other in found):
+               and not any(t.norm_ in SENTENCE_STOPS for t in doc[other.trigger.end: start])
+               and (not any(t.norm_ == "،" for t in doc[other.trigger.end: start]) or _asked_verb_after(doc, end))
+               for other in found):
             return True  # «از X خواست به تحریم‌ها پایان دهد / که از حقوق زنان حمایت کند»: what is asked for, not an act told
             # (an act named again there too: «خواستند برای توقف این حملات اقدام کند»)
         if not event.nominal and event.modality == "future" and event.rule.type != "CONSULT" and any(
@@ -2318,6 +2320,18 @@ def _kind(doc: Doc, p: Participant) -> str | None:
     """The gazetteer kind of a participant's entity (country, city, club …), if it is known."""
     entry = doc_gazetteer(doc).get(p.entity_id) if p.entity_id else None
     return entry.kind if entry else None
+
+
+def _asked_verb_after(doc: Doc, end: int) -> bool:
+    """Does the clause running on after an event noun end in a subjunctive before the sentence does («از X خواست با
+    گام‌هایی، از جمله [آزادی] زندانیان، روند صلح را تقویت کند»): the noun is inside what is asked, commas and all?"""
+    forms = modality_cues().get("subjunctive", ())
+    for t in doc[end: min(len(doc), end + 15)]:
+        if t.norm_ in SENTENCE_STOPS:
+            return False
+        if key(t.norm_) in forms:
+            return True
+    return False
 
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
