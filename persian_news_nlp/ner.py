@@ -967,7 +967,8 @@ class EntityRecognizer:
                         end += 1 + (ctx.plain(end + 1) in self.lex.detached_suffixes)
                     ctx.weak.append(Candidate(start, end, "PER", 1, "rules:name_shape", confidence=0.6))
                 i = start + 1
-        out += self._apposition_candidates(ctx, taken)
+        known_ends = {c.end for c in known if c.label == "PER" and c.priority >= 3 and c.end - c.start >= 2}
+        out += self._apposition_candidates(ctx, taken, known_ends)
         return out
 
     def _known_name_end(self, ctx: _DocContext, known_people: list[tuple[int, int]], start: int,
@@ -1019,8 +1020,9 @@ class EntityRecognizer:
             return 1, word[:-3] + "الله"
         return 0, ""
 
-    def _apposition_candidates(self, ctx: _DocContext, taken: set[int]) -> list[Candidate]:
-        """``X، وزیر …``: the words before a comma that precedes a role title."""
+    def _apposition_candidates(self, ctx: _DocContext, taken: set[int], known_ends: set[int]) -> list[Candidate]:
+        """``X، وزیر …``: the words before a comma that precedes a role title (none when a person the gazetteer
+        knows by a full name ends there: «با میانجی‌گری [بدر البوسعیدی]، وزیر خارجه عمان» is that person alone)."""
         out = []
         norms = ctx.norms
         for mark in (k for k, w in enumerate(norms) if w in QUOTE_OPENER or w in APPOSITION_MARKS):
@@ -1039,6 +1041,8 @@ class EntityRecognizer:
                     start -= 1
                 if start > 0 and ctx.norm(start - 1) == opener and start < i - 1 and all(ctx.name_word(k) for k in range(start, i - 1)):
                     out.append(Candidate(start, i - 1, "PER", 1, "rules:apposition", confidence=0.7))
+                continue
+            if i in known_ends:
                 continue
             met = self._met_before(ctx, i, taken)
             if met is not None:
