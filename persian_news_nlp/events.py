@@ -1278,9 +1278,9 @@ class EventExtractor:
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
         after = _after_adjectives(doc, t_end, sent.end)  # «این حمله [تروریستی] را»
         if event.anaphoric and not claim and (after < sent.end and doc[after].norm_ == "را" or t_start >= 2 and (
-                doc[t_start - 2].norm_ in ("از", "به", "با", "درباره") or self._keys[t_start - 2] in ATTACKER_NOUNS
+                doc[t_start - 2].norm_ in ("از", "به", "با", "درباره", "برای") or self._keys[t_start - 2] in ATTACKER_NOUNS
                 or self._keys[t_start - 2].endswith("ن") and self._keys[t_start - 2] in self.verb_forms["any"])):  # محکوم کردن این انفجار
-            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «با عاملان این حمله», «X به این اتهام واکنش نشان داد»، «X با این
+            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «با عاملان این حمله», «X به این اتهام واکنش نشان داد»، «میزبانی برای این گفتگوها»، «X با این
             # تحریم‌ها مخالفت کرد»، «X درباره این حملات اظهار نظر نکرد»: the earlier event is the object of another
             # act here, not re-told, and X took no part in it
             return event
