@@ -54,6 +54,7 @@ def _phrase_at(keys: Sequence[str], i: int, phrases: dict[str, tuple[tuple[str, 
 
 PREPOSITIONS = frozenset(_WORDS["preposition"])
 CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
+NAMING_VERBS = frozenset(key(w) for w in _WORDS["naming_verb"])  # «X را «قتل …» خواند»: the quote is the speaker's label
 SUBORDINATORS = frozenset(_WORDS["subordinator"])  # که، آنکه: a mention after one is its clause's, no preposition's
 BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطرف» too
 FACED = frozenset(key(w) for w in _WORDS["faced"])  # «با انتقاد X روبه‌رو شد»: met with X's act
@@ -162,6 +163,7 @@ SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است",
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
 JOINED_STOPS = (*CLAUSE_STOPS, "«", "»")  # … and, for a verb shared after «و», quote marks: «شکنجه و محاکمه» قرار گرفت
+QUOTED_TERM_MAX = 4  # a quote of at most this many tokens around an act (X را «عنصر نامطلوب» اعلام کرد) is a term, no speech
 SENTENCE_STOPS = (".", "؛", "؟", "!")  # the ends of a sentence or its half: what a verb names runs no further
 
 if not Doc.has_extension("events"):
@@ -1635,9 +1637,15 @@ class EventExtractor:
         return people[0] if people else None
 
     def _quote_opened(self, sent: Span, t_start: int) -> int | None:
-        """Where the quote that holds ``t_start`` opens («), if one does in the sentence."""
+        """Where the quote that holds ``t_start`` opens («), if one does in the sentence: not a term of a few words
+        in quotation marks (X را «عنصر نامطلوب» اعلام کرد), which is no one's speech."""
         opened = next((i for i in range(t_start - 1, sent.start - 1, -1) if self._norms[i] in ("«", "»")), None)
-        return opened if opened is not None and self._norms[opened] == "«" else None
+        if opened is None or self._norms[opened] != "«":
+            return None
+        closed = next((i for i in range(t_start, sent.end) if self._norms[i] in ("«", "»")), None)
+        term = closed is not None and self._norms[closed] == "»" and closed - opened <= QUOTED_TERM_MAX \
+            and not (closed + 1 < sent.end and self._keys[closed + 1] in NAMING_VERBS)
+        return None if term else opened
 
     def _first_person(self, tokens, k: int, n: int, verb_index: int | None) -> bool:  # noqa: ANN001
         """Is the trigger's verb (its light verb, or itself) in the first person (دیدار کردیم، خواستم)?"""
