@@ -468,7 +468,8 @@ class EntityRecognizer:
         return bool(entry.attrs.get("ambiguous")) and start > 0 \
             and (ctx.is_demonym(start - 1) or any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1))
                  or key(ctx.norm(start - 1)) in self.lex.agent_nouns  # «نیروهای شورشی»
-                 or entry.attrs.get("rank") == "member" and plural_base(ctx.plain(start - 1)) is not None)  # «کشورهای عضو»
+                 or entry.attrs.get("rank") == "member" and (plural_base(ctx.plain(start - 1)) is not None or (
+                     derived_base(ctx.plain(start - 1)) is not None and ctx.ordinary(start - 1))))  # «کشورهای عضو», «کشور اروپایی عضو»
 
     @staticmethod
     def _names_product(ctx: _DocContext, span: tuple[int, int]) -> bool:
