@@ -1096,6 +1096,8 @@ class EventExtractor:
             # «اجلاس سران» named is a summit attended, and stays)
         if event.nominal and _after_cue(doc, start, PURPOSE_CUES) and any(o is not event and not o.nominal for o in found):
             return True  # «برای شرکت در [ششمین] نشست … به X سفر کرد»: what the trip is for, no event of its own
+        if start >= 2 and doc[start - 1].norm_ == "از" and any(o is not event and o.trigger.end == start - 1 for o in found):
+            return True  # «با استقبال از [توافق] آتش‌بس، …»: what another act's noun is about, right after its «از»
         if start >= 1 and key(doc[start - 1].norm_) in ISSUE_NOUNS:
             return True  # «موضوع آزادی خدمه … را مطرح کرد»، «پرونده انفجار بندر»: the matter discussed, not an act told
         if start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in CONCERN_NOUNS:
