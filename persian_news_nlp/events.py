@@ -1284,9 +1284,9 @@ class EventExtractor:
         if event.anaphoric and not claim and (after < sent.end and doc[after].norm_ == "را" or t_start >= 2 and (
                 doc[t_start - 2].norm_ in ("از", "به", "با", "درباره", "برای") or self._keys[t_start - 2] in ATTACKER_NOUNS
                 or self._keys[t_start - 2].endswith("ن") and self._keys[t_start - 2] in self.verb_forms["any"])):  # محکوم کردن این انفجار
-            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «با عاملان این حمله», «X به این اتهام واکنش نشان داد»، «میزبانی برای این گفتگوها»، «X با این
-            # تحریم‌ها مخالفت کرد»، «X درباره این حملات اظهار نظر نکرد»: the earlier event is the object of another
-            # act here, not re-told, and X took no part in it
+            # «این حمله را محکوم می‌کنیم», «X از این سفر استقبال کرد», «با عاملان این حمله», «X به این اتهام واکنش نشان داد»، «X با این
+            # تحریم‌ها مخالفت کرد»، «X درباره این حملات اظهار نظر نکرد»، «میزبانی … برای این گفتگوها»: the earlier event is
+            # the object of another act here, not re-told, and X took no part in it
             return event
         heads = _appositions(doc, in_sent)
         marked = _markings(doc, sent, in_sent, heads)
@@ -1453,8 +1453,8 @@ class EventExtractor:
             if agents and any(self._norms[j] == "توسط" or self._keys[j] in AGENT_NOUNS and self._norms[j - 1] == "از"
                               for j in range(agents[-1][1], t_start)):
                 agents = []  # «ارقام اعلام‌شده از سوی [X] از سوی منابع مستقل تأیید نشده است»: the act's agent is unnamed
-            event.actor = [p for s, e, p in agents[-1:]] or (self._attackers(doc, in_sent, clause_start, t_start, hostile=undergone or trig.type in HOSTILE)
-                                          if undergone or passive else [])
+            hostile = undergone or trig.type in HOSTILE
+            event.actor = [p for s, e, p in agents[-1:]] or self._attackers(doc, in_sent, clause_start, t_start, hostile=hostile)
             if passive and not event.actor and trig.passive_from:  # «X از [ایران] اخراج شدند»: the state expels
                 # (a state or a body: «از [شهر ارزروم] به کابل اخراج شدند» names where they left from)
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start

@@ -93,8 +93,8 @@ if not Doc.has_extension("reference_date"):
 
 # Marks between a name and the title that describes it: «نمونه، وزیر …», «نمونه - رئیس …».
 APPOSITION_MARKS = frozenset({"،", ",", "-", "–", "—"})
-# A closing quotation mark and the mark that opens its quote (straight quotes open and close alike).
 ALLAH = ("الله", "اله")  # ‑الله written apart ends a given name: «نقیب الله», «روح اله»
+# A closing quotation mark and the mark that opens its quote (straight quotes open and close alike).
 QUOTE_OPENER = {"»": "«", '"': '"'}
 QUOTE_CLOSER = {opener: closer for closer, opener in QUOTE_OPENER.items()}
 
@@ -468,8 +468,9 @@ class EntityRecognizer:
         return bool(entry.attrs.get("ambiguous")) and start > 0 \
             and (ctx.is_demonym(start - 1) or any(len(h.words) == 1 and h.label == "ORG" for h in ctx.heads_at(start - 1))
                  or key(ctx.norm(start - 1)) in self.lex.agent_nouns  # «نیروهای شورشی»
+                 # «کشورهای عضو», «کشور اروپایی عضو»: «member» after a plural or an everyday adjective describes it
                  or entry.attrs.get("rank") == "member" and (plural_base(ctx.plain(start - 1)) is not None or (
-                     derived_base(ctx.plain(start - 1)) is not None and ctx.ordinary(start - 1))))  # «کشورهای عضو», «کشور اروپایی عضو»
+                     derived_base(ctx.plain(start - 1)) is not None and ctx.ordinary(start - 1))))
 
     @staticmethod
     def _names_product(ctx: _DocContext, span: tuple[int, int]) -> bool:
