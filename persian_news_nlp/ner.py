@@ -522,6 +522,9 @@ class EntityRecognizer:
             return True
         if entry.kind == "media" and ctx.norm(end) in (":", "-") and (start == 0 or start in ctx.sent_starts):
             return True  # a press review or a dateline: «نمونه‌نامه: …», «نمونه‌خبر - کابل:» opens with the outlet's name
+        if entry.kind == "city" and ctx.norm(end) in ("-", "–") and (start == 0 or start in ctx.sent_starts) \
+                and ctx.norm(end + 1)[:1].isdigit():
+            return True  # a city's dateline: «رم - ۳۰ فروردین ۱۴۰۴ - …» opens the report with where it was written
         if entry.kind == "media" and (before == "به" and self._says(ctx, end) or before == "(" and ctx.norm(end) == "،"):
             return True  # «به [پژواک] گفت»: an interview given to the outlet; «کابل ([پژواک]، ۷ قوس)»: its dateline
         if entry.type == "PER":
