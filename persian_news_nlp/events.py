@@ -1386,7 +1386,7 @@ class EventExtractor:
             # «آتش‌بس [غزه]», «توافق [دوحه]»: one town or territory after the noun is where it holds, not a side, and
             # a deal or truce named by its place alone tells no act of anyone's here
             venue = len(owners) == 1 and owners[0][2].label == "LOC" and _kind(doc, owners[0][2]) != "country"
-            if venue and (governed or not subject) or not owners and self._norms[t_start - 1] == "درباره":
+            if (venue and (governed or not subject)) or (not owners and self._norms[t_start - 1] == "درباره"):
                 return None  # («X درباره توافق آتش‌بس با Y گفت‌وگو کرد»: an agreement talked about, not made, by X)
             event.actor = _dedupe((not governed and [p for s, e, p in subject]) or [p for s, e, p in owners]
                                   or [p for s, e, p in subject]

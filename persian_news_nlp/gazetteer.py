@@ -238,6 +238,7 @@ class Gazetteer:
         self.common_words = common_words()
         self._by_key: dict[str, list[tuple[Entry, bool]]] = defaultdict(list)
         self._spaced: set[str] = set()  # keys of names written with a space or ZWNJ somewhere
+        self._name_keys: dict[str, frozenset[str]] = {}  # entry id -> keys of its full names (name_keys)
         for entry in self.entries.values():
             for name, weak in self._surface_forms(entry):
                 k = key(name)
@@ -334,8 +335,6 @@ class Gazetteer:
 
     def name_keys(self, entry: Entry) -> frozenset[str]:
         """Keys of the entry's full names (its name and aliases, not its short forms), computed once per entry."""
-        if not hasattr(self, "_name_keys"):
-            self._name_keys: dict[str, frozenset[str]] = {}
         found = self._name_keys.get(entry.id)
         if found is None:
             found = self._name_keys[entry.id] = frozenset(key(n) for n in entry.names())

@@ -1002,7 +1002,8 @@ class EntityRecognizer:
         if word in self.lex.given_names or ctx.strong_surname(i, self.lex):
             return True
         # (not a verbal noun with its ezafe or ‑ی: «جمانه نمونه [ادعای] X را رد کرد»)
-        return derived_base(word) is not None and not {derived_base(word), word[:-1]} & self.lex.verbal_nouns
+        base = derived_base(word)
+        return base is not None and base not in self.lex.verbal_nouns and word[:-1] not in self.lex.verbal_nouns
 
     def _given_name_at(self, ctx: _DocContext, i: int) -> tuple[int, str]:
         """A given name at token ``i``: (tokens it takes, its key), or (0, ""). Compound names may be

@@ -113,9 +113,8 @@ def _of_kind(gaz, entry: Entry | None, kinds: frozenset[str] | None) -> bool:  #
     if kinds is None:
         return True
     if entry is None:
-        return None in kinds
-    province = gaz.named_province(entry)
-    return entry.kind in kinds or province is not None and province.kind in kinds
+        return False
+    return entry.kind in kinds or "province" in kinds and gaz.named_province(entry) is not None
 
 
 def antecedent_of(doc: Doc, i: int, mentions: list[Mention], reach: int = 120, nested: bool = False) -> Mention | None:
