@@ -315,6 +315,12 @@ def _calendar_of_year(year: int, era: str | None) -> str:
     return "jalali" if year < 1500 else "gregorian"
 
 
+def _weekday_of(calendar: str, year: int, month: int, day: int) -> int | None:
+    """The weekday (Monday 0) of a date, or None when there is no such day."""
+    date = to_gregorian(calendar, year, month, day)
+    return date.weekday() if date is not None else None
+
+
 def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None) -> DateMatch | None:
     w = CalendarWords.load()
     g = m.groupdict()
@@ -362,6 +368,11 @@ def _resolve(m: regex.Match, reference: dt.date, weekday_hint: str | None = None
         day = _day_number(g["day"] or g["oday"])
         named = g["wd"] or weekday_hint
         weekday = _lookup(w.weekdays, named) if named else None
+        head = m.string[start:m.start("year")].rstrip() if g["year"] else ""
+        if len(g["year"] or "") == 2 and weekday is not None and not g["era"] and not head.endswith("سال") \
+                and _weekday_of(calendar, _two_digit_year(_num(g["year"]), reference), month, day) != weekday:
+            # «سه‌شنبه ۵ فروردین [۴۳] زندانی»: two digits the weekday denies are no year but a count
+            g["year"], end = None, start + len(head)
         if g["dm_rel"]:  # «۱۰ اسفند سال گذشته»: the year named relative to the report's
             year = _reference_year(calendar, reference) + _lookup(w.relative, g["dm_rel"])[1]
             date, basis = to_gregorian(calendar, year, month, day), "reference_date"
