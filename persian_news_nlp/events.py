@@ -1337,6 +1337,7 @@ class EventExtractor:
             unmarked = [x for x in unmarked if x[0] > quoted]
         # a relative clause whose own verb stands before the trigger has closed, and the trigger's clause is the one
         # it sits in (X به سوی مهاجرانی که قصد … را داشتند تیراندازی کردند)
+        object_head = []  # the object a relative clause with the act describes
         closed = clause_start > sent.start and self._norms[clause_start - 1] == "که" \
             and any(self._keys[j] in self.verb_forms["any"] for j in range(clause_start, t_start))
         if closed:
@@ -1349,6 +1350,13 @@ class EventExtractor:
             head_end = clause_start - 2 if clause_start - 2 > sent.start and self._norms[clause_start - 2] == "را" else clause_start - 1
             subject = [heads.get(x[:2], x) for x in sorted((x for x in in_sent if x[1] == head_end), key=lambda x: x[0])[:1]]
             subject = [self._title_holder(in_sent, heads, x) for x in subject]
+            if head_end == clause_start - 2 and "obj" in trig.recipient.split("|") \
+                    and not self._passive(trig, tokens, verb_index, event):
+                # «X پنج ماهیگیر افغان را که [بازداشت کرده بودند] …»: an object described by an active clause whose
+                # act takes one is what it acts on, and the clause's subject is the sentence's (not «هزاران معترض را
+                # که … تجمع کرده بودند»: the gathering has no object, and they gathered)
+                object_head = subject
+                subject = [x for x in unmarked if object_head and x[1] <= object_head[0][0]][-1:]
             while subject and (before := [x for x in in_sent if _joined(doc, x[1], subject[0][0])]):
                 subject.insert(0, before[0])  # «به نام‌های X، Y و [Z] را که …»: the names listed with it
         # «از هر [گامی] که به … کمک کند استقبال می‌کند»: a clause on an indefinite noun has that noun as its subject,
@@ -1496,7 +1504,7 @@ class EventExtractor:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
         if trig.actor == "mediator" and between:
             recipient = between  # «میانجیگری [دوحه] میان کابل و لندن»: the sides it goes between are met by the mediator
-        event.recipient = [p for p in recipient if p.identity not in {a.identity for a in event.actor}]
+        event.recipient = [p for p in recipient or [p for s, e, p in object_head] if p.identity not in {a.identity for a in event.actor}]
         self._name_counterparts(doc, event, reference)
         if event.nominal and t_start > 0 and self._norms[t_start - 1] == "با" and self._faced(sent, t_end):
             # «X با انتقاد [Y] روبه‌رو شد»، «با استقبال [روسیه] مواجه شد»: the noun's possessor acts on the subject
