@@ -123,6 +123,7 @@ DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت�
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
+LIST_HEADS = frozenset(key(w) for w in _WORDS["list_head"])  # «در [شهرهای] X، Y و Z»: all three governed
 NAMING = _phrases(_WORDS["naming"])  # «گروهی موسوم به X»
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
@@ -2537,13 +2538,19 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
     the title a subject.
     """
     marked: dict[tuple[int, int], str] = {}
+    listed: set[tuple[int, int]] = set()  # the items marked as the list they continue
     previous: tuple[int, int] | None = None
-    for s, e, p in in_sent:
+    for n, (s, e, p) in enumerate(in_sent):
         if (s, e) in heads:
             marked[(s, e)] = marked[heads[(s, e)][:2]]
         elif previous is not None and 1 <= s - previous[1] <= 2 and doc[s - 1].norm_ == "و" and doc[previous[1]].norm_ in ("و", "،", ","):
             # «در نشست X و [Y]», «با X، نخست‌وزیر عراق، و [Y]»: the second of a pair is marked as the first
             marked[(s, e)] = marked[previous]
+        elif previous is not None and marked[previous] and s - previous[1] == 1 and doc[s - 1].norm_ in ("،", ",") \
+                and (previous in listed or _listed(doc, in_sent, n - 1)):
+            # «در شهرهای اهواز، [شوش]، [کرمانشاه] و تهران»: the items of a list closed by «و» are marked as its first
+            marked[(s, e)] = marked[previous]
+            listed.add((s, e))
         elif _agent_marked(doc, s):
             marked[(s, e)] = AGENT  # «به دست X کشته شد»، «توسط مأموران X»، «از سوی نیروهای X»
         elif s >= 2 and key(doc[s - 1].norm_) in MEDIATION and doc[s - 2].norm_ == "با":
@@ -2565,6 +2572,22 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
         previous = (s, e)
     return marked
+
+
+def _listed(doc: Doc, in_sent, n: int) -> bool:  # noqa: ANN001
+    """Does the mention ``in_sent[n]``, after a plural that announces a list, open one of mentions of its own
+    label and kind, each after a comma and the last after «و» (در شهرهای X، Y، Z و W; not «به گزارش … از [کابل]،
+    ازبکستان، افغانستان و پاکستان …»)?"""
+    first = in_sent[n][0]
+    if first < 1 or key(doc[first - 1].norm_) not in LIST_HEADS:
+        return False
+    label, kind = in_sent[n][2].label, _kind(doc, in_sent[n][2])
+    for (_, end, _), (s, _, p) in zip(in_sent[n:], in_sent[n + 1:]):
+        if p.label != label or _kind(doc, p) != kind or s - end != 1 or doc[end].norm_ not in ("،", ",", "و"):
+            return False
+        if doc[end].norm_ == "و":
+            return True
+    return False
 
 
 def _beneficiary_before(doc: Doc, start: int) -> int | None:
