@@ -1049,6 +1049,10 @@ class EventExtractor:
             # دستور رهبر این گروه قطع کرده بودند)
             opened = _clause_opening(keys, k)
             start = max(0, k - 16) if opened is None else opened + 1
+            # nor past a finite verb that closed another clause («… روابط … را بازتعریف کنیم وی ادامه داد: …»)
+            # (a participle is no finite verb, and may be a noun: «خدمات [داده] … را قطع کرد»)
+            start = next((j + 1 for j in range(k - 1, start - 1, -1)
+                          if keys[j] in self.verb_forms["any"] and not keys[j].endswith("ه")), start)
             if any(w in trig.requires_object or plural_base(w) in trig.requires_object for w in keys[start: k]):
                 return True
         return any(w in trig.requires or (plural_base(w) or w) in trig.requires for w in self._topic_words(keys, k, n))
@@ -1597,7 +1601,8 @@ class EventExtractor:
         for i in range(end, sent.end):
             if i == own or self._keys[i] in self.verb_forms["any"] or self._norms[i] in CLAUSE_STOPS or self._norms[i] in CLAUSE_BREAKS:
                 return False
-            if self._keys[i] in self._trigger_words and self._triggers_at(self._keys, i):
+            if self._keys[i] in self._trigger_words and any(  # an event word here (not «ادامه» with nothing continued)
+                    not x.conditional or self._required(x, self._keys, i, len(x.words)) for x in self._triggers_at(self._keys, i)):
                 return True
         return False
 
