@@ -122,6 +122,7 @@ PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دی
 DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت‌شدگان] آزاد شدند»: those the last arrest held
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
+DENIALS = frozenset(key(w) for w in _WORDS["denial"])  # «… را [تکذیب] کرد»: what is denied did not happen
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
 LIST_HEADS = frozenset(key(w) for w in _WORDS["list_head"])  # «در [شهرهای] X، Y و Z»: all three governed
 NAMING = _phrases(_WORDS["naming"])  # «گروهی موسوم به X»
@@ -575,6 +576,16 @@ class EventExtractor:
         return _after_cue(sent.doc, start, CLAIM_CUES, gaps=(0,)) or self._reported_about(sent, start) or (
             start - 1 > sent.start and (self._keys[start - 1] in REPORT_NOUNS or self._keys[start - 1] in NEWS_NOUNS))
 
+    def _denied_object(self, sent: Span, start: int) -> bool:
+        """Is the event noun at ``start`` the head of what a denial denies: its phrase runs, with no verb or clause
+        break, to «را» and a form of «تکذیب» right after it (بازداشت X توسط Y را تکذیب کرد)?"""
+        for j in range(start + 1, min(sent.end - 1, start + 16)):
+            if self._norms[j] == "را":
+                return self._keys[j + 1] in DENIALS
+            if self._ends_phrase(j) and self._norms[j] not in ("،", ","):
+                return False
+        return False
+
     def _denied_after(self, sent: Span, end: int) -> bool:
         """Does a denial (a REJECT trigger: تکذیب کرد، رد کرد) follow token ``end`` in the sentence?"""
         return any(t.type == "REJECT" for j in range(end, sent.end) for t in self._triggers_at(self._keys, j))
@@ -895,8 +906,9 @@ class EventExtractor:
                 if verb_index is None and trig.verb == "کرد":
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb not in ("-", "self", "far") and verb_index is None and not self._news_of(keys, k, n) \
-                        and not (self._claimed(sent, t.i) and self._denied_after(sent, tokens[k + n - 1].i + 1)):
-                    continue  # (a noun a denied report claims is told: «خبر [بازداشت] X را تکذیب کرد»)
+                        and not (self._claimed(sent, t.i) and self._denied_after(sent, tokens[k + n - 1].i + 1)) \
+                        and not self._denied_object(sent, t.i):
+                    continue  # (a noun a denied report claims, or a denial denies, is told: «خبر [بازداشت] X را تکذیب کرد»)
                 if trig.conditional and not self._required(trig, keys, k, n):
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
@@ -1534,13 +1546,16 @@ class EventExtractor:
         if event.modality == "negated" and trig.negated_type:  # «صلاحیت X تأیید نشد»: not approved is rejected
             event.type, event.modality = trig.negated_type, "asserted"
         self._attribution(doc, sent, event, in_sent, ents)
-        if event.nominal and self._claimed(sent, t_start):
+        if event.nominal and (self._claimed(sent, t_start) or self._denied_object(sent, t_start)):
             # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
             # own sides, and is denied when the report is
             if trig.verb == "-" or "obj" not in trig.recipient.split("|"):
                 event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
             else:  # «خبر [اخراج] مهاجران از سوی [X] را تکذیب کرد»: what is done to its possessor is done by its agent
                 event.actor = [p for s, e, p in in_sent if s >= t_end and _agent_marked(doc, s)][:1]
+                if not event.actor and trig.passive_from:  # «گزارش [اخراج] بازرسان آژانس از [ایران]»: the state expels
+                    event.actor = [p for s, e, p in in_sent if s >= t_end and marked[(s, e)] == "از"
+                                   and (p.label == "ORG" or _kind(doc, p) in STATES)][:1]
                 if not event.actor:
                     return None
             event.modality = "negated" if self._denied_after(sent, t_end) else "reported"
