@@ -272,6 +272,11 @@ def _trigger_candidates(word: str, extra: tuple[str, ...] = ()) -> tuple[tuple[T
 
 
 @cache
+def _arrest_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
+    """First words of the COERCE triggers: an arrest may be told with no one named (۵۰ نفر بازداشت شدند)."""
+    return frozenset(w for w, found in triggers(extra).items() if any(t.type == "COERCE" for t in found))
+
+
 def _trigger_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
     """Every key that may start a trigger: first words, and one-word event nouns with an ending. A superset of
     the words :func:`_trigger_candidates` finds anything for, so most tokens are passed over by one look-up."""
@@ -419,6 +424,7 @@ class EventExtractor:
         self.extra = trigger_paths(user_tables)
         triggers(self.extra)  # read now: a bad user table fails when the pipeline is built, naming its line
         self._trigger_words = _trigger_words(self.extra)
+        self._arrest_words = _arrest_words(self.extra)
         self.verb_forms = _light_verb_forms()
         # «در پایان» tells when a statement came (a cue for names in ner.py), not that one is made
         self._speech = frozenset(f for f in Lexicons.load().speech_verbs if not f.startswith("در ")) | REPORTING
@@ -466,8 +472,9 @@ class EventExtractor:
         events: list[Event] = []
         for number, sent in enumerate(sents):
             if not by_sentence[number] and not any(self._keys[i] in CROWDS or self._keys[i] in DETAINEES
-                                                   for i in range(sent.start, sent.end)):
+                                                   or self._keys[i] in self._arrest_words for i in range(sent.start, sent.end)):
                 continue  # nobody named, no crowd that could protest (کارگران … تجمع کردند), no one held told released
+                # or arrested (۵۰ نفر بازداشت شدند: by the police named before, see _arresters)
             # A run-on "sentence" (a long line with no stops) is read in windows, so that the work
             # per trigger stays bounded and the whole document stays linear.
             for lo in range(sent.start, sent.end, MAX_SENTENCE_TOKENS):
@@ -486,6 +493,7 @@ class EventExtractor:
         self._infer_visit_places(events)
         self._crowds(doc, events, participants)
         self._claims(doc, events, participants)
+        _arresters(doc, sents, events, participants)
         _releasers(doc, sents, events)
         _aid_received_where_it_arrived(events)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
@@ -1267,8 +1275,9 @@ class EventExtractor:
 
     def _build(self, doc, sent, number, trig, tokens, k, n, verb_index, trigger, participants, ents, reference):  # noqa: ANN001, ANN202
         in_sent = [(s, e, p) for s, e, p in participants if e <= sent.end]
-        if not in_sent and trig.type != "PROTEST" and "release" not in trig.mode:
-            return None  # a protest may be a crowd's, named by no entity (see _crowds); a release, the last arrester's
+        if not in_sent and trig.type not in ("PROTEST", "COERCE") and "release" not in trig.mode:
+            return None  # a protest may be a crowd's, named by no entity (see _crowds); a release, the last arrester's;
+            # an arrest, the security body's named before (_arresters)
         t_start, t_end = tokens[k].i, tokens[k + n - 1].i + 1
         clause_start = self._clause_start(doc, sent, t_start)
         event = Event(trig.type, trigger, trig, number, sentence_ids=[number],
@@ -2415,6 +2424,24 @@ def _aid_received_where_it_arrived(events: list[Event]) -> None:
             continue
         if event.actor and all(p.country and p.country != place.country for p in event.actor):
             event.recipient = [place]
+
+
+def _arresters(doc: Doc, sents: list[Span], events: list[Event], participants) -> None:  # noqa: ANN001
+    """«… پلیس X عملیاتی را آغاز کرد. … ۵۰ نفر بازداشت شدند»: an arrest told in a sentence that names no one at all
+    is made by the security body (police, army, intelligence, a prosecutor's office) named last in the two sentences
+    before it."""
+    keys = [key(t.norm_) for t in doc]
+    for event in events:
+        if event.type != "COERCE" or event.actor or event.nominal:
+            continue
+        sent = sents[event.sentence]
+        if any(sent.start <= s < sent.end for s, e, p in participants):
+            continue
+        floor = sents[max(0, event.sentence - 2)].start
+        near = [p for s, e, p in participants if floor <= s and e <= sent.start and p.label == "ORG"
+                and (p.sector in SECURITY_SECTORS or any(_phrase_at(keys, j, SECURITY_HEADS) for j in range(s, e)))]
+        if near:
+            event.actor = [near[-1]]
 
 
 def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
