@@ -122,6 +122,7 @@ PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دی
 DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت‌شدگان] آزاد شدند»: those the last arrest held
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
+ATTACK_FRAMES = frozenset(key(w) for w in _WORDS["attack_frame"])  # «ابعاد [انفجار]»، «قربانیان [حمله]»
 DENIALS = frozenset(key(w) for w in _WORDS["denial"])  # «… را [تکذیب] کرد»: what is denied did not happen
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
 LIST_HEADS = frozenset(key(w) for w in _WORDS["list_head"])  # «در [شهرهای] X، Y و Z»: all three governed
@@ -1456,7 +1457,10 @@ class EventExtractor:
             elif event.nominal and (own_agent := self._own_agent(doc, sent, agent, t_end)) is not None:
                 # «X از بازداشت … از سوی [طالبان] خبر داد»: the agent of the act named acts, not the one who reports it
                 event.actor = [own_agent]
-            elif subject:
+            elif subject and not (event.nominal and trig.type == "ASSAULT" and t_start > 0
+                                  and self._keys[t_start - 1] in ATTACK_FRAMES):
+                # (not «X برای بررسی ابعاد [انفجار] بندر …», «X را عامل [حمله] دانست»: an attack told through its causes,
+                # victims or aftermath is no act of the subject)
                 event.actor = _coordinated(doc, subject)  # «X و Y دیدار کردند»: both act
             elif presence:
                 event.actor = [presence[0][2]]
