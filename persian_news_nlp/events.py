@@ -103,6 +103,8 @@ CLAIM_CUES = _phrases(_WORDS["claim_cue"])
 OWN_COUNTRY = _phrases(_WORDS["own_country"])
 OBJECT_FILLERS = frozenset(_WORDS["object_filler"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
+GATHERED_SIDES = frozenset(key(w) for w in _WORDS["gathered_sides"])  # «اجلاس [سران] …»: a gathering of sides
+NAME_MASK = "\x00"  # stands for a name's token where cue words are looked for
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
 # «<noun> <demonym>» names a side by its country, in the sector the noun says
 SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
@@ -505,7 +507,7 @@ class EventExtractor:
                 _domestic_titles(doc, event.recipient, event.actor)
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
-        doc._.events = [e for e in events if e.actor and (e.type not in NEEDS_RECIPIENT or e.recipient
+        doc._.events = [e for e in events if e.actor and not _session_of_one(e) and (e.type not in NEEDS_RECIPIENT or e.recipient
                                                           or e.rule.actor in ("all", "both") and len(e.actor) >= 2)  # sides act together
                         and not (e.modality == "hypothetical" and (e.nominal or not e.recipient))  # «در صورت شکست مذاکرات»
                         # reports nothing; «با هرگونه تغییر مرزها مخالف است» is a standing view aimed at no one
@@ -1939,10 +1941,12 @@ class EventExtractor:
             else max(k + 3, self._clause_verb_end(tokens, k + len(event.rule.words), clause_end))
         # a finite verb is its own tense (غیرقانونی خواند و گفت … خواهد داد); an event noun's is its clause's verb,
         # not what a later verb joined by «و» tells (در گفتگوی تلفنی … تأکید کرد و آمادگی … را اعلام نمود)
-        window = KeyText.of_keys([keys[t.i] for t in tokens[max(0, k - 3): end]])
-        clause = KeyText.of_keys([keys[t.i] for t in tokens[clause_begin: k]])
+        # a name is no cue word: «در [آستانه] برگزار شد» is held in Astana, not «on the verge of»
+        cue_keys = [NAME_MASK if t.ent_type_ in ("PER", "LOC", "ORG") else keys[t.i] for t in tokens]
+        window = KeyText.of_keys(cue_keys[max(0, k - 3): end])
+        clause = KeyText.of_keys(cue_keys[clause_begin: k])
         # «قرار است [دور سوم] گفت‌وگوهای …»: a plan opening the clause a few words before an event noun
-        planned = KeyText.of_keys([keys[t.i] for t in tokens[max(clause_begin, k - 6): k]]) if event.nominal else window
+        planned = KeyText.of_keys(cue_keys[max(clause_begin, k - 6): k]) if event.nominal else window
         sentence = self._key_text(sent.start, sent.end)
         # a condition told by a verb may list its sides with commas (اگر فرانسه، آلمان و بریتانیا تحریم‌ها را
         # بازگردانند): it runs from its conjunction up to its own verb, whatever punctuation stands between
@@ -2428,6 +2432,18 @@ def _aid_received_where_it_arrived(events: list[Event]) -> None:
             continue
         if event.actor and all(p.country and p.country != place.country for p in event.actor):
             event.recipient = [place]
+
+
+def _session_of_one(event: Event) -> bool:
+    """«کمیته امنیتی کابینه … نشستی برگزار کرد»، «X در نشست … گفت»: a gathering (mode ``multilateral``) whose one
+    side is a single person or a body that is no international organisation is that body's own session, or one
+    someone spoke at, and tells no meeting between sides (the summit of one IGO, «نشست سران شورای همکاری …», does)."""
+    if not ("multilateral" in event.rule.mode and event.type == "CONSULT" and len(event.actor) == 1
+            and not event.recipient and event.actor[0].sector != "IGO"):
+        return False
+    # «نشستی [سه‌جانبه]»، «نشست [مشترک]»، «اجلاس [سران] X»: sides there are, though one is named
+    doc = event.trigger.doc
+    return not any(key(t.norm_).endswith("جانبه") or key(t.norm_) in GATHERED_SIDES for t in doc[event.trigger.end: event.trigger.end + 2])
 
 
 def _arresters(doc: Doc, sents: list[Span], events: list[Event], participants) -> None:  # noqa: ANN001
