@@ -589,7 +589,8 @@ class EventExtractor:
 
     def _denied_object(self, sent: Span, start: int) -> bool:
         """Is the event noun at ``start`` the head of what a denial denies: its phrase runs, with no verb or clause
-        break, to «را» and a form of «تکذیب» right after it (بازداشت X توسط Y را تکذیب کرد)?"""
+        break, to «را» and a form of «تکذیب» right after it (بازداشت X توسط Y را تکذیب کرد)? (The callers leave out
+        an accusation: «اتهام X را تکذیب کرد» rejects it, REJECT.)"""
         for j in range(start + 1, min(sent.end - 1, start + 16)):
             if self._norms[j] == "را":
                 return self._keys[j + 1] in DENIALS
@@ -918,7 +919,7 @@ class EventExtractor:
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
                 if trig.verb not in ("-", "self", "far") and verb_index is None and not self._news_of(keys, k, n) \
                         and not (self._claimed(sent, t.i) and self._denied_after(sent, tokens[k + n - 1].i + 1)) \
-                        and not self._denied_object(sent, t.i):
+                        and not (trig.type != "ACCUSE" and self._denied_object(sent, t.i)):
                     continue  # (a noun a denied report claims, or a denial denies, is told: «خبر [بازداشت] X را تکذیب کرد»)
                 if trig.conditional and not self._required(trig, keys, k, n):
                     continue
@@ -1561,11 +1562,16 @@ class EventExtractor:
         if event.modality == "negated" and trig.negated_type:  # «صلاحیت X تأیید نشد»: not approved is rejected
             event.type, event.modality = trig.negated_type, "asserted"
         self._attribution(doc, sent, event, in_sent, ents)
-        if event.nominal and (self._claimed(sent, t_start) or self._denied_object(sent, t_start)):
+        claimed = event.nominal and self._claimed(sent, t_start)
+        if claimed or event.nominal and trig.type != "ACCUSE" and self._denied_object(sent, t_start):
             # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
             # own sides, and is denied when the report is
             if trig.verb == "-" or "obj" not in trig.recipient.split("|"):
                 event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
+                if not event.actor and not claimed and trig.type in ("ASSAULT", "COERCE"):
+                    # «ارتش X هرگونه [تیراندازی] به کاروان را تکذیب کرد»: a hostile act denied with no one named as
+                    # its doer is denied by the one said to have done it
+                    event.actor = [p for s, e, p in subject[:1]]
             else:  # «خبر [اخراج] مهاجران از سوی [X] را تکذیب کرد»: what is done to its possessor is done by its agent
                 event.actor = [p for s, e, p in in_sent if s >= t_end and _agent_marked(doc, s)][:1]
                 if not event.actor and trig.passive_from:  # «گزارش [اخراج] بازرسان آژانس از [ایران]»: the state expels
@@ -2646,7 +2652,10 @@ def _listed(doc: Doc, in_sent, n: int) -> bool:  # noqa: ANN001
     label and kind, each after a comma and the last after «و» (در شهرهای X، Y، Z و W; not «به گزارش … از [کابل]،
     ازبکستان، افغانستان و پاکستان …»)?"""
     first = in_sent[n][0]
-    if first < 1 or key(doc[first - 1].norm_) not in LIST_HEADS:
+    # (the plural may stand before «از جمله»، «مانند»: در شهرهایی از جمله X، Y و Z)
+    head = first - 3 if first >= 3 and (doc[first - 2].norm_, doc[first - 1].norm_) == ("از", "جمله") \
+        else first - 2 if first >= 2 and doc[first - 1].norm_ in ("مانند", "نظیر", "همچون", "چون") else first - 1
+    if head < 0 or key(doc[head].norm_) not in LIST_HEADS:
         return False
     label, kind = in_sent[n][2].label, _kind(doc, in_sent[n][2])
     for (_, end, _), (s, _, p) in zip(in_sent[n:], in_sent[n + 1:]):
