@@ -2703,7 +2703,7 @@ def _named_after(doc: Doc, start: int, floor: int) -> int | None:
 
 
 def _agent_marked(doc: Doc, start: int) -> bool:
-    """Is the mention at ``start`` a passive's agent: after «توسط», «از سوی/طرف/جانب», «به دست» or «به دستور», perhaps
+    """Is the mention at ``start`` a passive's agent: after «توسط», «از سوی/طرف/جانب», «به دست» or «به/با دستور», perhaps
     through the people it acts by (توسط [مأموران] X، از سوی [نیروهای] X، به دست [نیروهای] X)?"""
     j = start - 1
     while j >= 2 and doc[j].norm_.endswith("ی") and (key(doc[j - 1].norm_) in SIDE_NOUNS or doc[j - 1].norm_ in AGENT_PEOPLE):
@@ -2714,7 +2714,8 @@ def _agent_marked(doc: Doc, start: int) -> bool:
         return False
     word = doc[j].norm_
     return word == "توسط" or word in AGENT_NOUNS and doc[j - 1].norm_ == "از" \
-        or (word == "دست" or key(word) in ORDER_NOUNS) and doc[j - 1].norm_ == "به"
+        or (word == "دست" or key(word) in ORDER_NOUNS) and doc[j - 1].norm_ == "به" \
+        or key(word) in ORDER_NOUNS and doc[j - 1].norm_ == "با"  # «با دستور دادستانی X آزاد شدند»: by its order
 
 
 def _is_word(token) -> bool:  # noqa: ANN001
