@@ -579,7 +579,7 @@ class EventExtractor:
         """Is the event noun at ``start`` what reports are about: a topic cue (درباره، در مورد …) right before it and a
         report noun among the eight words before (گزارش‌های منتشرشده در رسانه‌ها درباره [سفر] X … را تکذیب کرد)?"""
         return start - 1 > sent.start and _after_cue(sent.doc, start, _TOPIC_CUES_BY_FIRST, gaps=(0,)) and any(
-            self._keys[j] in REPORT_NOUNS for j in range(max(sent.start, start - 9), start - 1))
+            self._keys[j] in REPORT_NOUNS or self._keys[j] in NEWS_NOUNS for j in range(max(sent.start, start - 9), start - 1))
 
     def _claimed(self, sent: Span, start: int) -> bool:
         """Is the event noun at ``start`` what a report claims: after a claim cue (مبنی بر), right after a report or
@@ -591,6 +591,8 @@ class EventExtractor:
         """Is the event noun at ``start`` the head of what a denial denies: its phrase runs, with no verb or clause
         break, to «را» and a form of «تکذیب» right after it (بازداشت X توسط Y را تکذیب کرد)? (The callers leave out
         an accusation: «اتهام X را تکذیب کرد» rejects it, REJECT.)"""
+        if start > sent.start and self._norms[start - 1] in PREPOSITIONS:
+            return False  # «اتهام بدرفتاری با [بازداشت] شدگان را تکذیب کرد»: inside the object, not its head
         for j in range(start + 1, min(sent.end - 1, start + 16)):
             if self._norms[j] == "را":
                 return self._keys[j + 1] in DENIALS
@@ -917,6 +919,8 @@ class EventExtractor:
                     verb_index = None  # «X با استقبال از Y اعلام کرد»: a phrase of manner; the verb after it is the clause's
                 if verb_index is None and trig.verb == "کرد":
                     verb_index = self._light_verb(keys, k + n, "شد")  # the passive: رد شد، بازداشت شدند
+                if verb_index is not None and any(keys[j] in DENIALS for j in range(k + n, verb_index)):
+                    verb_index = None  # «شایعه [استعفای] X را تکذیب کرد»: the verb is the denial's
                 if trig.verb not in ("-", "self", "far") and verb_index is None and not self._news_of(keys, k, n) \
                         and not (self._claimed(sent, t.i) and self._denied_after(sent, tokens[k + n - 1].i + 1)) \
                         and not (trig.type != "ACCUSE" and self._denied_object(sent, t.i)):
@@ -1562,12 +1566,19 @@ class EventExtractor:
         if event.modality == "negated" and trig.negated_type:  # «صلاحیت X تأیید نشد»: not approved is rejected
             event.type, event.modality = trig.negated_type, "asserted"
         self._attribution(doc, sent, event, in_sent, ents)
-        claimed = event.nominal and self._claimed(sent, t_start)
-        if claimed or event.nominal and trig.type != "ACCUSE" and self._denied_object(sent, t_start):
+        # an act named by its noun, or by its infinitive («خبر [بسته شدن] گذرگاه …»، «[هدف قرار دادن] غیرنظامیان را …»)
+        # (an infinitive only before a denial proper: «ادعای [هدف قرار گرفتن] X را رد کرد» rejects a claim, REJECT)
+        verb_at = tokens[verb_index].i if verb_index is not None else None
+        named = event.nominal or verb_at is not None and self._keys[verb_at].endswith("ن") and self._keys[verb_at] in self.verb_forms["any"] \
+            and any(self._keys[j] in DENIALS for j in range(verb_at, min(sent.end, verb_at + 16)))
+        claimed = named and self._claimed(sent, t_start)
+        if claimed or named and trig.type != "ACCUSE" and self._denied_object(sent, verb_at if verb_at is not None and not event.nominal else t_start):
             # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
             # own sides, and is denied when the report is
             if trig.verb == "-" or "obj" not in trig.recipient.split("|"):
-                event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if p not in event.recipient]
+                # (after an infinitive stands its object: «[هدف قرار دادن] غیرنظامیان», no doer)
+                event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end)
+                               if p not in event.recipient] if event.nominal else []
                 if not event.actor and not claimed and trig.type in ("ASSAULT", "COERCE"):
                     # «ارتش X هرگونه [تیراندازی] به کاروان را تکذیب کرد»: a hostile act denied with no one named as
                     # its doer is denied by the one said to have done it
@@ -1577,6 +1588,13 @@ class EventExtractor:
                 if not event.actor and trig.passive_from:  # «گزارش [اخراج] بازرسان آژانس از [ایران]»: the state expels
                     event.actor = [p for s, e, p in in_sent if s >= t_end and marked[(s, e)] == "از"
                                    and (p.label == "ORG" or _kind(doc, p) in STATES)][:1]
+                if not event.actor and ("ban" in trig.mode or not claimed and trig.type in ("COERCE", "ASSAULT")) \
+                        and any(self._keys[j] in DENIALS for j in range(t_end, sent.end)):
+                    # «X گزارش‌ها درباره [ممانعت] از فعالیت امدادگران را تکذیب کرد»: a ban denied with no one named as its
+                    # doer is denied by the authority said to impose it, as an attack or arrest denied outright is by the
+                    # one said to have made it (not a report of an arrest, «خبر بازداشت … را تکذیب کرد», nor a claim
+                    # rejected, «ادعای … را رد کرد»: REJECT)
+                    event.actor = [p for s, e, p in subject[:1]]
                 if not event.actor:
                     return None
             event.modality = "negated" if self._denied_after(sent, t_end) else "reported"
