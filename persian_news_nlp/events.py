@@ -587,6 +587,17 @@ class EventExtractor:
         return _after_cue(sent.doc, start, CLAIM_CUES, gaps=(0,)) or self._reported_about(sent, start) or (
             start - 1 > sent.start and (self._keys[start - 1] in REPORT_NOUNS or self._keys[start - 1] in NEWS_NOUNS))
 
+    def _attacks_in_general(self, doc: Doc, event: Event, kept: list[Event]) -> bool:
+        """«X حملات [رژیم صهیونیستی] به غزه و لبنان را محکوم کرد»: attacks in the plural, their doer right after the
+        noun (no kind, such as «هوایی»), with no date, condemned in the body of a report, are a side's conduct in
+        general: the condemnation is the act told, no attack of its own (a headline's, or a dated one, is)."""
+        if event.type != "ASSAULT" or not event.nominal or event.sentence == 0 or event.date or not event.actor:
+            return False
+        end = event.trigger.end
+        if not event.trigger.text.endswith("ات") or end >= len(doc) or not doc[end].ent_type_:
+            return False
+        return any(o.type == "ACCUSE" and o.sentence == event.sentence and o.trigger.start > end for o in kept)
+
     def _denied_object(self, sent: Span, start: int) -> bool:
         """Is the event noun at ``start`` the head of what a denial denies: its phrase runs, with no verb or clause
         break, to «را» and a form of «تکذیب» right after it (بازداشت X توسط Y را تکذیب کرد)? (The callers leave out
@@ -961,6 +972,7 @@ class EventExtractor:
         # the arrest was made
         kept = [e for e in kept if not (e.type == "ASSAULT" and e.nominal and e.rule.words[0] in RAID_NOUNS and any(
             o.type == "COERCE" and {p.identity for p in o.actor} & {p.identity for p in e.actor} for o in kept))]
+        kept = [e for e in kept if not self._attacks_in_general(doc, e, kept)]
         self._asked_of(found, kept)
         _agreed_truce(found, kept)
         return kept
