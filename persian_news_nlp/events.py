@@ -124,6 +124,7 @@ PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دی
 DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت‌شدگان] آزاد شدند»: those the last arrest held
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
+STANCE_WORDS = frozenset(key(w) for w in _WORDS["stance_with_copula"])  # «X خواهان … است»: a stance, no call
 ATTACK_FRAMES = frozenset(key(w) for w in _WORDS["attack_frame"])  # «ابعاد [انفجار]»، «قربانیان [حمله]»
 DENIALS = frozenset(key(w) for w in _WORDS["denial"])  # «… را [تکذیب] کرد»: what is denied did not happen
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
@@ -1613,6 +1614,9 @@ class EventExtractor:
             event.claimed = True
         elif event.type == "REQUEST" and event.modality == "negated":
             return None  # «هند خواهان تشدید تنش نیست»: not wanting something is a stance, and no request is made
+        elif event.type == "REQUEST" and trig.words[0] in STANCE_WORDS and verb_index is not None \
+                and key(tokens[verb_index].norm_) in self.verb_forms["است"]:
+            return None  # «کابل خواهان روابط خوب با همسایگان است»: wanting, told with the copula, is a stance too
         elif event.type == "SUPPORT" and not event.nominal and self._any_object(tokens, k):
             return None  # «ایران از هر اقدامی برای … حمایت می‌کند»: support for whatever may come is a stance, no act
         if trig.actor == "subject" and not event.actor and event.anaphoric:
