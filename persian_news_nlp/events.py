@@ -508,7 +508,7 @@ class EventExtractor:
                 _domestic_titles(doc, event.recipient, event.actor)
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
-        doc._.events = [e for e in events if e.actor and not _session_of_one(e) and (e.type not in NEEDS_RECIPIENT or e.recipient
+        doc._.events = [e for e in events if e.actor and not _session_of_one(e) and not _deal_of_one(e) and (e.type not in NEEDS_RECIPIENT or e.recipient
                                                           or e.rule.actor in ("all", "both") and len(e.actor) >= 2)  # sides act together
                         and not (e.modality == "hypothetical" and (e.nominal or not e.recipient))  # «در صورت شکست مذاکرات»
                         # reports nothing; «با هرگونه تغییر مرزها مخالف است» is a standing view aimed at no one
@@ -2472,6 +2472,13 @@ def _aid_received_where_it_arrived(events: list[Event]) -> None:
             continue
         if event.actor and all(p.country and p.country != place.country for p in event.actor):
             event.recipient = [place]
+
+
+def _deal_of_one(event: Event) -> bool:
+    """«بقائی … درباره توافق گفت»: an agreement between sides (a trigger whose sides all act) with one side named, no
+    international organisation, and no one it is made with, names no deal made here."""
+    return event.type == "AGREE" and event.rule.actor in ("all", "both") and len(event.actor) == 1 \
+        and not event.recipient and event.actor[0].sector != "IGO" and event.actor[0].label != "SIDES"
 
 
 def _session_of_one(event: Event) -> bool:
