@@ -1552,6 +1552,18 @@ class EventExtractor:
             recipient = []
         else:
             recipient = self._recipient(doc, sent, trig, in_sent, marked, heads, t_start, t_end, event.nominal)
+        if not recipient and trig.type == "AID" and not (passive or undergone):
+            # «X بسته‌های غذایی را به خانواده‌های نیازمند در ولایت [Y] توزیع کرد»: aid handed out to people in a place
+            # goes to that place, the last one named «در» in the act's clause
+            # (with the places listed with it: «در ولایات [X] و [Y]»)
+            places = [x for x in in_sent if clause_start <= x[0] and x[1] <= t_start and marked[x[:2]] == "در"
+                      and x[2].label == "LOC" and _kind(doc, x[2]) not in NATURAL_PLACE_KINDS]
+            chain = places[-1:]
+            for x in reversed(places[:-1]):
+                if not _joined(doc, x[1], chain[0][0]):
+                    break
+                chain.insert(0, x)
+            recipient = [p for s, e, p in chain]
         if trig.actor == "mediator" and between:
             recipient = between  # «میانجیگری [دوحه] میان کابل و لندن»: the sides it goes between are met by the mediator
         event.recipient = [p for p in recipient or [p for s, e, p in object_head] if p.identity not in {a.identity for a in event.actor}]
