@@ -281,6 +281,7 @@ def _arrest_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(w for w, found in triggers(extra).items() if any(t.type == "COERCE" for t in found))
 
 
+@cache
 def _trigger_words(extra: tuple[str, ...] = ()) -> frozenset[str]:
     """Every key that may start a trigger: first words, and one-word event nouns with an ending. A superset of
     the words :func:`_trigger_candidates` finds anything for, so most tokens are passed over by one look-up."""
@@ -508,8 +509,9 @@ class EventExtractor:
                 _domestic_titles(doc, event.recipient, event.actor)
             event.actor = [p for p in event.actor if _named(p)]
             event.recipient = [p for p in event.recipient if _named(p)]
-        doc._.events = [e for e in events if e.actor and not _session_of_one(e) and not _deal_of_one(e) and (e.type not in NEEDS_RECIPIENT or e.recipient
-                                                          or e.rule.actor in ("all", "both") and len(e.actor) >= 2)  # sides act together
+        doc._.events = [e for e in events if e.actor and not _session_of_one(e) and not _deal_of_one(e)
+                        and (e.type not in NEEDS_RECIPIENT or e.recipient
+                             or e.rule.actor in ("all", "both") and len(e.actor) >= 2)  # sides act together
                         and not (e.modality == "hypothetical" and (e.nominal or not e.recipient))  # «در صورت شکست مذاکرات»
                         # reports nothing; «با هرگونه تغییر مرزها مخالف است» is a standing view aimed at no one
                         and not any(p.entity_id and (gaz.get(p.entity_id) or None) and gaz.get(p.entity_id).kind in NO_EVENT_KINDS
@@ -1594,10 +1596,11 @@ class EventExtractor:
         # an act named by its noun, or by its infinitive («خبر [بسته شدن] گذرگاه …»، «[هدف قرار دادن] غیرنظامیان را …»)
         # (an infinitive only before a denial proper: «ادعای [هدف قرار گرفتن] X را رد کرد» rejects a claim, REJECT)
         verb_at = tokens[verb_index].i if verb_index is not None else None
-        named = event.nominal or verb_at is not None and self._keys[verb_at].endswith("ن") and self._keys[verb_at] in self.verb_forms["any"] \
+        infinitive = verb_at is not None and self._keys[verb_at].endswith("ن") and self._keys[verb_at] in self.verb_forms["any"] \
             and any(self._keys[j] in DENIALS for j in range(verb_at, min(sent.end, verb_at + 16)))
+        named = event.nominal or infinitive
         claimed = named and self._claimed(sent, t_start)
-        if claimed or named and trig.type != "ACCUSE" and self._denied_object(sent, verb_at if verb_at is not None and not event.nominal else t_start):
+        if claimed or named and trig.type != "ACCUSE" and self._denied_object(sent, t_start if event.nominal else verb_at):
             # «گزارش‌های … مبنی بر دیدار مخفیانه مقام‌های [X] با Y را تکذیب کرد»: what a report claims is told by its
             # own sides, and is denied when the report is
             if trig.verb == "-" or "obj" not in trig.recipient.split("|"):
