@@ -103,6 +103,7 @@ CLAIM_CUES = _phrases(_WORDS["claim_cue"])
 OWN_COUNTRY = _phrases(_WORDS["own_country"])
 OBJECT_FILLERS = frozenset(_WORDS["object_filler"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
+SIDE_TIMES = frozenset(key(w) for w in _WORDS["side_time"])  # «میان [حکومت پیشین] افغانستان و …»
 GATHERED_SIDES = frozenset(key(w) for w in _WORDS["gathered_sides"])  # «اجلاس [سران] …»: a gathering of sides
 NAME_MASK = "\x00"  # stands for a name's token where cue words are looked for
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
@@ -2349,10 +2350,10 @@ def _sides_after(doc: Doc, in_sent, at: int) -> list[Participant]:  # noqa: ANN0
             continue
         noun = next((j for j in range(i, s) if key(doc[j].norm_) in SIDE_NOUNS), None)
         if any(doc[j].norm_ not in ("،", ",", "و") and not (noun is not None and noun <= j < s and (
-                j == noun or doc[j].norm_.endswith("ی") or key(doc[j].norm_) in MEMBER_WORDS
+                j == noun or doc[j].norm_.endswith("ی") or key(doc[j].norm_) in MEMBER_WORDS or key(doc[j].norm_) in SIDE_TIMES
                 or doc[j].norm_ == "به" and key(doc[j - 1].norm_) in MEMBER_WORDS)) for j in range(i, s)):
             break  # «میان [نیروهای] طالبان و پاکستان»، «میان [نیروهای مرزی] X و Y»، «[نیروهای وابسته به] X»: a side noun
-            # (and its adjectives, or «وابسته به») names it
+            # (and its adjectives, or «وابسته به», or a word of its time: «[حکومت پیشین] X») names it
         sides.append(p)
         i = e
     sides = _dedupe(sides)
