@@ -1570,8 +1570,9 @@ class EventExtractor:
         if not recipient and trig.type == "REQUEST" and t_end < sent.end and self._norms[t_end] == "آن":
             # «خواستار آن شد/است که [روسیه] … اعتماد … را جلب کند»: the one asked is the subject of what is asked
             that = next((j for j in range(t_end + 1, min(sent.end, t_end + 5)) if self._norms[j] == "که"), None)
-            stop = _next_clause(doc, sent, that + 1) if that is not None else None
-            recipient = [p for s, e, p in in_sent if that is not None and that < s < stop and not marked[(s, e)]][:1]
+            if that is not None:
+                stop = _next_clause(doc, sent, that + 1)
+                recipient = [p for s, e, p in in_sent if that < s < stop and not marked[(s, e)]][:1]
         if trig.actor == "mediator" and between:
             recipient = between  # «میانجیگری [دوحه] میان کابل و لندن»: the sides it goes between are met by the mediator
         event.recipient = [p for p in recipient or [p for s, e, p in object_head] if p.identity not in {a.identity for a in event.actor}]
