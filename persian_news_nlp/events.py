@@ -130,6 +130,7 @@ ATTACK_FRAMES = frozenset(key(w) for w in _WORDS["attack_frame"])  # «ابعا�
 DENIALS = frozenset(key(w) for w in _WORDS["denial"])  # «… را [تکذیب] کرد»: what is denied did not happen
 INVOLVEMENT = frozenset(key(w) for w in _WORDS["involvement"])  # «نقش X در [حمله]»
 LIST_HEADS = frozenset(key(w) for w in _WORDS["list_head"])  # «در [شهرهای] X، Y و Z»: all three governed
+LIST_INTROS = frozenset(tuple(key(w) for w in p.split()) for p in _WORDS["list_intro"])  # «شهرهایی [از جمله] X، …»
 NAMING = _phrases(_WORDS["naming"])  # «گروهی موسوم به X»
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
@@ -455,6 +456,10 @@ class EventExtractor:
             self._ent_ending_at.setdefault(ent.end, ent)
         # words inside a name are no triggers: «پیمان» in «سازمان پیمان امنیت جمعی», «همکاری» in «سازمان همکاری اسلامی»
         self._in_name = {i for ent in ents if ent.label_ in ("PER", "ORG", "LOC", "ROLE") for i in range(ent.start, ent.end)}
+        # the keys modality cues are looked for in: a name is no cue word («در [آستانه] برگزار شد» is held in Astana,
+        # not «on the verge of»)
+        named = {i for ent in ents if ent.label_ in ("PER", "ORG", "LOC") for i in range(ent.start, ent.end)}
+        self._cue_keys = [NAME_MASK if i in named else k for i, k in enumerate(self._keys)]
         reference = doc.user_data.get("pnn_reference_date") or dt.date.today()
         participants = self._participants(doc, mentions)
         gaz = doc_gazetteer(doc)
@@ -499,7 +504,7 @@ class EventExtractor:
         self._infer_visit_places(events)
         self._crowds(doc, events, participants)
         self._claims(doc, events, participants)
-        _arresters(doc, sents, events, participants)
+        _arresters(sents, self._keys, events, participants)
         _releasers(doc, sents, events)
         _aid_received_where_it_arrived(events)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
@@ -2003,12 +2008,11 @@ class EventExtractor:
             else max(k + 3, self._clause_verb_end(tokens, k + len(event.rule.words), clause_end))
         # a finite verb is its own tense (غیرقانونی خواند و گفت … خواهد داد); an event noun's is its clause's verb,
         # not what a later verb joined by «و» tells (در گفتگوی تلفنی … تأکید کرد و آمادگی … را اعلام نمود)
-        # a name is no cue word: «در [آستانه] برگزار شد» is held in Astana, not «on the verge of»
-        cue_keys = [NAME_MASK if t.ent_type_ in ("PER", "LOC", "ORG") else keys[t.i] for t in tokens]
-        window = KeyText.of_keys(cue_keys[max(0, k - 3): end])
-        clause = KeyText.of_keys(cue_keys[clause_begin: k])
+        cue_keys = self._cue_keys  # names masked
+        window = KeyText.of_keys([cue_keys[t.i] for t in tokens[max(0, k - 3): end]])
+        clause = KeyText.of_keys([cue_keys[t.i] for t in tokens[clause_begin: k]])
         # «قرار است [دور سوم] گفت‌وگوهای …»: a plan opening the clause a few words before an event noun
-        planned = KeyText.of_keys(cue_keys[max(clause_begin, k - 6): k]) if event.nominal else window
+        planned = KeyText.of_keys([cue_keys[t.i] for t in tokens[max(clause_begin, k - 6): k]]) if event.nominal else window
         sentence = self._key_text(sent.start, sent.end)
         # a condition told by a verb may list its sides with commas (اگر فرانسه، آلمان و بریتانیا تحریم‌ها را
         # بازگردانند): it runs from its conjunction up to its own verb, whatever punctuation stands between
@@ -2515,11 +2519,10 @@ def _session_of_one(event: Event) -> bool:
     return not any(key(t.norm_).endswith("جانبه") or key(t.norm_) in GATHERED_SIDES for t in doc[event.trigger.end: event.trigger.end + 2])
 
 
-def _arresters(doc: Doc, sents: list[Span], events: list[Event], participants) -> None:  # noqa: ANN001
+def _arresters(sents: list[Span], keys: list[str], events: list[Event], participants) -> None:  # noqa: ANN001
     """«… پلیس X عملیاتی را آغاز کرد. … ۵۰ نفر بازداشت شدند»: an arrest told in a sentence that names no one at all
     is made by the security body (police, army, intelligence, a prosecutor's office) named last in the two sentences
-    before it."""
-    keys = [key(t.norm_) for t in doc]
+    before it (``keys``: the document's token keys)."""
     for event in events:
         if event.type != "COERCE" or event.actor or event.nominal:
             continue
@@ -2716,15 +2719,16 @@ def _listed(doc: Doc, in_sent, n: int) -> bool:  # noqa: ANN001
     ازبکستان، افغانستان و پاکستان …»)?"""
     first = in_sent[n][0]
     # (the plural may stand before «از جمله»، «مانند»: در شهرهایی از جمله X، Y و Z)
-    head = first - 3 if first >= 3 and (doc[first - 2].norm_, doc[first - 1].norm_) == ("از", "جمله") \
-        else first - 2 if first >= 2 and doc[first - 1].norm_ in ("مانند", "نظیر", "همچون", "چون") else first - 1
+    intro = next((w for w in (2, 1) if first - w >= 1
+                  and tuple(key(t.norm_) for t in doc[first - w: first]) in LIST_INTROS), 0)
+    head = first - intro - 1
     if head < 0 or key(doc[head].norm_) not in LIST_HEADS:
         return False
     label, kind = in_sent[n][2].label, _kind(doc, in_sent[n][2])
     for (_, end, _), (s, _, p) in zip(in_sent[n:], in_sent[n + 1:]):
-        if p.label != label or _kind(doc, p) != kind or s - end != 1 or doc[end].norm_ not in ("،", ",", "و"):
+        if p.label != label or _kind(doc, p) != kind or not _joined(doc, end, s):
             return False
-        if doc[end].norm_ == "و":
+        if any(t.norm_ == "و" for t in doc[end:s]):
             return True
     return False
 

@@ -329,7 +329,7 @@ class Gazetteer:
         """The province a place names, being its parent and sharing its name (the city «هرات» and the province
         «هرات» or «ولایت هرات»), or None."""
         parent = self.get(entry.attrs["parent"]) if entry.attrs.get("parent") else None
-        if parent is None or parent.kind != "province" or not any(key(n).endswith(key(entry.name)) for n in parent.names()):
+        if parent is None or parent.kind != "province" or not any(k.endswith(key(entry.name)) for k in self.name_keys(parent)):
             return None
         return parent
 
