@@ -2813,13 +2813,24 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
         if word in PREPOSITIONS:
             # «در همین حال [X] …»: a linking phrase closed before the mention governs nothing
             n = _phrase_at([key(t.norm_) for t in doc[i: start]], 0, LINKERS)
-            return "" if n and i + n == start else word
+            return "" if n and i + n == start or _place_only(doc, i + 1, start) and doc[start].ent_type_ in ("PER", "ORG") else word
         if not _is_word(doc[i]) or word in ("و", "را") or word in SUBORDINATORS:
             return ""  # «پس از آنکه [X] …»: a conjunction opens a clause whose subject X is
         if (word in Lexicons.load().speech_verbs or key(word) in _verbish()) \
                 and not (i > floor and doc[i - 1].norm_ in PREPOSITIONS):
             return ""  # «به خبرنگاران گفت [کشورش] …»: a verb closes the phrase a preposition opened («به گفته [X]» is a noun)
     return ""
+
+
+def _place_only(doc: Doc, start: int, end: int) -> bool:
+    """Whether doc[start:end] is one place name, «نیز» after it or not: «در مسکو (نیز) [X] …» closes its phrase
+    on the place, so a person or body X after it is no noun the preposition governs (a title before X, «با
+    وزیر خارجه ایران [X]», still is, and a place after a place is its genitive: «در استان دهوک [اقلیم کردستان]»)."""
+    if end > start and doc[end - 1].norm_ == "نیز":
+        end -= 1
+    return start < end and doc[start].ent_iob_ == "B" and doc[start].ent_type_ == "LOC" \
+        and all(doc[j].ent_iob_ == "I" for j in range(start + 1, end)) \
+        and (end == len(doc) or doc[end].ent_iob_ != "I")
 
 
 def _after_phrase_positions(norms: list[str], phrase: tuple[str, ...], reach: int) -> set[int]:
@@ -2892,6 +2903,10 @@ def _in_ezafe(doc: Doc, start: int, participant: Participant | None = None) -> b
         return False  # «در همین روز [X] …»: a linking phrase ends before the mention, the clause's subject
     if before.ent_type_ == "ROLE" and participant is not None and participant.label == "PER":
         return False  # «وزیر امور خارجه ازبکستان [بختیار سعیدوف]»: a name after its title is the title's holder
+    if before.ent_type_ == "LOC" and participant is not None and participant.label in ("PER", "ORG"):
+        opens = next((j for j in range(start - 1, -1, -1) if doc[j].ent_iob_ == "B"), 0)
+        if opens > 0 and doc[opens - 1].norm_ in PREPOSITIONS and _place_only(doc, opens, start):
+            return False  # «در مسکو [X] …»: a place closes its prepositional phrase
     # «نیروهای مرزی [امارت اسلامی]», «مقامات ارشد [طالبان]»: the people acting for it, described
     j = start - 1
     while j > max(0, start - 3) and not doc[j].ent_type_ and key(doc[j].norm_) not in _agent_nouns() \
