@@ -1230,7 +1230,8 @@ class EventExtractor:
             # hands the aid over (کمک‌ها را فرستاد), makes the stance public (آمادگی خود را اعلام کرد) or puts the
             # sanctions in force (تحریم‌ها را اعمال کرد)
             return not (event.type == "AID" and _delivered(doc, end) or _verb_on_object(doc, end, ANNOUNCE_NOUNS)
-                        or event.type == "SANCTION" and _verb_on_object(doc, end, IMPOSE_NOUNS))  # تحریم‌ها را اعمال کرد
+                        or event.type in ("SANCTION", "COERCE") and _verb_on_object(doc, end, IMPOSE_NOUNS))
+            # (تحریم‌ها را اعمال کرد، حکم بازداشت X را صادر کرد)
         before = start - 2 if start >= 2 and key(doc[start - 1].norm_) in DELIVERY_NOUNS else start - 1
         if before >= 0 and doc[before].norm_ == "برای" and any(
                 other.type in OFFERS and (0 < before - other.trigger.end + 1 <= 6 or not other.nominal
@@ -1851,7 +1852,7 @@ class EventExtractor:
                 if found:
                     return found
             elif how == "of" and event_nominal:  # «ترور [X]»: the possessor of the event noun is acted on
-                found = _possessors(doc, in_sent, t_end, sent.end)
+                found = _possessors(doc, in_sent, t_end, sent.end, _apposition_ends(heads))
                 if found:
                     return _dedupe([p for s, e, p in found])
             elif how == "obj":
@@ -2427,8 +2428,9 @@ def _verb_on_object(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
     for t in doc[j + 1: min(j + 16, len(doc) - 1)]:  # «آمادگی X را برای ایجاد … اعلام کرد»
         if t.norm_ == "،" or t.norm_ in SENTENCE_STOPS or t.norm_ in CLAUSE_BREAKS:
             return False
-        if key(t.norm_) in nouns and key(doc[t.i + 1].norm_) in forms["any"]:
-            return True
+        if key(t.norm_) in nouns and (key(doc[t.i + 1].norm_) in forms["any"]
+                                      or doc[t.i - 1].norm_ == "به" and doc[t.i + 1].norm_.startswith("رساند")):
+            return True  # (the noun with «به … رساند» too: به تصویب رساند)
     return False
 
 
@@ -2858,6 +2860,8 @@ def _possessors(doc: Doc, in_sent, start: int, end: int,  # noqa: ANN001
         owner = _after_adjectives(doc, owner, end)
         if any(x[0] == owner and _kind(doc, x[2]) in ("city", "province") for x in in_sent):
             return []  # «حمله انتحاری امروز [کابل]»: a town after the date is where it happened
+    if owner < end and doc[owner].norm_ in _honorifics():
+        owner += 1  # «حکم بازداشت [ملا] X»: an honorific before the name
     if owner < end and key(doc[owner].norm_) in _agent_nouns() and not any(x[0] == owner for x in in_sent):
         # «نشست فنی [نمایندگان] افغانستان و ترکمنستان»; «وزیران خارجه ایران» is a mention of its own
         owner = _after_adjectives(doc, owner + 1, end)
