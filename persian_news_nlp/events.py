@@ -675,7 +675,7 @@ class EventExtractor:
                 claimant = next((p for s, e, p in participants if i < s and e <= min(sent.end, i + 10) and p.label == "ORG"
                                  and any(k in MEMBER_WORDS for k in self._keys[i + 1: s])), None)
             attack = next((ev for ev in reversed(events) if ev.type == "ASSAULT" and ev.trigger.start < i
-                           and self._sent_of[i] - 2 <= ev.sentence), None)
+                           and self._sent_of[i] - 2 <= max(ev.sentence_ids)), None)  # (told last in any of its sentences)
             if claimant is not None and attack is not None and not any(_named(p) for p in attack.actor):
                 attack.actor = [claimant]
 
@@ -1442,6 +1442,9 @@ class EventExtractor:
             after = t_end + 2 if t_end + 2 < sent.end and self._keys[t_end] in DOCUMENT_NOUNS and not doc[t_end + 1].ent_type_ \
                 else t_end + 1 if t_end < sent.end and self._keys[t_end] in DOCUMENT_NOUNS else t_end
             owners = _possessors(doc, in_sent, after, sent.end) if event.nominal and (governed or not subject or event.anaphoric) else []
+            if owners and owners[0][2].label == "ORG" and key(doc[owners[0][0]].norm_) in _agent_nouns():
+                # «رزمایش مشترک [نیروهای واکنش سریع] سازمان X»: the forces of a body named right after them stand for it
+                owners[:1] = [x for x in in_sent if x[0] == owners[0][1] and x[2].label == "ORG"][:1] or owners[:1]
             floor = clause_start
             if event.nominal and event.anaphoric:
                 # «اگر X، Y و Z تحریم‌ها را بازگردانند، این توافق اعتبار خود را از دست خواهد داد»: the agreement told
@@ -2149,7 +2152,7 @@ class EventExtractor:
                     # «پس از حمله اسرائیل …، به اسرائیل حمله کرد»: a reprisal shares its sides, not its actor
                     same_people = bool({p.identity for p in event.actor} & {p.identity for p in earlier.actor})
                 same_place = not apart and event.location and earlier.location \
-                    and event.location.identity == earlier.location.identity and earlier.rule.words == event.rule.words
+                    and _same_place(event.location, earlier.location) and earlier.rule.words == event.rule.words
                 # «مذاکرات طالبان با روسیه» … «دولت طالبان در مذاکرات با مسکو»: the same pair of countries,
                 # named differently, with the same word or in the next sentences (a headline and its lead)
                 # (not an agreement and a meeting planned: «توافق …» then «قرار است X با Y دیدار کند» are two acts)
@@ -2160,8 +2163,8 @@ class EventExtractor:
                 # «در نشست … دیداری میان X و Y برگزار شد»: two words for one meeting in one sentence
                 # «این حمله توسط … X را هدف قرار داده است»: a sentence that names the event as «این حمله» tells
                 # of it again in its other words for the same kind of act
-                same_sentence = event.sentence == earlier.sentence and not (event.identities() and earlier.identities()) \
-                    or event.sentence in earlier.retold_in
+                same_sentence = event.sentence in earlier.sentence_ids and not (event.identities() and earlier.identities()) \
+                    or event.sentence in earlier.retold_in  # (a mention merged into an earlier one brings its sentence)
                 # «تحریم‌های آمریکا علیه ایران» … «وزارت خزانه‌داری آمریکا … تحریم کرد»: a headline's act told again
                 # in the lead by an actor of the same country
                 countrymen = not event.aside and not apart and bool(
@@ -2341,6 +2344,14 @@ def _opposite(one: Event, other: Event) -> bool:
     mine = {p.country for p in one.actor if p.country}
     theirs = {p.country for p in other.actor if p.country}
     return bool(mine and theirs) and not mine & theirs
+
+
+def _same_place(one: Participant, other: Participant) -> bool:
+    """The same place, or one named with a head before the other's name (ولسوالی [لکی مروت] is لکی مروت)."""
+    if one.identity == other.identity:
+        return True
+    a, b = sorted(([key(w) for w in p.text.split()] for p in (one, other)), key=len)
+    return len(a) < len(b) and b[-len(a):] == a
 
 
 def _two_sided(participants: list[Participant]) -> bool:
