@@ -2783,9 +2783,11 @@ def _named_after(doc: Doc, start: int, floor: int) -> int | None:
 
 
 def _agent_marked(doc: Doc, start: int) -> bool:
-    """Is the mention at ``start`` a passive's agent: after «توسط», «از سوی/طرف/جانب», «به دست» or «به/با دستور», perhaps
+    """Is the mention at ``start`` a passive's agent: after «توسط», «از سوی/طرف/جانب», «به دست» or «به/با دستور، فرمان», perhaps
     through the people it acts by (توسط [مأموران] X، از سوی [نیروهای] X، به دست [نیروهای] X)?"""
     j = start - 1
+    if j >= 2 and doc[j].norm_ in _honorifics():
+        j -= 1  # «به فرمان [ملا] X»
     while j >= 2 and doc[j].norm_.endswith("ی") and (key(doc[j - 1].norm_) in SIDE_NOUNS or doc[j - 1].norm_ in AGENT_PEOPLE):
         j -= 1  # «از سوی نیروهای [امنیتی] X»، «به دست نیروهای [دریایی] X»: the people's adjective
     if j >= 1 and (key(doc[j].norm_) in SIDE_NOUNS or doc[j].norm_ in AGENT_PEOPLE):
