@@ -974,9 +974,12 @@ class EventExtractor:
         self._about_events(doc, sent, found)
         topics = self._called_off(doc, found)
         kept = [e for e in found if id(e) not in topics and not self._is_argument(e, found)]
-        # «گزارش‌ها مبنی بر [بازداشت] X را [تکذیب کرد]»: the denied act is told, negated; the denial is no act of its own
+        # «گزارش‌ها مبنی بر [بازداشت] X را [تکذیب کرد]»: the denied act is told, negated; the denial is no act of its own,
+        # even when the act names no one who could do it (a claim «رد کرد» with its claimant named stays: «ادعای X مبنی
+        # بر … را رد کرد»)
         kept = [e for e in kept if not (e.type == "REJECT" and any(
-            o.claimed and o.modality == "negated" and o.actor and o.trigger.end <= e.trigger.start for o in kept))]
+            o.claimed and o.modality == "negated" and o.trigger.end <= e.trigger.start
+            and (o.actor or e.rule.words[0] in DENIALS) for o in kept))]
         # «با یورش به دفتر X، کارمندانش را بازداشت کرد»: a raid named by its noun, with an arrest by the same side, is how
         # the arrest was made
         kept = [e for e in kept if not (e.type == "ASSAULT" and e.nominal and e.rule.words[0] in RAID_NOUNS and any(
