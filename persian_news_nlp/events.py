@@ -947,7 +947,9 @@ class EventExtractor:
                     continue  # (a noun a denied report claims, or a denial denies, is told: «خبر [بازداشت] X را تکذیب کرد»)
                 if trig.conditional and not self._required(trig, keys, k, n):
                     continue
-                if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants):
+                if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants) \
+                        or verb_index == k + n and verb_index + 1 < len(keys) and keys[verb_index + 1] in trig.not_before:
+                    # (the word after its light verb right after it too: «تأیید کرد [که] …» confirms a fact)
                     continue
                 if trig.verb not in ("-", "far") and verb_index is not None and any(
                         t.verb not in ("-", "self") and (t.verb == "far" or self._light_verb(keys, j + len(t.words), t.verb) == verb_index)
