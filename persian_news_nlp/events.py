@@ -2528,12 +2528,16 @@ def _deal_of_one(event: Event) -> bool:
 def _session_of_one(event: Event) -> bool:
     """«کمیته امنیتی کابینه … نشستی برگزار کرد»، «X در نشست … گفت»: a gathering (mode ``multilateral``) whose one
     side is a single person or a body that is no international organisation is that body's own session, or one
-    someone spoke at, and tells no meeting between sides (the summit of one IGO, «نشست سران شورای همکاری …», does)."""
-    if not ("multilateral" in event.rule.mode and event.type == "CONSULT" and len(event.actor) == 1
+    someone spoke at, and tells no meeting between sides (the summit of one IGO, «نشست سران شورای همکاری …», does); so
+    is one planned (AGREE): «کمیته مشترک فنی … نشست خواهد کرد» agrees to nothing with anyone."""
+    if not ("multilateral" in event.rule.mode and event.rule.type == "CONSULT" and len(event.actor) == 1
             and not event.recipient and event.actor[0].sector != "IGO"):
         return False
     # «نشستی [سه‌جانبه]»، «نشست [مشترک]»، «اجلاس [سران] X»: sides there are, though one is named
     doc = event.trigger.doc
+    host = doc.char_span(event.actor[0].start, event.actor[0].end)
+    if event.type == "AGREE" and host is not None and _agent_marked(doc, host.start):
+        return False  # «نشست تهران از سوی [X] برگزار خواهد شد»: a host convenes others
     return not any(key(t.norm_).endswith("جانبه") or key(t.norm_) in GATHERED_SIDES for t in doc[event.trigger.end: event.trigger.end + 2])
 
 
