@@ -65,6 +65,7 @@ TRIGGER_ENDINGS = _WORDS["trigger_ending"]
 AGENT_NOUNS = frozenset(_WORDS["agent_noun"])
 AGENT_PEOPLE = frozenset(_WORDS["agent_people"])
 DELEGATIONS = frozenset(key(w) for w in _WORDS["delegation"])
+COUNTED = frozenset(key(w) for w in _WORDS["counted"])
 SOURCE_CUES = _WORDS["source_cue"]
 REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
@@ -2725,8 +2726,9 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             # the delegation's origin stands for it, marked as the delegation is: «هیأتی از X سفر کرد»
             # (a subject), «با هیأتی از X دیدار کرد» (with)
             marked[(s, e)] = _governing_preposition(doc, s - 2, sent.start)
-        elif s >= 3 and key(doc[s - 1].norm_) in _agent_nouns() and doc[s - 2].norm_ == "از" and key(doc[s - 3].norm_) in DELEGATIONS:
-            marked[(s, e)] = _governing_preposition(doc, s - 3, sent.start)  # «هیئتی از [ناظران] X»
+        elif s >= 3 and key(doc[s - 1].norm_) in _agent_nouns() and doc[s - 2].norm_ == "از" \
+                and (key(doc[s - 3].norm_) in DELEGATIONS or key(doc[s - 3].norm_) in COUNTED):
+            marked[(s, e)] = _governing_preposition(doc, s - 3, sent.start)  # «هیئتی از [ناظران] X»، «۳۰ نفر از [اعضای] X»
         elif (naming := _named_after(doc, s, sent.start)) is not None:
             marked[(s, e)] = _governing_preposition(doc, naming, sent.start)  # «گروهی موسوم به [X]» is marked as the group
         else:
