@@ -66,6 +66,7 @@ AGENT_NOUNS = frozenset(_WORDS["agent_noun"])
 AGENT_PEOPLE = frozenset(_WORDS["agent_people"])
 DELEGATIONS = frozenset(key(w) for w in _WORDS["delegation"])
 COUNTED = frozenset(key(w) for w in _WORDS["counted"])
+PHASE_NOUNS = frozenset(key(w) for w in _WORDS["phase_noun"])  # «به [آغاز] درگیری»: the act, at one of its phases
 SOURCE_CUES = _WORDS["source_cue"]
 REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
@@ -1247,7 +1248,8 @@ class EventExtractor:
             # «آمادگی ترکیه برای ارسال کمک‌ها»، «از وی برای سفر به پکن دعوت کرد»: what is offered, asked, invited to or
             # threatened, not an act told
             return True
-        if start == 0 or doc[start - 1].norm_ not in ("از", "بر", "به"):
+        before = start - 1 - (start >= 2 and key(doc[start - 1].norm_) in PHASE_NOUNS)  # «به [آغاز] درگیری … متهم کرد»
+        if before < 0 or doc[before].norm_ not in ("از", "بر", "به"):
             return False
         # (up to twelve words on, past what it is called, when no verb or clause stop stands between: «از امضای این
         # سند به عنوان گامی به سوی صلح پایدار در منطقه استقبال کرد»)
