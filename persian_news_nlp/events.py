@@ -1248,8 +1248,8 @@ class EventExtractor:
             # «آمادگی ترکیه برای ارسال کمک‌ها»، «از وی برای سفر به پکن دعوت کرد»: what is offered, asked, invited to or
             # threatened, not an act told
             return True
-        before = start - 1 - (start >= 2 and key(doc[start - 1].norm_) in PHASE_NOUNS)  # «به [آغاز] درگیری … متهم کرد»
-        if before < 0 or doc[before].norm_ not in ("از", "بر", "به"):
+        preposition = start - 1 - (start >= 2 and key(doc[start - 1].norm_) in PHASE_NOUNS)  # «به [آغاز] درگیری … متهم کرد»
+        if preposition < 0 or doc[preposition].norm_ not in ("از", "بر", "به"):
             return False
         # (up to twelve words on, past what it is called, when no verb or clause stop stands between: «از امضای این
         # سند به عنوان گامی به سوی صلح پایدار در منطقه استقبال کرد»)
@@ -2841,7 +2841,9 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str:
         if word in PREPOSITIONS:
             # «در همین حال [X] …»: a linking phrase closed before the mention governs nothing
             n = _phrase_at([key(t.norm_) for t in doc[i: start]], 0, LINKERS)
-            return "" if n and i + n == start or _place_only(doc, i + 1, start) and doc[start].ent_type_ in ("PER", "ORG") else word
+            if n and i + n == start or _place_only(doc, i + 1, start) and doc[start].ent_type_ in ("PER", "ORG"):
+                return ""  # (nor does one closed on a place: «در مسکو [X] …»)
+            return word
         if not _is_word(doc[i]) or word in ("و", "را") or word in SUBORDINATORS:
             return ""  # «پس از آنکه [X] …»: a conjunction opens a clause whose subject X is
         if (word in Lexicons.load().speech_verbs or key(word) in _verbish()) \
