@@ -122,6 +122,7 @@ LINKERS = _phrases(_WORDS["linker"])  # «در همین حال»، «در این
 CALL_CUES = _phrases(_WORDS["call_cue"])  # «به دعوت X» before a crowd's act: X called it
 ACT_STEPS = frozenset(key(w) for w in _WORDS["act_step"])  # «پس از [اعلام] آتش‌بس»
 ISSUE_NOUNS = frozenset(key(w) for w in _WORDS["issue_noun"])  # «موضوع [آزادی] X»: a matter, no act
+REFERRING = frozenset(key(w) for w in _WORDS["referring"])  # «با اشاره به [حملات] اخیر»: referred to, no act
 EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
 PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دیدار کنند»: a plan of its own, no content of an offer
 DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت‌شدگان] آزاد شدند»: those the last arrest held
@@ -1159,6 +1160,11 @@ class EventExtractor:
             return True  # «برای شرکت در [ششمین] نشست … به X سفر کرد»: what the trip is for, no event of its own
         if start >= 2 and doc[start - 1].norm_ == "از" and any(o is not event and o.trigger.end == start - 1 for o in found):
             return True  # «با استقبال از [توافق] آتش‌بس، …»: what another act's noun is about, right after its «از»
+        if start >= 2 and doc[start - 1].norm_ == "به" and key(doc[start - 2].norm_) in REFERRING \
+                and not any(p.start >= event.trigger.end_char for p in event.actor):
+            # «X با اشاره به حملات اخیر در Y گفت …»: what the speaker refers to, not an act told (one whose doer is named
+            # after it is told: «با اشاره به حملات [Z] به …»)
+            return True
         if start >= 1 and key(doc[start - 1].norm_) in ISSUE_NOUNS:
             return True  # «موضوع آزادی خدمه … را مطرح کرد»، «پرونده انفجار بندر»: the matter discussed, not an act told
         if start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in CONCERN_NOUNS:
