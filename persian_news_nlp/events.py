@@ -102,6 +102,7 @@ RAID_NOUNS = frozenset(key(w) for w in _WORDS["raid_noun"])
 REFERENCE_NOUNS = frozenset(key(w) for w in _WORDS["reference_noun"])
 DOCUMENT_NOUNS = frozenset(key(w) for w in _WORDS["document_noun"])
 CLAIM_CUES = _phrases(_WORDS["claim_cue"])
+UNNAMED_ATTACKERS = _phrases(_WORDS["unnamed_attacker"])  # «افراد مسلح»: attackers the text does not name
 OWN_COUNTRY = _phrases(_WORDS["own_country"])
 OBJECT_FILLERS = frozenset(_WORDS["object_filler"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
@@ -1393,7 +1394,13 @@ class EventExtractor:
             # «X گفت (که) [Y] در چارچوب «…» Z را اخراج کرده است»: a deed's subject is in the reported clause, with
             # «که» or without (a stance reported so stays the speaker's: «متقی گفت که کابل از … استقبال می‌کند»)
             reported = [x for x in unmarked if x[0] > told]
-            if not reported and trig.type in HOSTILE:
+            if not reported and trig.type in HOSTILE and any(
+                    _phrase_at(self._keys, j, UNNAMED_ATTACKERS) and self._norms[j - 1] not in PREPOSITIONS
+                    for j in range(told + 1, t_start)):
+                # «X اعلام کرد که افراد مسلح … تیراندازی کردند»: the reported clause's own subject acts, unnamed; the one
+                # who tells it does not (a claim may name them: _claims)
+                unmarked = []
+            elif not reported and trig.type in HOSTILE:
                 # «X اعلام کرد که … چند فروند پهپاد و موشک [ارتش پاکستان] روستایی را هدف قرار دادند»: the owner of the
                 # reported clause's subject acts, not the one who tells it
                 reported = [x for x in in_sent if told < x[0] < t_start and not marked[x[:2]] and _in_ezafe(doc, x[0], x[2])
