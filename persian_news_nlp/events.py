@@ -1244,8 +1244,8 @@ class EventExtractor:
             # hands the aid over (کمک‌ها را فرستاد), makes the stance public (آمادگی خود را اعلام کرد) or puts the
             # sanctions in force (تحریم‌ها را اعمال کرد)
             return not (event.type == "AID" and _delivered(doc, end) or _verb_on_object(doc, end, ANNOUNCE_NOUNS)
-                        or event.type in ("SANCTION", "COERCE") and _verb_on_object(doc, end, IMPOSE_NOUNS))
-            # (تحریم‌ها را اعمال کرد، حکم بازداشت X را صادر کرد)
+                        or event.type in ("SANCTION", "COERCE", "RETREAT") and _verb_on_object(doc, end, IMPOSE_NOUNS))
+            # (تحریم‌ها را اعمال کرد، حکم بازداشت X را صادر کرد، فرمان عفو X زندانی را صادر کرد)
         before = start - 2 if start >= 2 and key(doc[start - 1].norm_) in DELIVERY_NOUNS else start - 1
         if before >= 0 and doc[before].norm_ == "برای" and any(
                 other.type in OFFERS and (0 < before - other.trigger.end + 1 <= 6 or not other.nominal
