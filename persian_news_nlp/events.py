@@ -1189,6 +1189,8 @@ class EventExtractor:
             return True  # «در برابر آتش‌بس ۴۵ روزه»، «در ازای عقب‌نشینی X و آزادی …»: the price of a deal, not an act
         if event.claimed:
             return False  # «گزارش‌ها مبنی بر دیدار X با Y را تکذیب کرد»: the act claimed is told, denied
+        if event.nominal and start >= 1 and key(doc[start - 1].norm_) in CLAIM_NOUNS:
+            return False  # «X مسئولیت [حمله] به قطار را بر عهده گرفت»: the act claimed is the claimant's, told
         if event.nominal and event.verb_end is None and start >= 1 and doc[start - 1].norm_ == "مورد":
             return True  # «مسیر ترانزیتی مورد توافق»: agreed upon, an adjective (with «قرار گرفت» it is a passive act)
         if event.rule.actor == "all" and event.nominal and _after_cue(doc, start, BASIS_CUES):
