@@ -951,9 +951,7 @@ class EventExtractor:
                     continue  # (a noun a denied report claims, or a denial denies, is told: «خبر [بازداشت] X را تکذیب کرد»)
                 if trig.conditional and not self._required(trig, keys, k, n):
                     continue
-                if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, tokens, participants) \
-                        or verb_index == k + n and verb_index + 1 < len(keys) and keys[verb_index + 1] in trig.not_before:
-                    # (the word after its light verb right after it too: «تأیید کرد [که] …» confirms a fact)
+                if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, verb_index, tokens, participants):
                     continue
                 if trig.verb not in ("-", "far") and verb_index is not None and any(
                         t.verb not in ("-", "self") and (t.verb == "far" or self._light_verb(keys, j + len(t.words), t.verb) == verb_index)
@@ -1063,9 +1061,12 @@ class EventExtractor:
                         event.recipient = [p for p in sides if p.country not in home] or sides
         return topics
 
-    def _cancelled(self, trig: Trigger, keys: list[str], after: int, tokens, participants) -> bool:  # noqa: ANN001
-        """The word after the trigger makes it something else (نشست خبری، گفت‌وگو با خبرنگار), or the
-        mention the trigger needs after it is missing (وارد [کابل] شد)."""
+    def _cancelled(self, trig: Trigger, keys: list[str], after: int, verb_index: int | None, tokens, participants) -> bool:  # noqa: ANN001
+        """The word after the trigger, or after a light verb right after it, makes it something else (نشست خبری،
+        گفت‌وگو با خبرنگار، «تأیید کرد [که] …» confirms a fact), or the mention the trigger needs after it is missing
+        (وارد [کابل] شد)."""
+        if trig.not_before and verb_index == after and after + 1 < len(keys) and keys[after + 1] in trig.not_before:
+            return True
         if trig.not_before and after < len(keys):
             met = after  # past «با», «بر» and an indefinite «یک»: «تأکید بر اینکه», «گفت‌وگو با یک شبکه تلویزیونی»
             while met + 1 < len(keys) and met - after < 2 and keys[met] in ("با", "بر", "یک"):
@@ -2463,8 +2464,8 @@ def _verb_on_object(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
         if t.norm_ == "،" or t.norm_ in SENTENCE_STOPS or t.norm_ in CLAUSE_BREAKS:
             return False
         if key(t.norm_) in nouns and (key(doc[t.i + 1].norm_) in forms["any"]
-                                      or doc[t.i - 1].norm_ == "به" and doc[t.i + 1].norm_.startswith("رساند")):
-            return True  # (the noun with «به … رساند» too: به تصویب رساند)
+                                      or doc[t.i - 1].norm_ == "به" and key(doc[t.i + 1].norm_) in forms["فرستاد"]):
+            return True  # (the noun with «به … رساند» too, a delivery verb: به تصویب رساند)
     return False
 
 
@@ -2536,11 +2537,15 @@ def _aid_received_where_it_arrived(events: list[Event]) -> None:
             event.recipient = [place]
 
 
+def _one_side(event: Event) -> bool:
+    """One actor named, no international organisation, and no one the act is with."""
+    return len(event.actor) == 1 and not event.recipient and event.actor[0].sector != "IGO"
+
+
 def _deal_of_one(event: Event) -> bool:
     """«بقائی … درباره توافق گفت»: an agreement between sides (a trigger whose sides all act) with one side named, no
     international organisation, and no one it is made with, names no deal made here."""
-    return event.type == "AGREE" and event.rule.actor in ("all", "both") and len(event.actor) == 1 \
-        and not event.recipient and event.actor[0].sector != "IGO" and event.actor[0].label != "SIDES"
+    return event.type == "AGREE" and event.rule.actor in ("all", "both") and _one_side(event) and event.actor[0].label != "SIDES"
 
 
 def _session_of_one(event: Event) -> bool:
@@ -2548,8 +2553,7 @@ def _session_of_one(event: Event) -> bool:
     side is a single person or a body that is no international organisation is that body's own session, or one
     someone spoke at, and tells no meeting between sides (the summit of one IGO, «نشست سران شورای همکاری …», does); so
     is one planned (AGREE): «کمیته مشترک فنی … نشست خواهد کرد» agrees to nothing with anyone."""
-    if not ("multilateral" in event.rule.mode and event.rule.type == "CONSULT" and len(event.actor) == 1
-            and not event.recipient and event.actor[0].sector != "IGO"):
+    if not ("multilateral" in event.rule.mode and event.rule.type == "CONSULT" and _one_side(event)):
         return False
     # «نشستی [سه‌جانبه]»، «نشست [مشترک]»، «اجلاس [سران] X»: sides there are, though one is named
     doc = event.trigger.doc
