@@ -30,6 +30,7 @@ _WORDS = word_lists("rules", "coreference_words.tsv")  # closed word lists, docu
 PRONOUNS = frozenset(_WORDS["pronoun"])
 PLURAL_PRONOUNS = frozenset(_WORDS["plural_pronoun"])
 GOVERNING = frozenset(_WORDS["governing"])  # a mention after one of these is no subject
+PASSIVE_FRAMES = frozenset(_WORDS["passive_frame"])  # «مورد استقبال X قرار گرفت»: X is no subject
 QUANTIFIERS = frozenset(_WORDS["quantifier"])  # a title after one of these (or a number) names no one
 GROUP_NOUNS = frozenset(_WORDS["group_noun"])  # مقامات ارشد X از جمله …: the members listed belong to it
 DEMONSTRATIVES = frozenset(_WORDS["demonstrative"])
@@ -151,6 +152,12 @@ def _apposed(gap: Span) -> bool:
 def _entry(span: Span) -> Entry | None:
     """The gazetteer entry a mention was linked to, if any."""
     return doc_gazetteer(span.doc).get(span._.entity_id) if span._.entity_id else None
+
+
+def _subject_like(norms: list[str], i: int) -> bool:
+    """Whether a mention at token ``i`` may be its clause's subject: not governed by a preposition, nor the agent of
+    a passive frame («مورد استقبال [X] قرار گرفت»)."""
+    return i == 0 or norms[i - 1] not in GOVERNING and not (i >= 2 and norms[i - 2] in PASSIVE_FRAMES)
 
 
 def _entry_kind(m: Mention) -> str | None:
@@ -334,6 +341,10 @@ class RelationExtractor:
         held_by = {r.tail: r.head for r in relations if r.type == "HAS_ROLE"}  # by apposition: «X، وزیر امور خارجه»
         role_mentions = [(r, key(r.span._.canonical_name or "") or key(r.span.text), key(r.span.text))
                          for r in mentions if r.label == "ROLE" and r.nested_in is None]
+        apposed: dict[str, set[str]] = {}  # title key → who the text names beside it
+        for r, title, _ in role_mentions:
+            if r.id in held_by:
+                apposed.setdefault(title, set()).add(by_id[held_by[r.id]].entry_id or held_by[r.id])
         seen_people: set[str] = set()
         for m in mentions:
             entry = gaz.get(m.entry_id) if m.entry_id else None
@@ -364,6 +375,8 @@ class RelationExtractor:
                         continue  # Turkey's foreign minister does not hold «وزیر امور خارجه ایران»
                     if r[0].id in held_by and by_id[held_by[r[0].id]].entry_id != m.entry_id:
                         continue  # «فؤاد حسین، وزیر امور خارجه»: the text names another holder beside the title
+                    if not affiliated and apposed.get(r[1], set()) - {m.entry_id}:
+                        continue  # «پزشکیان، رئیس‌جمهور … رئیس‌جمهور»: a bare title told of another is not this holder's
                     add("HAS_ROLE", m, r[0], "gazetteer:role")
 
     def _clusters(self, doc: Doc, norms: list[str], mentions: list[Mention], relations: list[Relation],
@@ -407,7 +420,7 @@ class RelationExtractor:
             entry = gaz.get(m.entry_id) if m.nested_in is not None and m.entry_id else None
             if entry is not None and entry.country:
                 affiliations.setdefault(m.nested_in, set()).add(entry.country)
-        role_holder: dict[str, tuple[str, set[str], str | None]] = {}
+        role_holder: dict[str, list[tuple[str, set[str], str | None]]] = {}  # title key → its holders in the text's order
         for r in relations:
             if r.type == "HAS_ROLE":
                 union(r.head, r.tail)
@@ -415,18 +428,23 @@ class RelationExtractor:
                 # a holder the gazetteer knows serves his own country when the title names none
                 person = gaz.get(by_id[r.head].entry_id) if by_id[r.head].entry_id else None
                 held = affiliations.get(r.tail, set()) or ({person.country} if person is not None and person.country else set())
-                role_holder[key(role._.canonical_name or role.text)] = (r.head, held, by_id[r.tail].entry_id)
+                role_holder.setdefault(key(role._.canonical_name or role.text), []).append((r.head, held, by_id[r.tail].entry_id))
         for m in mentions:
             if m.label == "ROLE" and m.nested_in is None and find(m.id) == m.id:
                 text_key = key(m.span.text)
                 own = affiliations.get(m.id, set())
-                for title, (holder, held, post) in role_holder.items():
+                for title, held_by in role_holder.items():
                     # the same title, a longer form of it, or a short form of two words or more told after it in
                     # full («رافائل گروسی، مدیرکل آژانس بین‌المللی انرژی اتمی … مدیرکل آژانس»); not the same post
                     # of another country or body («عراقچی، وزیر امور خارجه ایران … وزیر امور خارجه ترکیه»)
-                    later = by_id[holder].span.start < m.span.start
-                    if own and held and not own & held:
+                    fitting = [h for h in held_by if not (own and h[1] and not own & h[1])]
+                    if not fitting:
                         continue
+                    # of several holders, the first named before the title, whom the report is about («پزشکیان،
+                    # رئیس‌جمهور کشورمان … علی‌اف، رئیس‌جمهور این کشور … رئیس‌جمهور گفت»), else the first named after it
+                    before = [h for h in fitting if by_id[h[0]].span.start < m.span.start]
+                    holder, held, post = min(before or fitting, key=lambda h: by_id[h[0]].span.start)
+                    later = bool(before)
                     # (or the same post named otherwise, of the holder's country: «امیرخان متقی، وزیر خارجهی این گروه
                     # … وزیر خارجهی گروه طالبان»)
                     same_post = later and post is not None and m.entry_id == post and bool(own) and own <= held
@@ -495,15 +513,16 @@ class RelationExtractor:
                 first = k
                 while first > 0 and sent_of[pool[first - 1].span.start] == sentence:
                     first -= 1
-                subjects = [m for m in pool[first: k + 1] if m.span.start == 0 or norms[m.span.start - 1] not in GOVERNING]
+                subjects = [m for m in pool[first: k + 1] if _subject_like(norms, m.span.start)]
                 antecedent = subjects[0] if subjects else antecedent
                 if i > 0 and norms[i - 1] in GOVERNING and sentence == sent_of[i]:
                     # «X … پیامی به Y … را به وی تبریک گفت»: a pronoun after a preposition is not its clause's subject
                     # (that would be «خود»): the last person before it neither governed nor in apposition, or opening a
                     # clause after a verb and «و» («X وارد شد و Y … از او استقبال کردند»); it is the last other person
                     own = [m for m in pool[first: k + 1]
-                           if m.span.start == 0 or norms[m.span.start - 1] not in GOVERNING
+                           if m.span.start == 0 or _subject_like(norms, m.span.start)
                            and not (norms[m.span.start - 1] == "،" and m.span.start - 1 in mention_ends)
+                           and m.span.start not in mention_ends  # «علی‌اف رئیس‌جمهور …»: a title beside its holder
                            or norms[m.span.start - 1] == "و" and m.span.start >= 2 and key(norms[m.span.start - 2]) in verbs]
                     subject = own[-1] if own else antecedent
                     antecedent = next((m for m in reversed(pool[first: k + 1]) if find(m.id) != find(subject.id)), antecedent)

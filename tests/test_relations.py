@@ -169,3 +169,21 @@ def test_the_same_post_named_otherwise_joins_its_known_holder():
     # the same post of another country stays another person's
     text = "امیرخان متقی، وزیر خارجه این گروه، به دوحه رفت. وزیر خارجه پاکستان گفت که مخالف است. او افزود."
     assert "امیرخان متقی" not in _pronoun_antecedents(text, "او")
+
+
+def test_a_bare_title_is_the_holder_named_first_before_it_not_a_holder_named_later():
+    # two presidents named with their titles, then a bare «رئیس‌جمهور», then a third president the gazetteer knows:
+    # the bare title is the first holder's (the one the report is about), never the one named after it
+    text = ("مسعود پزشکیان، رئیس‌جمهور ایران، وارد باکو شد و با الهام علی‌اف، رئیس‌جمهور آذربایجان، دیدار کرد. "
+            "رئیس‌جمهور در این دیدار گفت که همکاری‌های دو کشور گسترش می‌یابد. "
+            "رجب طیب اردوغان، رئیس‌جمهور ترکیه، نیز فردا به باکو می‌رود.")
+    assert ("رجب طیب اردوغان", "رئیس‌جمهور") not in _links(text, "HAS_ROLE")
+    assert _chain(text, "رجب طیب اردوغان") == {"رجب طیب اردوغان", "رئیس‌جمهور ترکیه"}
+    assert "رئیس‌جمهور" in _chain(text, "مسعود پزشکیان")
+    assert "رئیس‌جمهور" not in _chain(text, "الهام علی‌اف")
+
+
+def test_the_one_who_welcomes_a_visitor_is_no_subject_for_a_pronoun():
+    # «X مورد استقبال Y قرار گرفت و با وی دیدار کرد»: Y welcomed X, and «وی» after «با» is Y, whom X met
+    text = "علی نمونه‌زاده وارد دوشنبه شد و مورد استقبال رضا نمونه‌پور قرار گرفت و پس از مراسم رسمی با وی دیدار کرد."
+    assert _pronoun_antecedents(text, "وی") == {"رضا نمونه‌پور"}
