@@ -949,7 +949,8 @@ class EventExtractor:
                         and not (self._claimed(sent, t.i) and self._denied_after(sent, tokens[k + n - 1].i + 1)) \
                         and not (trig.type != "ACCUSE" and self._denied_object(sent, t.i)):
                     continue  # (a noun a denied report claims, or a denial denies, is told: «خبر [بازداشت] X را تکذیب کرد»)
-                if trig.conditional and not self._required(trig, keys, k, n):
+                # («X که … وارد Y شد، … مورد استقبال Z قرار گرفت»: a welcome received is a visitor's anywhere in its sentence)
+                if trig.conditional and not self._required(trig, keys, k, n, k if received is not None else 8):
                     continue
                 if k > 0 and keys[k - 1] in trig.not_after or self._cancelled(trig, keys, k + n, verb_index, tokens, participants):
                     continue
@@ -1017,13 +1018,19 @@ class EventExtractor:
             if event.nominal or event.type not in SPEECH_ACTS:
                 continue
             floor = max((p.end for p in event.actor), default=-1)
-            clause = self._clause_start(doc, sent, event.trigger.start)
+            clause = object_end = self._clause_start(doc, sent, event.trigger.start)
+            if clause - 2 > sent.start and self._norms[clause - 1] == "که" and self._norms[clause - 2] == "را":
+                # «حملات X به Y را [که از ۲۳ خرداد آغاز شد] محکوم کرد»: a relative clause on the object, not a clause of its own
+                object_end = clause - 2
+                clause = self._clause_start(doc, sent, object_end)
+            else:
+                object_end = event.trigger.start
             about = next((n for n in found if n.nominal and n.actor and floor <= n.trigger.start_char
                           and n.trigger.start >= clause
-                          and n.trigger.end <= event.trigger.start
+                          and n.trigger.end <= object_end
                           and not (n.trigger.start > 0 and doc[n.trigger.start - 1].norm_ == "با")  # «با میانجیگری X» is how, not what
                           and not _dated_by(doc, n.trigger.start)  # «پیش از نشست X … سفر کند»: when, not what
-                          and not any(t.norm_ in CLAUSE_BREAKS or t.norm_ in ("،", ".") for t in doc[n.trigger.end: event.trigger.start])),
+                          and not any(t.norm_ in CLAUSE_BREAKS or t.norm_ in ("،", ".") for t in doc[n.trigger.end: object_end])),
                          None)
             if about is None:
                 continue
@@ -1092,12 +1099,12 @@ class EventExtractor:
                 return True
         return False
 
-    def _required(self, trig: Trigger, keys: list[str], k: int, n: int) -> bool:
+    def _required(self, trig: Trigger, keys: list[str], k: int, n: int, reach: int = 8) -> bool:
         """One of the words the trigger requires is near: among its topic words (in the plural too: «حبس‌هایی» for
         «حبس»), or, written «<از», among the four words before it («از X می‌خواهیم»); and no word written «!خبر»
-        is among the eight words before it, with or without an ending (ادعایی که … آن را تأیید نکرد: a claim
+        is among the ``reach`` words before it, with or without an ending (ادعایی که … آن را تأیید نکرد: a claim
         confirmed as a fact, not an act endorsed)."""
-        if trig.barred and any(x.startswith(w) and len(x) - len(w) <= 2 for x in keys[max(0, k - 8): k] for w in trig.barred):
+        if trig.barred and any(x.startswith(w) and len(x) - len(w) <= 2 for x in keys[max(0, k - reach): k] for w in trig.barred):
             return False
         if not (trig.requires or trig.requires_before or trig.requires_object):
             return True
