@@ -574,7 +574,10 @@ class EventExtractor:
             if self._ends_phrase(j):
                 return False
             if self._norms[j] == "را":
-                return any(t.type in STANCES for m in range(j + 1, min(sent.end, j + 6)) for t in self._triggers_at(self._keys, m))
+                after = j + 1  # past the label a naming verb gives it: «X را «نقض حقوق بین‌الملل» توصیف کرد»
+                if after < sent.end and self._norms[after] == "«":
+                    after = next((m + 1 for m in range(after + 1, min(sent.end, after + 12)) if self._norms[m] == "»"), after)
+                return any(t.type in STANCES for m in range(after, min(sent.end, after + 5)) for t in self._triggers_at(self._keys, m))
         return False
 
     def _any_object(self, tokens, k: int) -> bool:  # noqa: ANN001
