@@ -2049,6 +2049,8 @@ class EventExtractor:
         cue_keys = self._cue_keys  # names masked
         window = KeyText.of_keys([cue_keys[t.i] for t in tokens[max(0, k - 3): end]])
         clause = KeyText.of_keys([cue_keys[t.i] for t in tokens[clause_begin: k]])
+        # a finite-verb trigger's own negative verb is its idiom, not a negation (این حمله [بی‌پاسخ نخواهد ماند])
+        negation = KeyText.of_keys([cue_keys[t.i] for t in tokens[max(0, k - 3): k]]) if event.rule.verb == "self" else window
         # «قرار است [دور سوم] گفت‌وگوهای …»: a plan opening the clause a few words before an event noun
         planned = KeyText.of_keys([cue_keys[t.i] for t in tokens[max(clause_begin, k - 6): k]]) if event.nominal else window
         sentence = self._key_text(sent.start, sent.end)
@@ -2059,7 +2061,7 @@ class EventExtractor:
         condition_text = KeyText.of_keys([keys[t.i] for t in tokens[condition: k]])
         if any(clause.has(c) for c in cues.get("hypothetical", ())) or any(condition_text.has(c) for c in cues.get("condition", ())):
             event.modality = "hypothetical"  # «در صورت شکست مذاکرات»: a condition, not a report
-        elif verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(window.has(c) for c in cues.get("negated", ())):
+        elif verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(negation.has(c) for c in cues.get("negated", ())):
             event.modality = "negated"
         elif event.anaphoric and event.nominal:
             pass  # «در این سفر … افتتاح خواهد کرد»: the trip told before, whatever the tense of what is done on it
