@@ -107,6 +107,7 @@ OWN_COUNTRY = _phrases(_WORDS["own_country"])
 OBJECT_FILLERS = frozenset(_WORDS["object_filler"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 SIDE_TIMES = frozenset(key(w) for w in _WORDS["side_time"])  # «میان [حکومت پیشین] افغانستان و …»
+NEXT_ROUND = frozenset(key(w) for w in _WORDS["next_round"])  # «نشست [بعدی]»: the next meeting, planned
 GATHERED_SIDES = frozenset(key(w) for w in _WORDS["gathered_sides"])  # «اجلاس [سران] …»: a gathering of sides
 NAME_MASK = "\x00"  # stands for a name's token where cue words are looked for
 MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side of the act
@@ -414,6 +415,7 @@ class Event:
     retold_in: set[int] = field(default_factory=set)  # sentences that name this event again (این دیدار)
     answers: str | None = None  # «این اتهام را رد کرد»: the type of the earlier event this one responds to
     aside: bool = False  # told as held on the sidelines of another (در حاشیه این نشست …): never that one
+    next_round: bool = False  # the next meeting, planned (نشست بعدی …): never one already told
     claimed: bool = False  # what a report claims (گزارش‌ها مبنی بر دیدار X با Y): negated when the report is denied
     weekday_only: bool = False  # its date is a bare weekday (روز چهارشنبه), read as this week's past day
     agreed_as: str | None = None  # the type its trigger had before what was agreed retyped it (توافق on a ceasefire)
@@ -501,6 +503,7 @@ class EventExtractor:
                                                     reference)
         events = [one for event in events for one in self._separate(event)]
         joint = _joint_bodies(doc, mentions)
+        self._next_rounds(doc, events)
         self._resolve_sides(doc, events, joint)
         self._resolve_answers(events)
         events = self._merge(doc, events)
@@ -2154,8 +2157,8 @@ class EventExtractor:
             for earlier in reversed(merged if target is None else []):
                 if earlier.type != event.type or earlier.boilerplate != event.boilerplate \
                         or (earlier.modality == "historical") != (event.modality == "historical") \
-                        or (earlier.modality == "negated") != (event.modality == "negated"):
-                    continue  # a report may retell an event as said or as fact; background and denied acts stay apart
+                        or (earlier.modality == "negated") != (event.modality == "negated") or earlier.next_round != event.next_round:
+                    continue  # a report may retell an event as said or as fact; background, denied and next acts stay apart
                 if earlier.date and event.date and earlier.date["value"] != event.date["value"]:
                     continue
                 if event.type == "SUPPORT" and not event.anaphoric and earlier.rule.cameo != event.rule.cameo \
@@ -2298,6 +2301,22 @@ class EventExtractor:
                 else:  # «دو طرف توافق کردند»: the people met, and the countries they speak for where the text names them
                     sides = sides + [countries[p.country] for p in sides if p.country in countries]
                 group[:] = _dedupe([p for p in group if p.label != "SIDES"] + sides)
+
+    def _next_rounds(self, doc: Doc, events: list[Event]) -> None:
+        """«قرار است نشست [بعدی] (این کمیته) در مسکو برگزار شود»: the next session is an agreement to meet again, and
+        when it names no sides of its own they are the last meeting's told before it."""
+        keys = self._keys
+        for event in events:
+            start, end = event.trigger.start, event.trigger.end
+            if "multilateral" not in event.rule.mode or not event.nominal or event.modality in ("historical", "negated"):
+                continue  # (a session, summit or conference: «سفر آینده X» is a visit planned, told as such)
+            if not (end < len(doc) and keys[end] in NEXT_ROUND
+                    or start >= 2 and self._norms[start - 1] in DEMONSTRATIVES and keys[start - 2] in NEXT_ROUND):
+                continue
+            event.type, event.modality, event.anaphoric, event.next_round = "AGREE", "future", False, True
+            if not event.actor:  # the sides of the last meeting, as «دو طرف» names them (_resolve_sides)
+                trigger = event.trigger
+                event.actor = [Participant(trigger.text, trigger.start_char, trigger.end_char, "SIDES", None, None, None, None, None)]
 
     @staticmethod
     def _add_attendees(doc: Doc, sents: list[Span], events: list[Event], participants) -> None:  # noqa: ANN001
