@@ -2783,6 +2783,12 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             marked[(s, e)] = _governing_preposition(doc, s - 3, sent.start)  # «هیئتی از [ناظران] X»، «۳۰ نفر از [اعضای] X»
         elif (naming := _named_after(doc, s, sent.start)) is not None:
             marked[(s, e)] = _governing_preposition(doc, naming, sent.start)  # «گروهی موسوم به [X]» is marked as the group
+        elif s >= 2 and doc[s - 1].norm_ == "و" and doc[s - 2].ent_type_ and not (previous is not None and previous[1] == s - 1):
+            # «در [تورخم] و [X]»: the second of a pair whose first is no participant (a crossing, a river) is marked as it
+            first = s - 2
+            while first > sent.start and doc[first].ent_iob_ == "I":
+                first -= 1
+            marked[(s, e)] = _governing_preposition(doc, first, sent.start)
         else:
             marked[(s, e)] = _governing_preposition(doc, s, sent.start)
         previous = (s, e)
