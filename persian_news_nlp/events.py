@@ -604,7 +604,20 @@ class EventExtractor:
         """Is the event noun at ``start`` what a report claims: after a claim cue (مبنی بر), right after a report or
         news noun (خبر [بازداشت] X، گزارش [اخراج] …), or what reports are about (:meth:`_reported_about`)?"""
         return _after_cue(sent.doc, start, CLAIM_CUES, gaps=(0,)) or self._reported_about(sent, start) or (
-            start - 1 > sent.start and (self._keys[start - 1] in REPORT_NOUNS or self._keys[start - 1] in NEWS_NOUNS))
+            start - 1 > sent.start and (self._keys[start - 1] in REPORT_NOUNS or self._keys[start - 1] in NEWS_NOUNS)) \
+            or self._told_by_report(sent, start)
+
+    def _told_by_report(self, sent: Span, start: int) -> bool:
+        """«گزارش‌هایی را [که از] امضای توافقی … خبر می‌داد، تکذیب کرد»: an event noun after «از» opening a relative
+        clause on a report noun, whose verb is a news noun's (خبر داد), is what the reports claim."""
+        j = start - 1
+        if j - 2 < sent.start or self._norms[j] != "از" or self._norms[j - 1] != "که":
+            return False
+        j -= 2 if self._norms[j - 2] != "را" else 3
+        report = self._keys[j]
+        if not (report in REPORT_NOUNS or report.endswith("ی") and report[:-1] in REPORT_NOUNS):
+            return False  # (the indefinite «گزارش‌هایی» too)
+        return any(self._keys[i] in NEWS_NOUNS for i in range(start + 1, min(sent.end, start + 16)))
 
     def _attacks_in_general(self, doc: Doc, event: Event, kept: list[Event]) -> bool:
         """«X حملات [رژیم صهیونیستی] به غزه و لبنان را محکوم کرد»: attacks in the plural, their doer right after the
@@ -1658,8 +1671,11 @@ class EventExtractor:
             # own sides, and is denied when the report is
             if trig.verb == "-" or "obj" not in trig.recipient.split("|"):
                 # (after an infinitive stands its object: «[هدف قرار دادن] غیرنظامیان», no doer)
-                event.actor = [p for s, e, p in _possessors(doc, in_sent, t_end, sent.end)
-                               if p not in event.recipient] if event.nominal else []
+                # (or the sides named after «میان»: «گزارش‌ها مبنی بر امضای توافقی میان X و Y»); the possessor is no
+                # recipient, though a preposition before the noun seems to govern it («که از درخواست [تهران] از Y …»)
+                event.actor = ([p for s, e, p in _possessors(doc, in_sent, t_end, sent.end)]
+                               or [p for p in between if p not in event.recipient]) if event.nominal else []
+                event.recipient = [p for p in event.recipient if p not in event.actor]
                 if not event.actor and not claimed and trig.type in ("ASSAULT", "COERCE"):
                     # «ارتش X هرگونه [تیراندازی] به کاروان را تکذیب کرد»: a hostile act denied with no one named as
                     # its doer is denied by the one said to have done it
