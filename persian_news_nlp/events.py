@@ -607,6 +607,16 @@ class EventExtractor:
             start - 1 > sent.start and (self._keys[start - 1] in REPORT_NOUNS or self._keys[start - 1] in NEWS_NOUNS)) \
             or self._told_by_report(sent, start)
 
+    def _claim_clause(self, sent: Span, start: int) -> int | None:
+        """Where «اینکه» opens the clause a claim cue introduces (گزارش‌ها مبنی بر [اینکه] …), when the trigger at
+        ``start`` stands in that clause (no sentence stop between)."""
+        for j in range(start - 1, max(sent.start, start - 20) - 1, -1):
+            if self._norms[j] in (".", "؛", "!", "؟"):
+                return None
+            if self._keys[j] == "اینکه" and _after_cue(sent.doc, j, CLAIM_CUES, gaps=(0,)):
+                return j
+        return None
+
     def _told_by_report(self, sent: Span, start: int) -> bool:
         """«گزارش‌هایی را [که از] امضای توافقی … خبر می‌داد، تکذیب کرد»: an event noun after «از» opening a relative
         clause on a report noun, whose verb is a news noun's (خبر داد), is what the reports claim."""
@@ -1659,6 +1669,16 @@ class EventExtractor:
         if event.modality == "negated" and trig.negated_type:  # «صلاحیت X تأیید نشد»: not approved is rejected
             event.type, event.modality = trig.negated_type, "asserted"
         self._attribution(doc, sent, event, in_sent, ents)
+        opened = None if event.nominal else self._claim_clause(sent, t_start)
+        if opened is not None and any(self._keys[j] in DENIALS for j in range(t_end, sent.end)) \
+                and not any(self._triggers_at(self._keys, j) for j in range(opened + 1, t_start)):
+            # (the first act of the clause: «مبنی بر اینکه X از Y خواسته است [میانجیگری] کند» claims the request)
+            # «گزارش‌ها مبنی بر اینکه [X] قصد دارد … ممنوع کند، تکذیب کرد»: a clause a report claims is told by its own
+            # subject, and did not happen when the report is denied (a claim «رد کرد» may still have been made)
+            subject = [p for s, e, p in in_sent if opened < s and e <= t_start and not marked[(s, e)]][:1]
+            event.actor = subject or event.actor
+            event.recipient = [p for p in event.recipient if p not in event.actor]
+            event.type, event.modality, event.claimed = trig.type, "negated", True
         # an act named by its noun, or by its infinitive («خبر [بسته شدن] گذرگاه …»، «[هدف قرار دادن] غیرنظامیان را …»)
         # (an infinitive only before a denial proper: «ادعای [هدف قرار گرفتن] X را رد کرد» rejects a claim, REJECT)
         verb_at = tokens[verb_index].i if verb_index is not None else None
@@ -1696,7 +1716,7 @@ class EventExtractor:
                     return None
             event.modality = "negated" if self._denied_after(sent, t_end) else "reported"
             event.claimed = True
-        elif event.type == "REQUEST" and event.modality == "negated":
+        elif event.type == "REQUEST" and event.modality == "negated" and not event.claimed:
             return None  # «هند خواهان تشدید تنش نیست»: not wanting something is a stance, and no request is made
         elif event.type == "REQUEST" and trig.words[0] in STANCE_WORDS and verb_index is not None \
                 and key(tokens[verb_index].norm_) in self.verb_forms["است"]:
