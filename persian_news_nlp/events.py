@@ -127,6 +127,7 @@ ISSUE_NOUNS = frozenset(key(w) for w in _WORDS["issue_noun"])  # «موضوع [�
 REFERRING = frozenset(key(w) for w in _WORDS["referring"])  # «با اشاره به [حملات] اخیر»: referred to, no act
 EXCHANGE_WORDS = frozenset(key(w) for w in _WORDS["exchange"])  # «در برابر/ازای [آتش‌بس]»: a price, no act
 PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دیدار کنند»: a plan of its own, no content of an offer
+HELD_ANAPHORS = frozenset(key(w) for w in _WORDS["held_anaphor"])  # «پنج تن از [آنان] آزاد شدند»: those just held
 DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت‌شدگان] آزاد شدند»: those the last arrest held
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
@@ -489,9 +490,10 @@ class EventExtractor:
         events: list[Event] = []
         for number, sent in enumerate(sents):
             if not by_sentence[number] and not any(self._keys[i] in CROWDS or self._keys[i] in DETAINEES
+                                                   or self._keys[i] in HELD_ANAPHORS or i > sent.start and self._keys[i - 1] + self._keys[i] in HELD_ANAPHORS
                                                    or self._keys[i] in self._arrest_words for i in range(sent.start, sent.end)):
                 continue  # nobody named, no crowd that could protest (کارگران … تجمع کردند), no one held told released
-                # or arrested (۵۰ نفر بازداشت شدند: by the police named before, see _arresters)
+                # (این افراد آزاد شدند) or arrested (۵۰ نفر بازداشت شدند: by the police named before, see _arresters)
             # A run-on "sentence" (a long line with no stops) is read in windows, so that the work
             # per trigger stays bounded and the whole document stays linear.
             for lo in range(sent.start, sent.end, MAX_SENTENCE_TOKENS):
@@ -1179,9 +1181,10 @@ class EventExtractor:
         closely by another event's verb, or an event noun that is a direct object (… را), is what
         another act is about, not an event told in its own right."""
         doc, start, end = event.trigger.doc, event.trigger.start, event.trigger.end
-        if start >= 1 and key(doc[start - 1].norm_) in FRAME_NOUNS or start >= 2 and event.anaphoric \
-                and key(doc[start - 2].norm_) in FRAME_NOUNS:
-            return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told
+        if event.nominal and (start >= 1 and key(doc[start - 1].norm_) in FRAME_NOUNS or start >= 2 and event.anaphoric
+                              and key(doc[start - 2].norm_) in FRAME_NOUNS):
+            return True  # «در حاشیه [این] نشست … دیدار کرد»: the meeting on whose sidelines another is told (a verb is
+            # no such noun: «با ضمانت بزرگان [محل] آزاد شدند»)
         indefinite = doc[start].norm_.endswith("ی") and not event.rule.words[-1].endswith("ی")  # نشستی، جلسه‌ای
         if event.nominal and any(
                 other.type in OFFERS and not other.nominal and 0 <= start - other.trigger.end <= 15
@@ -2650,7 +2653,9 @@ def _arresters(sents: list[Span], keys: list[str], events: list[Event], particip
 def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
     """«۳۱ نفر از بازداشت‌شدگان آزاد شدند»: a release told by its verb (mode ``release``) of those held after an
     arrest (event_words.tsv detainee), naming no one releasing, is made by whoever made the last arrest told
-    before it in the document (the police that held them)."""
+    before it in the document (the police that held them); so is one of people just told (held_anaphor: «پنج تن از
+    آنان …»، «این افراد …») or held in the same sentence («X که … بازداشت شده بودند، … آزاد شدند»), within the
+    arrest's sentence and the two after it."""
     last = None
     for event in sorted(events, key=lambda e: e.trigger.start):
         if event.type == "COERCE" and event.actor:
@@ -2658,7 +2663,10 @@ def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
         elif "release" in event.rule.mode and not event.actor and not event.nominal and last is not None:
             sent = sents[event.sentence]
             words = [key(t.norm_) for t in doc[sent.start: event.trigger.start]]
-            if any(w in DETAINEES for w in words) or any(a + b in DETAINEES for a, b in zip(words, words[1:])):
+            near = event.sentence - max(last.sentence_ids) <= 2
+            if any(w in DETAINEES for w in words) or any(a + b in DETAINEES for a, b in zip(words, words[1:])) \
+                    or near and (any(w in HELD_ANAPHORS for w in words) or any(a + b in HELD_ANAPHORS for a, b in zip(words, words[1:]))
+                                 or event.sentence in last.sentence_ids):
                 event.actor = list(last.actor)
 
 
