@@ -1008,6 +1008,7 @@ class EventExtractor:
                     self._asked_for(doc, event)
                     found.append(event)
         self._about_events(doc, sent, found)
+        _accused_of(doc, found)
         topics = self._called_off(doc, found)
         kept = [e for e in found if id(e) not in topics and not self._is_argument(e, found)]
         # «گزارش‌ها مبنی بر [بازداشت] X را [تکذیب کرد]»: the denied act is told, negated; the denial is no act of its own,
@@ -2668,6 +2669,22 @@ def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
                     or near and (any(w in HELD_ANAPHORS for w in words) or any(a + b in HELD_ANAPHORS for a, b in zip(words, words[1:]))
                                  or event.sentence in last.sentence_ids):
                 event.actor = list(last.actor)
+
+
+def _accused_of(doc: Doc, found: list[Event]) -> None:
+    """«X، Y را متهم کرد که به Z حمله کرده است»: the deed a «که» clause right after an accusation tells with no
+    subject of its own is the accused's, not the accuser's, and the accused is not its target."""
+    for accusation in found:
+        if accusation.type != "ACCUSE" or accusation.nominal or not accusation.recipient or accusation.verb_end is None \
+                or accusation.verb_end >= len(doc) or doc[accusation.verb_end].norm_ != "که":
+            continue
+        accuser = {p.identity for p in accusation.actor}
+        accused = {p.identity for p in accusation.recipient}
+        for deed in found:
+            if deed.trigger.start > accusation.verb_end and deed.type != "ACCUSE" and deed.actor \
+                    and {p.identity for p in deed.actor} == accuser:
+                deed.actor = list(accusation.recipient)
+                deed.recipient = [p for p in deed.recipient if p.identity not in accused]
 
 
 def _clause_opening(keys: Sequence[str], k: int) -> int | None:
