@@ -107,6 +107,7 @@ OWN_COUNTRY = _phrases(_WORDS["own_country"])
 OBJECT_FILLERS = frozenset(_WORDS["object_filler"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 SIDE_TIMES = frozenset(key(w) for w in _WORDS["side_time"])  # «میان [حکومت پیشین] افغانستان و …»
+MANNER_ADVERBS = frozenset(key(w) for w in _WORDS["manner_adverb"])  # «این حمله را [به‌شدت] محکوم کرد»
 NEXT_ROUND = frozenset(key(w) for w in _WORDS["next_round"])  # «نشست [بعدی]»: the next meeting, planned
 GATHERED_SIDES = frozenset(key(w) for w in _WORDS["gathered_sides"])  # «اجلاس [سران] …»: a gathering of sides
 NAME_MASK = "\x00"  # stands for a name's token where cue words are looked for
@@ -1383,7 +1384,7 @@ class EventExtractor:
             if tokens[j].norm_ == "را" and tokens[j - 2].norm_ in DEMONSTRATIVES:
                 ra = j
                 break
-        if ra is not None and (ra == k - 1 or trig.verb == "self"):
+        if ra is not None and (all(key(t.norm_) in MANNER_ADVERBS for t in tokens[ra + 1: k]) or trig.verb == "self"):
             earlier = self._triggers_at([key(tokens[ra - 1].norm_)], 0)
             # an act named by a general noun answers whatever act was told last
             named = key(tokens[ra - 1].norm_)
