@@ -2103,7 +2103,10 @@ class EventExtractor:
         condition = next((j + 1 for j in range(k - 1, max(-1, k - 13), -1) if norms[j] in (".", "؛")
                           or keys[tokens[j].i] in self.verb_forms["any"] or self._says(tokens[j].i)), max(0, k - 12))
         condition_text = KeyText.of_keys([keys[t.i] for t in tokens[condition: k]])
-        if any(clause.has(c) for c in cues.get("hypothetical", ())) or any(condition_text.has(c) for c in cues.get("condition", ())):
+        # («هرگونه تجمع [را] ممنوع کرد»: any of what a verb acts on, its object, is no condition)
+        any_object = not event.nominal and "را" in norms[clause_begin: k]
+        if any(clause.has(c) for c in cues.get("hypothetical", ())) or any(condition_text.has(c) for c in cues.get("condition", ())) \
+                or not any_object and any(clause.has(c) for c in cues.get("any_act", ())):
             event.modality = "hypothetical"  # «در صورت شکست مذاکرات»: a condition, not a report
         elif verb.startswith("ن") and not verb.startswith(("نمود", "نما")) or any(negation.has(c) for c in cues.get("negated", ())):
             event.modality = "negated"
