@@ -1143,6 +1143,12 @@ class EventExtractor:
             return True
         if trig.requires_before & set(keys[max(0, k - 4): k]):
             return True
+        if trig.requires_before:  # «از [امریکا، اسرائیل و ایران] می‌خواهد»: past a list of names, up to a verb or break
+            for j in range(k - 1, max(-1, k - 11), -1):
+                if keys[j] in trig.requires_before:
+                    return True
+                if keys[j] in (".", "؛", ":", "«", "»") or keys[j] in CLAUSE_BREAKS or keys[j] in self.verb_forms["any"]:
+                    break
         if trig.requires_object:  # «صادرات برق به X را قطع کرد»: in its own clause, before it (not «… قطع می‌کند که صادرات …»)
             # (up to sixteen words back, past the place and the order it was done by: اینترنت را در ولایت X و … به
             # دستور رهبر این گروه قطع کرده بودند)
