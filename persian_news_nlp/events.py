@@ -2832,8 +2832,9 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
             # «در نشست X و [Y]», «با X، نخست‌وزیر عراق، و [Y]»: the second of a pair is marked as the first
             marked[(s, e)] = marked[previous]
         elif previous is not None and marked[previous] and s - previous[1] == 1 and doc[s - 1].norm_ in ("،", ",") \
-                and (previous in listed or _listed(doc, in_sent, n - 1)):
+                and (previous in listed or _listed(doc, in_sent, n - 1, headless=_kind(doc, in_sent[n - 1][2]) in STATES)):
             # «در شهرهای اهواز، [شوش]، [کرمانشاه] و تهران»: the items of a list closed by «و» are marked as its first
+            # (a list of states needs no plural before it: «از امریکا، [اسرائیل] و ایران می‌خواهد»)
             marked[(s, e)] = marked[previous]
             listed.add((s, e))
         elif _agent_marked(doc, s):
@@ -2866,16 +2867,16 @@ def _markings(doc: Doc, sent: Span, in_sent, heads) -> dict[tuple[int, int], str
     return marked
 
 
-def _listed(doc: Doc, in_sent, n: int) -> bool:  # noqa: ANN001
-    """Does the mention ``in_sent[n]``, after a plural that announces a list, open one of mentions of its own
-    label and kind, each after a comma and the last after «و» (در شهرهای X، Y، Z و W; not «به گزارش … از [کابل]،
-    ازبکستان، افغانستان و پاکستان …»)?"""
+def _listed(doc: Doc, in_sent, n: int, headless: bool = False) -> bool:  # noqa: ANN001
+    """Does the mention ``in_sent[n]``, after a plural that announces a list (or, ``headless``, after anything),
+    open one of mentions of its own label and kind, each after a comma and the last after «و» (در شهرهای X، Y، Z و W;
+    not «به گزارش … از [کابل]، ازبکستان، افغانستان و پاکستان …»: a city is no country)?"""
     first = in_sent[n][0]
     # (the plural may stand before «از جمله»، «مانند»: در شهرهایی از جمله X، Y و Z)
     intro = next((w for w in (2, 1) if first - w >= 1
                   and tuple(key(t.norm_) for t in doc[first - w: first]) in LIST_INTROS), 0)
     head = first - intro - 1
-    if head < 0 or key(doc[head].norm_) not in LIST_HEADS:
+    if not headless and (head < 0 or key(doc[head].norm_) not in LIST_HEADS):
         return False
     label, kind = in_sent[n][2].label, _kind(doc, in_sent[n][2])
     for (_, end, _), (s, _, p) in zip(in_sent[n:], in_sent[n + 1:]):
