@@ -998,6 +998,8 @@ class EntityRecognizer:
     def _second_surname_word(self, ctx: _DocContext, i: int) -> bool:
         """A second surname word has a surname's shape: a given name, a telling ending or an ‑ی
         (هاشمی رفسنجانی, نمونه شهرکی); a plain word after a full name is the sentence going on."""
+        if ctx.norm(i).startswith("به\u200c"):
+            return False  # «اسحاق دار [به‌زودی] …»: «به» glued by a ZWNJ opens an adverb (به‌زودی، به‌شدت، به‌تازگی)
         word = ctx.plain(i)
         if word in self.lex.given_names or ctx.strong_surname(i, self.lex):
             return True
