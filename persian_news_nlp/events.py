@@ -490,9 +490,9 @@ class EventExtractor:
         self._presence = _after_phrase_positions(self._norms, ("با", "حضور"), 4)
         events: list[Event] = []
         for number, sent in enumerate(sents):
-            if not by_sentence[number] and not any(self._keys[i] in CROWDS or self._keys[i] in DETAINEES
-                                                   or self._keys[i] in HELD_ANAPHORS or i > sent.start and self._keys[i - 1] + self._keys[i] in HELD_ANAPHORS
-                                                   or self._keys[i] in self._arrest_words for i in range(sent.start, sent.end)):
+            if not by_sentence[number] and not any(k in CROWDS or k in DETAINEES or k in self._arrest_words
+                                                   for k in self._keys[sent.start: sent.end]) \
+                    and not _has_word(self._keys[sent.start: sent.end], HELD_ANAPHORS):
                 continue  # nobody named, no crowd that could protest (کارگران … تجمع کردند), no one held told released
                 # (این افراد آزاد شدند) or arrested (۵۰ نفر بازداشت شدند: by the police named before, see _arresters)
             # A run-on "sentence" (a long line with no stops) is read in windows, so that the work
@@ -627,6 +627,8 @@ class EventExtractor:
         if j - 2 < sent.start or self._norms[j] != "از" or self._norms[j - 1] != "که":
             return False
         j -= 2 if self._norms[j - 2] != "را" else 3
+        if j < sent.start:
+            return False
         report = self._keys[j]
         if not (report in REPORT_NOUNS or report.endswith("ی") and report[:-1] in REPORT_NOUNS):
             return False  # (the indefinite «گزارش‌هایی» too)
@@ -1051,7 +1053,7 @@ class EventExtractor:
             if event.nominal or event.type not in SPEECH_ACTS:
                 continue
             floor = max((p.end for p in event.actor), default=-1)
-            clause = object_end = self._clause_start(doc, sent, event.trigger.start)
+            clause = self._clause_start(doc, sent, event.trigger.start)
             if clause - 2 > sent.start and self._norms[clause - 1] == "که" and self._norms[clause - 2] == "را":
                 # «حملات X به Y را [که از ۲۳ خرداد آغاز شد] محکوم کرد»: a relative clause on the object, not a clause of its own
                 object_end = clause - 2
@@ -1134,7 +1136,8 @@ class EventExtractor:
 
     def _required(self, trig: Trigger, keys: list[str], k: int, n: int, reach: int = 8) -> bool:
         """One of the words the trigger requires is near: among its topic words (in the plural too: «حبس‌هایی» for
-        «حبس»), or, written «<از», among the four words before it («از X می‌خواهیم»); and no word written «!خبر»
+        «حبس»), or, written «<از», among the four words before it («از X می‌خواهیم»), or further back past a list of
+        names up to a verb or a break («از X، Y و Z می‌خواهد»); and no word written «!خبر»
         is among the ``reach`` words before it, with or without an ending (ادعایی که … آن را تأیید نکرد: a claim
         confirmed as a fact, not an act endorsed)."""
         if trig.barred and any(x.startswith(w) and len(x) - len(w) <= 2 for x in keys[max(0, k - reach): k] for w in trig.barred):
@@ -1680,12 +1683,12 @@ class EventExtractor:
         if event.modality == "negated" and trig.negated_type:  # «صلاحیت X تأیید نشد»: not approved is rejected
             event.type, event.modality = trig.negated_type, "asserted"
         self._attribution(doc, sent, event, in_sent, ents)
+        # «گزارش‌ها مبنی بر اینکه [X] قصد دارد … ممنوع کند، تکذیب کرد»: the first act of a clause a report claims is told
+        # by the clause's subject, and did not happen when the report is denied (a claim «رد کرد» may still have been
+        # made; «مبنی بر اینکه X از Y خواسته است [میانجیگری] کند» claims the request, not what it asks for)
         opened = None if event.nominal else self._claim_clause(sent, t_start)
         if opened is not None and any(self._keys[j] in DENIALS for j in range(t_end, sent.end)) \
                 and not any(self._triggers_at(self._keys, j) for j in range(opened + 1, t_start)):
-            # (the first act of the clause: «مبنی بر اینکه X از Y خواسته است [میانجیگری] کند» claims the request)
-            # «گزارش‌ها مبنی بر اینکه [X] قصد دارد … ممنوع کند، تکذیب کرد»: a clause a report claims is told by its own
-            # subject, and did not happen when the report is denied (a claim «رد کرد» may still have been made)
             subject = [p for s, e, p in in_sent if opened < s and e <= t_start and not marked[(s, e)]][:1]
             event.actor = subject or event.actor
             event.recipient = [p for p in event.recipient if p not in event.actor]
@@ -2675,10 +2678,13 @@ def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
             sent = sents[event.sentence]
             words = [key(t.norm_) for t in doc[sent.start: event.trigger.start]]
             near = event.sentence - max(last.sentence_ids) <= 2
-            if any(w in DETAINEES for w in words) or any(a + b in DETAINEES for a, b in zip(words, words[1:])) \
-                    or near and (any(w in HELD_ANAPHORS for w in words) or any(a + b in HELD_ANAPHORS for a, b in zip(words, words[1:]))
-                                 or event.sentence in last.sentence_ids):
+            if _has_word(words, DETAINEES) or near and (_has_word(words, HELD_ANAPHORS) or event.sentence in last.sentence_ids):
                 event.actor = list(last.actor)
+
+
+def _has_word(words: Sequence[str], vocab: frozenset[str]) -> bool:
+    """Whether one of ``words`` (keys), or two of them run together, is in ``vocab`` (بازداشت‌شدگان، این افراد)."""
+    return any(w in vocab for w in words) or any(a + b in vocab for a, b in zip(words, words[1:]))
 
 
 def _accused_of(doc: Doc, found: list[Event]) -> None:

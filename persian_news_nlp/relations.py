@@ -433,11 +433,11 @@ class RelationExtractor:
             if m.label == "ROLE" and m.nested_in is None and find(m.id) == m.id:
                 text_key = key(m.span.text)
                 own = affiliations.get(m.id, set())
-                for title, held_by in role_holder.items():
+                for title, holders in role_holder.items():
                     # the same title, a longer form of it, or a short form of two words or more told after it in
                     # full («رافائل گروسی، مدیرکل آژانس بین‌المللی انرژی اتمی … مدیرکل آژانس»); not the same post
                     # of another country or body («عراقچی، وزیر امور خارجه ایران … وزیر امور خارجه ترکیه»)
-                    fitting = [h for h in held_by if not (own and h[1] and not own & h[1])]
+                    fitting = [h for h in holders if not (own and h[1] and not own & h[1])]
                     if not fitting:
                         continue
                     # of several holders, the first named before the title, whom the report is about («پزشکیان،
