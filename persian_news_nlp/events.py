@@ -107,6 +107,7 @@ OWN_COUNTRY = _phrases(_WORDS["own_country"])
 OBJECT_FILLERS = frozenset(_WORDS["object_filler"])
 COUNTRY_WORD = key("کشور")  # «این کشور»، «دو کشور»: the word that makes a reference name countries
 SIDE_TIMES = frozenset(key(w) for w in _WORDS["side_time"])  # «میان [حکومت پیشین] افغانستان و …»
+OBJECT_PRONOUNS = frozenset(key(w) for w in _WORDS["object_pronoun"])  # «[آن] را محکوم کرد»: the act told last
 MANNER_ADVERBS = frozenset(key(w) for w in _WORDS["manner_adverb"])  # «این حمله را [به‌شدت] محکوم کرد»
 NEXT_ROUND = frozenset(key(w) for w in _WORDS["next_round"])  # «نشست [بعدی]»: the next meeting, planned
 GATHERED_SIDES = frozenset(key(w) for w in _WORDS["gathered_sides"])  # «اجلاس [سران] …»: a gathering of sides
@@ -828,13 +829,17 @@ class EventExtractor:
             return heads[(s, e)]
         return x
 
-    def _object_marked(self, end: int, stop: int) -> bool:
+    def _object_marked(self, end: int, stop: int, start: int | None = None) -> bool:
         """Is the mention ending at ``end`` an object: «را» right after it, or after a demonym or a possessive word
-        (دو [کارمند] روس آن را بازداشت کرد)?"""
+        (دو [کارمند] روس آن را بازداشت کرد)? A mention opening its clause, ``start`` given, is the subject of a
+        stance taken on the pronoun object after it ([ترکیه] آن را محکوم کرد; not «که [ایران] آن را … می‌داند»)."""
+        opens = start is not None and (start == 0 or self._norms[start - 1] in ("،", ".", "؛", ":")) and any(
+            self._norms[j] == "را" and any(t.type in STANCES for m in range(j + 1, min(stop, j + 4)) for t in self._triggers_at(self._keys, m))
+            for j in range(end, min(end + 3, stop)))
         for j in range(end, min(end + 3, stop)):
             if self._norms[j] == "را":
                 return True
-            if not (self._norms[j] in OBJECT_FILLERS or self._keys[j] in self._demonyms):
+            if not (self._norms[j] in OBJECT_FILLERS and not opens or self._keys[j] in self._demonyms):
                 return False
         return False
 
@@ -845,7 +850,7 @@ class EventExtractor:
         listed: list[tuple[int, int]] = []  # the list being read backwards from an object, and whether «و» joined it
         joined_by_and = False
         for s, e, p in reversed(in_sent):
-            if self._object_marked(e, stop):
+            if self._object_marked(e, stop, s):
                 if joined_by_and:
                     objects.update(listed)
                 listed, joined_by_and = [(s, e)], False
@@ -1390,14 +1395,19 @@ class EventExtractor:
                 continue  # «این تصمیم را «شجاعانه» خواند»: what it is called, quoted
             if tokens[j].norm_ in ("و", "،", ".") or tokens[j].norm_ in CLAUSE_BREAKS:
                 break  # «این حمله را محکوم کرد و از … خواست»: the object belongs to the act before «و»
-            if tokens[j].norm_ == "را" and tokens[j - 2].norm_ in DEMONSTRATIVES:
+            if tokens[j].norm_ == "را" and (tokens[j - 2].norm_ in DEMONSTRATIVES
+                                            or trig.type in STANCES and key(tokens[j - 1].norm_) in OBJECT_PRONOUNS):
                 ra = j
                 break
-        if ra is not None and (all(key(t.norm_) in MANNER_ADVERBS for t in tokens[ra + 1: k]) or trig.verb == "self"):
-            earlier = self._triggers_at([key(tokens[ra - 1].norm_)], 0)
-            # an act named by a general noun answers whatever act was told last
+        between = "".join(key(t.norm_) for t in tokens[ra + 1: k]) if ra is not None else ""
+        if ra is not None and (not between or between in MANNER_ADVERBS or trig.verb == "self"):  # (به‌شدت، به شدت)
             named = key(tokens[ra - 1].norm_)
-            event.answers = earlier[0].type if earlier else ANY_ACT if named in ACT_NOUNS \
+            if named in OBJECT_PRONOUNS:  # «این حمله را «…» خواند و [آن] را محکوم کرد»: the act named so before it
+                named = next((key(tokens[j].norm_) for j in range(ra - 2, 0, -1)
+                              if tokens[j - 1].norm_ in DEMONSTRATIVES and self._triggers_at([key(tokens[j].norm_)], 0)), named)
+            earlier = self._triggers_at([named], 0)
+            # an act named by a general noun answers whatever act was told last
+            event.answers = earlier[0].type if earlier else ANY_ACT if named in ACT_NOUNS or named in OBJECT_PRONOUNS \
                 else "COERCE" if named in RESTRICTION_NOUNS else None
         elif k >= 3 and tokens[k - 3].norm_ in ("با", "از") and tokens[k - 2].norm_ in DEMONSTRATIVES:
             # «با این تحریم‌ها مخالفت کرد»، «از این توافق استقبال کرد»
