@@ -56,6 +56,7 @@ PREPOSITIONS = frozenset(_WORDS["preposition"])
 CLAUSE_BREAKS = frozenset(_WORDS["clause_break"])
 NAMING_VERBS = frozenset(key(w) for w in _WORDS["naming_verb"])  # «X را «قتل …» خواند»: the quote is the speaker's label
 SUBORDINATORS = frozenset(_WORDS["subordinator"])  # که، آنکه: a mention after one is its clause's, no preposition's
+SUBORDINATOR_KEYS = frozenset(key(w) for w in SUBORDINATORS)  # the same, written with a ZWNJ or glued (این‌که، اینکه)
 BOTH_SIDES = frozenset(key(w) for w in _WORDS["both_sides"])  # keys: «دوطرف» too
 FACED = frozenset(key(w) for w in _WORDS["faced"])  # «با انتقاد X روبه‌رو شد»: met with X's act
 DONE_ADJECTIVES = frozenset(key(w) for w in _WORDS["done_adjective"])
@@ -491,9 +492,9 @@ class EventExtractor:
         self._presence = _after_phrase_positions(self._norms, ("با", "حضور"), 4)
         events: list[Event] = []
         for number, sent in enumerate(sents):
-            if not by_sentence[number] and not any(k in CROWDS or k in DETAINEES or k in self._arrest_words
-                                                   for k in self._keys[sent.start: sent.end]) \
-                    and not _has_word(self._keys[sent.start: sent.end], HELD_ANAPHORS):
+            sent_keys = [] if by_sentence[number] else self._keys[sent.start: sent.end]
+            if not by_sentence[number] and not any(k in CROWDS or k in DETAINEES or k in self._arrest_words for k in sent_keys) \
+                    and not _has_word(sent_keys, HELD_ANAPHORS):
                 continue  # nobody named, no crowd that could protest (کارگران … تجمع کردند), no one held told released
                 # (این افراد آزاد شدند) or arrested (۵۰ نفر بازداشت شدند: by the police named before, see _arresters)
             # A run-on "sentence" (a long line with no stops) is read in windows, so that the work
@@ -581,11 +582,16 @@ class EventExtractor:
             if self._ends_phrase(j):
                 return False
             if self._norms[j] == "را":
-                after = j + 1  # past the label a naming verb gives it: «X را «نقض حقوق بین‌الملل» توصیف کرد»
-                if after < sent.end and self._norms[after] == "«":
-                    after = next((m + 1 for m in range(after + 1, min(sent.end, after + 12)) if self._norms[m] == "»"), after)
-                return any(t.type in STANCES for m in range(after, min(sent.end, after + 5)) for t in self._triggers_at(self._keys, m))
+                return self._stance_after(j, sent.end)
         return False
+
+    def _stance_after(self, ra: int, stop: int) -> bool:
+        """Does a stance (محکوم کرد، انتقاد کرد) follow the «را» at ``ra`` closely, past the label a naming verb gives
+        the object («X را «نقض حقوق بین‌الملل» توصیف کرد»)?"""
+        after = ra + 1
+        if after < stop and self._norms[after] == "«":
+            after = next((m + 1 for m in range(after + 1, min(stop, after + 12)) if self._norms[m] == "»"), after)
+        return any(t.type in STANCES for m in range(after, min(stop, after + 5)) for t in self._triggers_at(self._keys, m))
 
     def _any_object(self, tokens, k: int) -> bool:  # noqa: ANN001
         """Is what the trigger at ``k`` answers «از» and a word for anything at all (از هر اقدامی، از هرگونه …), in
@@ -615,9 +621,9 @@ class EventExtractor:
         """Where «اینکه» opens the clause a claim cue introduces (گزارش‌ها مبنی بر [اینکه] …), when the trigger at
         ``start`` stands in that clause (no sentence stop between)."""
         for j in range(start - 1, max(sent.start, start - 20) - 1, -1):
-            if self._norms[j] in (".", "؛", "!", "؟"):
+            if self._norms[j] in SENTENCE_STOPS:
                 return None
-            if self._keys[j] == "اینکه" and _after_cue(sent.doc, j, CLAIM_CUES, gaps=(0,)):
+            if self._keys[j] in SUBORDINATOR_KEYS and _after_cue(sent.doc, j, CLAIM_CUES, gaps=(0,)):
                 return j
         return None
 
@@ -833,9 +839,9 @@ class EventExtractor:
         """Is the mention ending at ``end`` an object: «را» right after it, or after a demonym or a possessive word
         (دو [کارمند] روس آن را بازداشت کرد)? A mention opening its clause, ``start`` given, is the subject of a
         stance taken on the pronoun object after it ([ترکیه] آن را محکوم کرد; not «که [ایران] آن را … می‌داند»)."""
-        opens = start is not None and (start == 0 or self._norms[start - 1] in ("،", ".", "؛", ":")) and any(
-            self._norms[j] == "را" and any(t.type in STANCES for m in range(j + 1, min(stop, j + 4)) for t in self._triggers_at(self._keys, m))
-            for j in range(end, min(end + 3, stop)))
+        ra = next((j for j in range(end, min(end + 3, stop)) if self._norms[j] == "را"), None)
+        opens = ra is not None and start is not None and (start == 0 or self._norms[start - 1] in CLAUSE_STOPS + (":",)) \
+            and self._stance_after(ra, stop)
         for j in range(end, min(end + 3, stop)):
             if self._norms[j] == "را":
                 return True
