@@ -77,6 +77,8 @@ COMPARATIVES = frozenset(_WORDS["comparative"])
 CROWDS = frozenset(key(w) for w in _WORDS["crowd"])
 CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
+DURATION_UNITS = tuple(key(w) for w in _WORDS["duration_unit"])  # «نشست [دو روزه] X»: a length is an adjective too
+COUNT_WORDS = frozenset(key(w) for w in _WORDS["count_word"])
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
 IMPOSE_NOUNS = frozenset(key(w) for w in _WORDS["impose_noun"])
@@ -143,6 +145,7 @@ LIST_INTROS = frozenset(tuple(key(w) for w in p.split()) for p in _WORDS["list_i
 NAMING = _phrases(_WORDS["naming"])  # «گروهی موسوم به X»
 BETWEEN = frozenset(_WORDS["between"])
 HEAD_CUES = frozenset(tuple(key(w) for w in c.split()) for c in _WORDS["head_cue"])
+JOINT_WORDS = frozenset(key(w) for w in _WORDS["joint_word"])  # «به ریاست [مشترک] X و Y»
 TOPIC_CUES = tuple(sorted((tuple(key(w) for w in c.split()) for c in _WORDS["topic_cue"]), key=len, reverse=True))
 _TOPIC_CUES_BY_FIRST = _phrases(_WORDS["topic_cue"])
 _TYPES = {r["type"]: r for r in read_tsv(model_path("rules", "event_types.tsv"), ("type",), unique="type")}
@@ -1603,9 +1606,12 @@ class EventExtractor:
             named = {id(p) for s, e, p in _possessors(doc, in_sent, t_end, sent.end) if _kind(doc, p) not in ("city", "province")}
             named |= {id(p) for p in between}  # «پس از تبادل آتش میان [X] و [Y]»
             event.actor = [p for p in event.actor if id(p) in named]
-        led = [p for s, e, p in in_sent if s >= 2 and (self._keys[s - 2], self._keys[s - 1]) in HEAD_CUES]
+        led = [x for x in in_sent if self._led_at(x[0])]
         if event.actor:  # «هیأتی از X به ریاست Y»: the head of the delegation acts with it
-            event.actor = _dedupe(event.actor + led)
+            event.actor = _dedupe(event.actor + [p for s, e, p in led])
+        elif led and event.nominal and trig.type == "CONSULT" and led[0][0] > t_start:
+            # «نشست … به ریاست مشترک X و Y برگزار شد»: who chairs a meeting no one else is named holding holds it
+            event.actor = _coordinated(doc, [x for x in in_sent if x[0] >= led[0][0] and x[:2] not in heads], _apposition_ends(heads))
         passive = self._passive(trig, tokens, verb_index, event)
         undergone = trig.recipient == "subject"  # «X کشته شد»: the subject undergoes the act
         if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
@@ -1683,7 +1689,7 @@ class EventExtractor:
             marked_at = [p for p in event.recipient if p not in owners]
             event.actor, event.recipient = owners, (marked_at or [p for s, e, p in subject[:1]]) if owners else []
         if trig.actor == "host":  # «X هیئت Y را به ریاست Z به حضور پذیرفت»: the visitors act, the host is visited
-            leaders = {id(p) for p in led}
+            leaders = {id(p) for s, e, p in led}
             guests = event.recipient + [p for p in event.actor if id(p) in leaders]
             event.actor, event.recipient = guests, [p for p in event.actor if id(p) not in leaders]
         said_after = self._said_after(sent, verb_index is not None and tokens[verb_index].i + 1 or t_end)
@@ -1897,6 +1903,12 @@ class EventExtractor:
     def _said_after(self, sent: Span, start: int) -> int | None:
         """The first verb of saying from ``start`` to the end of the sentence."""
         return next((i for i in range(start, sent.end) if self._says(i)), None)
+
+    def _led_at(self, s: int) -> bool:
+        """Does a head cue stand right before token ``s`` (به ریاست X), perhaps a joint one (به ریاست مشترک X)?"""
+        keys = self._keys
+        return s >= 2 and (keys[s - 2], keys[s - 1]) in HEAD_CUES \
+            or s >= 3 and keys[s - 1] in JOINT_WORDS and (keys[s - 3], keys[s - 2]) in HEAD_CUES
 
     def _said_at(self, sent: Span, t_start: int, first: bool = False) -> int | None:
         """Where a verb of saying stands before ``t_start`` in the sentence: the first or the last."""
@@ -3053,12 +3065,25 @@ def _possessors(doc: Doc, in_sent, start: int, end: int,  # noqa: ANN001
     return _chain(doc, after, ends) if after and after[0][0] == owner else []
 
 
+def _length_at(doc: Doc, i: int, end: int) -> int:
+    """Tokens of an adjective of length at ``i`` (دو روزه، سه‌روزه، ۲ ساعته), or 0: a count and a unit."""
+    word = key(doc[i].norm_)
+    unit = next((u for u in DURATION_UNITS if word.endswith(u)), None)
+    if unit is not None and (word[: -len(unit)] in COUNT_WORDS or word[: -len(unit)].isdigit()):
+        return 1
+    if (word in COUNT_WORDS or word.isdigit()) and i + 1 < end and key(doc[i + 1].norm_) in DURATION_UNITS:
+        return 2
+    return 0
+
+
 def _after_adjectives(doc: Doc, start: int, end: int, most: int = 2) -> int:
     """The token after up to ``most`` adjectives from ``start`` — relational ones (‑ی: هوایی، پهپادی، هسته‌ای) and
     those listed as event_adjective (غیرمستقیم، مشترک): where an event noun's possessor stands in «حملات پهپادی
     روسیه», «مذاکرات غیرمستقیم تهران و واشنگتن»."""
     function_words = Lexicons.load().function_words
     i = start
+    while i < min(end, start + most) and (length := _length_at(doc, i, end)):
+        i += length  # «نشست [دو روزه] سران X»: a length, in one word or two
     while i < min(end, start + most) and _is_word(doc[i]) and not doc[i].ent_type_ and (
             key(doc[i].norm_) in EVENT_ADJECTIVES
             or doc[i].norm_.endswith("ی") and not key(doc[i].norm_).endswith("های")
