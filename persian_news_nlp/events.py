@@ -25,6 +25,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from spacy.language import Language
@@ -69,6 +70,7 @@ DELEGATIONS = frozenset(key(w) for w in _WORDS["delegation"])
 COUNTED = frozenset(key(w) for w in _WORDS["counted"])
 PHASE_NOUNS = frozenset(key(w) for w in _WORDS["phase_noun"])  # «به [آغاز] درگیری»: the act, at one of its phases
 SOURCE_CUES = _WORDS["source_cue"]
+ACCOUNT_CUES = _WORDS["account_cue"]  # «به گفته X»: a source whose own account is cited, who may have done what it tells
 REPORT_VERBS = frozenset(_WORDS["report_verb"])
 NO_EVENT_KINDS = frozenset(_WORDS["no_event_kind"])
 NO_SIDE_KINDS = frozenset(_WORDS["no_side_kind"])
@@ -753,8 +755,13 @@ class EventExtractor:
         for rel in doc._.relations or []:
             relations_of.setdefault(rel.head, []).append(rel)
         out: list[tuple[int, int, Participant]] = []
+        self._cited = []
         for m in mentions:
-            if m.nested_in is not None or m.label == "DATE" or self._is_source(doc, m.span):
+            if m.nested_in is not None or m.label == "DATE":
+                continue
+            if self._is_source(doc, m.span):
+                if " ".join(self._norms[max(0, m.span.start - 3): m.span.start]).endswith(ACCOUNT_CUES):
+                    self._cited.append((m.span.start, m.span.end, self._participant(m, m.span, gaz, by_id, holders, relations_of)))
                 continue
             entry = gaz.get(m.entry_id) if m.entry_id else None
             if entry is not None and entry.kind in NO_SIDE_KINDS:
@@ -1625,12 +1632,16 @@ class EventExtractor:
                 # (a state or a body: «از [شهر ارزروم] به کابل اخراج شدند» names where they left from)
                 event.actor = [p for s, e, p in in_sent if marked[(s, e)] == "از" and clause_start <= s and t_start - 6 <= e <= t_start
                                and (p.label == "ORG" or _kind(doc, p) in STATES)][-1:]
-            if passive and not event.actor and told is not None and trig.type in ANNOUNCED:
+            if passive and not event.actor and trig.type in ANNOUNCED:
                 # «[وزارت اطلاعات] اعلام کرد که … دستگیر شدند»: a security body announcing an arrest with no agent made it
                 # (or a prosecutor or police chief by the title beside his name: «X، دادستان Y، گفت که …»); «[مجلس X]
-                # اعلام کرد سفر … لغو شده است»: whoever announces a sanction imposed it
+                # اعلام کرد سفر … لغو شده است»: whoever announces a sanction imposed it; so does one whose account the
+                # sentence cites (به گفته [ارتش X]، … بازداشت شده‌اند)
+                tellers = sorted([x for x in self._cited if sent.start <= x[0] and x[1] <= t_start]
+                                 + [(s, e, p) for s, e, p in in_sent if told is not None and e <= told and not marked[(s, e)]],
+                                 key=itemgetter(0))
                 anyone = ANNOUNCED[trig.type] == "anyone"
-                event.actor = [p for s, e, p in in_sent if e <= told and not marked[(s, e)] and p.label in ("ORG", "PER", "LOC")
+                event.actor = [p for s, e, p in tellers if p.label in ("ORG", "PER", "LOC")
                                and (anyone and (p.label != "LOC" or _kind(doc, p) in STATES)
                                     or p.label == "ORG" and p.sector in SECURITY_SECTORS
                                     or p.label != "LOC" and any(_phrase_at(self._keys, j, SECURITY_HEADS) for j in range(s, e)))][-1:]
