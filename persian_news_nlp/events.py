@@ -2256,6 +2256,10 @@ class EventExtractor:
                 if event.type == "SUPPORT" and not event.anaphoric and earlier.rule.cameo != event.rule.cameo \
                         and event.sentence != earlier.sentence:
                     continue  # «X و Y … امضا کردند … X از نقش Z قدردانی کرد»: a signing and praise are two kinds of support
+                if ("summon" in event.rule.mode) != ("summon" in earlier.rule.mode) and not event.anaphoric \
+                        and event.sentence not in earlier.sentence_ids:
+                    continue  # «X … را محکوم کرد. وزارت خارجه سفیر Y را احضار کرد»: a summons is an act of its own (a protest
+                    # told in its sentence is delivered at it: «… را احضار کرد و اعتراض شدید خود را ابلاغ کرد»)
                 # «X با وزیر خارجه دیدار کرد … X با رئیس‌جمهور دیدار کرد»: two known people met, two meetings
                 met = [{p.identity for p in e.recipient if p.label == "PER"} for e in (event, earlier)]  # known or not
                 people = [{p.identity for p in e.actor + e.recipient if p.label == "PER"} for e in (event, earlier)]
