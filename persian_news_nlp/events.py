@@ -6,7 +6,8 @@ For each trigger in a sentence the extractor finds
 * the **actor**: the subject (the first participant of the clause not governed by a preposition,
   with those coordinated to it), with pronouns and nominal anaphors resolved through coreference;
   else the sides after ``میان``, the possessor of an event noun standing alone, ``با حضور X``, or
-  a passive's agent (``از سوی X``);
+  a passive's agent (``از سوی X``); a person stating his own state's stance joins it (``X گفت که
+  [کشورش] … را نمی‌پذیرد``);
 * the **recipient**: the participant marked as the trigger says (``با X``, ``به X``, ``از X``,
   ``X را``), the subject of a passive, or the actors of an event the act is about;
 * the event's own **location** (``در``/``به`` + place near the trigger), **date** (a date of the
@@ -428,6 +429,7 @@ class Event:
     claimed: bool = False  # what a report claims (گزارش‌ها مبنی بر دیدار X با Y): negated when the report is denied
     weekday_only: bool = False  # its date is a bare weekday (روز چهارشنبه), read as this week's past day
     agreed_as: str | None = None  # the type its trigger had before what was agreed retyped it (توافق on a ceasefire)
+    spokesman: Participant | None = None  # the person who states it, when a speech act's actor may be his state
     confidence: float = 0.7
     dictionary: list[str] = field(default_factory=list)
 
@@ -524,6 +526,7 @@ class EventExtractor:
         _arresters(sents, self._keys, events, participants)
         _releasers(doc, sents, events)
         _aid_received_where_it_arrived(events)
+        _with_spokesman(events)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
             event.actor, event.recipient = _with_members(event.actor, joint), _with_members(event.recipient, joint)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
@@ -1665,6 +1668,8 @@ class EventExtractor:
             # «X گفت: مصوبه کنگره … مردود است»: a stance stated by a speaker is the speaker's act («X گفت که تکرار
             # این اتهام‌ها …» names one told before, not his)
             event.actor = [speaker]
+        elif speaker is not None and speaker.label == "PER" and speaker.country:
+            event.spokesman = speaker  # «عون گفت که [لبنان] هرگونه دخالت … را نمی‌پذیرد»: see _with_spokesman
         if (passive or undergone) and own_subject:
             recipient = [p for s, e, p in _chain(doc, own_subject)]  # «X و Y بازداشت شدند»: both
         elif passive or undergone:
@@ -2723,6 +2728,16 @@ def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
             near = event.sentence - max(last.sentence_ids) <= 2
             if _has_word(words, DETAINEES) or near and (_has_word(words, HELD_ANAPHORS) or event.sentence in last.sentence_ids):
                 event.actor = list(last.actor)
+
+
+def _with_spokesman(events: list[Event]) -> None:
+    """«عون گفت که [لبنان] هرگونه دخالت … را نمی‌پذیرد»: a person who states his own state's stance takes it with his
+    state (or its bodies), as the first actor; added once events are merged, so that it merges no two acts."""
+    for event in events:
+        speaker = event.spokesman
+        if speaker is not None and event.actor and speaker.identity not in {p.identity for p in event.actor} \
+                and all(p.label in ("LOC", "ORG") and p.country == speaker.country for p in event.actor):
+            event.actor = [speaker, *event.actor]
 
 
 def _has_word(words: Sequence[str], vocab: frozenset[str]) -> bool:
