@@ -160,6 +160,7 @@ MUTUAL = frozenset(t for t, r in _TYPES.items() if r.get("mutual") == "yes")  # 
 OFFERS = frozenset(t for t, r in _TYPES.items() if r.get("offers") == "yes")  # acts that name their content after them
 CROWD_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("crowd") == "yes")  # what a crowd does unnamed (protests, demands)
 STANCES = frozenset(t for t, r in _TYPES.items() if r.get("condemns") == "yes")  # an act named as its object is another's
+REJECTIONS = frozenset({"REJECT"})  # «اتهام X … را «بی‌اساس» خواند»: an accusation named as its object is answered
 SITED = frozenset(t for t, r in _TYPES.items() if r.get("sited") == "yes")  # «نشست [دوحه]»: a lone place after it is where
 ANNOUNCED = {t: r["announced"] for t, r in _TYPES.items() if r.get("announced")}  # «X اعلام کرد … لغو شد»: X did it
 REACHES = frozenset(t for t, r in _TYPES.items() if r.get("reaches") == "yes")  # «حمله به [کابل]»: the one reached is the place
@@ -583,23 +584,23 @@ class EventExtractor:
                                                        country, "CVL", None)]
                 event.recipient = [p for p in event.recipient if p.identity not in {a.identity for a in called_by}]
 
-    def _object_of_stance(self, sent: Span, start: int) -> bool:
-        """Does the phrase from ``start`` end in «را» before a stance taken on it (محکوم کرد، انتقاد کرد)
-        with no verb or clause break between?"""
+    def _object_of_stance(self, sent: Span, start: int, types: frozenset[str] = STANCES) -> bool:
+        """Does the phrase from ``start`` end in «را» before a stance taken on it (محکوم کرد، انتقاد کرد; a rejection
+        with ``types`` REJECTIONS) with no verb or clause break between?"""
         for j in range(start, min(sent.end - 1, start + 30)):
             if self._ends_phrase(j):
                 return False
             if self._norms[j] == "را":
-                return self._stance_after(j, sent.end)
+                return self._stance_after(j, sent.end, types)
         return False
 
-    def _stance_after(self, ra: int, stop: int) -> bool:
-        """Does a stance (محکوم کرد، انتقاد کرد) follow the «را» at ``ra`` closely, past the label a naming verb gives
-        the object («X را «نقض حقوق بین‌الملل» توصیف کرد»)?"""
+    def _stance_after(self, ra: int, stop: int, types: frozenset[str] = STANCES) -> bool:
+        """Does a stance of ``types`` (محکوم کرد، انتقاد کرد) follow the «را» at ``ra`` closely, past the label a naming
+        verb gives the object («X را «نقض حقوق بین‌الملل» توصیف کرد»)?"""
         after = ra + 1
         if after < stop and self._norms[after] == "«":
             after = next((m + 1 for m in range(after + 1, min(stop, after + 12)) if self._norms[m] == "»"), after)
-        return any(t.type in STANCES for m in range(after, min(stop, after + 5)) for t in self._triggers_at(self._keys, m))
+        return any(t.type in types for m in range(after, min(stop, after + 5)) for t in self._triggers_at(self._keys, m))
 
     def _any_object(self, tokens, k: int) -> bool:  # noqa: ANN001
         """Is what the trigger at ``k`` answers «از» and a word for anything at all (از هر اقدامی، از هرگونه …), in
@@ -1407,6 +1408,9 @@ class EventExtractor:
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in DEMONSTRATIVES
         event.aside = any(self._keys[i] in FRAME_NOUNS and self._norms[i - 1] == "در" for i in range(max(clause_start, 1), t_start))
         event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
+        if event.nominal and trig.type == "ACCUSE" and "summon" not in trig.mode and self._object_of_stance(sent, t_end, REJECTIONS):
+            return None  # «اتهام واشنگتن درباره … را «بی‌اساس» خواند»: an accusation rejected is answered, not told again
+            # (a summons denied is an act that did not happen: «خبر احضار سفیر X را تکذیب کرد»)
         # «این تصمیم را محکوم کردند»، «این حملات را نقض حاکمیت … خواند»: the earlier act named as the object
         ra = None
         for j in range(k - 1, max(2, k - 8) - 1, -1):
