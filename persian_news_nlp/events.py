@@ -138,6 +138,7 @@ PLAN_WORDS = frozenset(_WORDS["plan_word"])  # «… و قرار است … دی
 HELD_ANAPHORS = frozenset(key(w) for w in _WORDS["held_anaphor"])  # «پنج تن از [آنان] آزاد شدند»: those just held
 DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت‌شدگان] آزاد شدند»: those the last arrest held
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
+EMPHASIS_WORDS = frozenset(key(w) for w in _WORDS["emphasis"])  # «X تأکید کرد که …»: how a statement is told
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
 STANCE_WORDS = frozenset(key(w) for w in _WORDS["stance_with_copula"])  # «X خواهان … است»: a stance, no call
 ATTACK_FRAMES = frozenset(key(w) for w in _WORDS["attack_frame"])  # «ابعاد [انفجار]»، «قربانیان [حمله]»
@@ -1039,6 +1040,7 @@ class EventExtractor:
         _accused_of(doc, found)
         topics = self._called_off(doc, found)
         kept = [e for e in found if id(e) not in topics and not self._is_argument(e, found)]
+        kept = [e for e in kept if not _stated_in(e, kept)]
         # «گزارش‌ها مبنی بر [بازداشت] X را [تکذیب کرد]»: the denied act is told, negated; the denial is no act of its own,
         # even when the act names no one who could do it (a claim «رد کرد» with its claimant named stays: «ادعای X مبنی
         # بر … را رد کرد»)
@@ -2732,6 +2734,16 @@ def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
             near = event.sentence - max(last.sentence_ids) <= 2
             if _has_word(words, DETAINEES) or near and (_has_word(words, HELD_ANAPHORS) or event.sentence in last.sentence_ids):
                 event.actor = list(last.actor)
+
+
+def _stated_in(event: Event, found: list[Event]) -> bool:
+    """«X تأکید کرد که [Y] آماده است …»: stressing (an emphasis row: تأکید) whose «که» clause tells an act of its own
+    is only how that act is stated; the act told is the record."""
+    doc, end = event.trigger.doc, event.verb_end
+    if event.rule.words[0] not in EMPHASIS_WORDS or end is None or end >= len(doc) or doc[end].norm_ != "که":
+        return False
+    stop = next((t.i for t in doc[end:] if t.norm_ in SENTENCE_STOPS), len(doc))
+    return any(other is not event and end < other.trigger.start < stop for other in found)
 
 
 def _with_spokesman(events: list[Event]) -> None:
