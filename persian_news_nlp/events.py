@@ -1240,10 +1240,12 @@ class EventExtractor:
         if start >= 2 and doc[start - 1].norm_ == "از" and any(o is not event and o.trigger.end == start - 1 for o in found):
             return True  # «با استقبال از [توافق] آتش‌بس، …»: what another act's noun is about, right after its «از»
         if start >= 2 and doc[start - 1].norm_ == "به" and key(doc[start - 2].norm_) in REFERRING \
-                and not any(p.start >= event.trigger.end_char for p in event.actor):
-            # «X با اشاره به حملات اخیر در Y گفت …»: what the speaker refers to, not an act told (one whose doer is named
-            # after it is told: «با اشاره به حملات [Z] به …»)
+                and not (event.type in HOSTILE and any(p.start >= event.trigger.end_char for p in event.actor)):
+            # «X با اشاره به حملات اخیر در Y گفت …»، «با اشاره به حمایت ایران از …»: what the speaker refers to, not an act
+            # told (an attack whose doer is named after it is told: «با اشاره به حملات [Z] به …»)
             return True
+        if event.nominal and start >= 1 and doc[start - 1].norm_ == "به" and _referred_to(doc, end):
+            return True  # «X به [حمایت] آلمان از … اشاره کرد»: what the speaker refers to, named before his verb
         if start >= 1 and key(doc[start - 1].norm_) in ISSUE_NOUNS:
             return True  # «موضوع آزادی خدمه … را مطرح کرد»، «پرونده انفجار بندر»: the matter discussed, not an act told
         if start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in CONCERN_NOUNS:
@@ -2734,6 +2736,19 @@ def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
             near = event.sentence - max(last.sentence_ids) <= 2
             if _has_word(words, DETAINEES) or near and (_has_word(words, HELD_ANAPHORS) or event.sentence in last.sentence_ids):
                 event.actor = list(last.actor)
+
+
+def _referred_to(doc: Doc, end: int) -> bool:
+    """Does the phrase after an event noun ending at ``end`` run, with no verb or stop, to a verb of referring (اشاره
+    کرد): «به [حمایت] X از Y … اشاره کرد»?"""
+    verbs = _light_verb_forms()["any"]
+    for j in range(end, min(end + 30, len(doc) - 1)):
+        word = key(doc[j].norm_)
+        if word in REFERRING:
+            return key(doc[j + 1].norm_) in verbs
+        if doc[j].norm_ in SENTENCE_STOPS or doc[j].norm_ in CLAUSE_BREAKS or word in verbs:
+            return False
+    return False
 
 
 def _stated_in(event: Event, found: list[Event]) -> bool:
