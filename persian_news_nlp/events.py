@@ -760,13 +760,14 @@ class EventExtractor:
         for rel in doc._.relations or []:
             relations_of.setdefault(rel.head, []).append(rel)
         out: list[tuple[int, int, Participant]] = []
-        self._cited = []
+        self._cited = []  # the sources cited by their own account (به گفته X): who may have made an arrest they tell
         for m in mentions:
             if m.nested_in is not None or m.label == "DATE":
                 continue
             if self._is_source(doc, m.span):
                 if " ".join(self._norms[max(0, m.span.start - 3): m.span.start]).endswith(ACCOUNT_CUES):
-                    self._cited.append((m.span.start, m.span.end, self._participant(m, m.span, gaz, by_id, holders, relations_of)))
+                    cited = self._participant(m, m.span, gaz, by_id, holders, relations_of)
+                    self._cited.append((m.span.start, m.span.end, cited))
                 continue
             entry = gaz.get(m.entry_id) if m.entry_id else None
             if entry is not None and entry.kind in NO_SIDE_KINDS:
@@ -1412,7 +1413,8 @@ class EventExtractor:
         event.anaphoric = t_start > 0 and doc[t_start - 1].norm_ in DEMONSTRATIVES
         event.aside = any(self._keys[i] in FRAME_NOUNS and self._norms[i - 1] == "در" for i in range(max(clause_start, 1), t_start))
         event.nominal = trig.verb not in ("self", "far") and trigger.end == t_end  # an event noun with no light verb right after it
-        if event.nominal and trig.type == "ACCUSE" and "summon" not in trig.mode and self._object_of_stance(sent, t_end, REJECTIONS):
+        if event.nominal and trig.type == "ACCUSE" and "summon" not in trig.mode \
+                and self._object_of_stance(sent, t_end, REJECTIONS):
             return None  # «اتهام واشنگتن درباره … را «بی‌اساس» خواند»: an accusation rejected is answered, not told again
             # (a summons denied is an act that did not happen: «خبر احضار سفیر X را تکذیب کرد»)
         # «این تصمیم را محکوم کردند»، «این حملات را نقض حاکمیت … خواند»: the earlier act named as the object
@@ -1629,7 +1631,8 @@ class EventExtractor:
             event.actor = _dedupe(event.actor + [p for s, e, p in led])
         elif led and event.nominal and trig.type == "CONSULT" and led[0][0] > t_start:
             # «نشست … به ریاست مشترک X و Y برگزار شد»: who chairs a meeting no one else is named holding holds it
-            event.actor = _coordinated(doc, [x for x in in_sent if x[0] >= led[0][0] and x[:2] not in heads], _apposition_ends(heads))
+            chairs = [x for x in in_sent if x[0] >= led[0][0] and x[:2] not in heads]
+            event.actor = _coordinated(doc, chairs, _apposition_ends(heads))
         passive = self._passive(trig, tokens, verb_index, event)
         undergone = trig.recipient == "subject"  # «X کشته شد»: the subject undergoes the act
         if passive or undergone:  # «X بازداشت شد»، «X توسط Y رد شد»: the subject is acted on; the agent, if named, acts
