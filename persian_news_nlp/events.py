@@ -82,6 +82,7 @@ CROWD_COUNTS = frozenset(_WORDS["crowd_count"])
 EVENT_ADJECTIVES = frozenset(key(w) for w in _WORDS["event_adjective"])
 DURATION_UNITS = tuple(key(w) for w in _WORDS["duration_unit"])  # «نشست [دو روزه] X»: a length is an adjective too
 COUNT_WORDS = frozenset(key(w) for w in _WORDS["count_word"])
+TIME_SPANS = frozenset(key(w) for w in _WORDS["time_span"])  # «پس از چهار [روز] درگیری»: a length before an act
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
 IMPOSE_NOUNS = frozenset(key(w) for w in _WORDS["impose_noun"])
@@ -2824,6 +2825,10 @@ def _dated_by(doc: Doc, start: int) -> bool:
     آتش‌بس)?"""
     if start >= 2 and key(doc[start - 1].norm_) in ACT_STEPS:
         start -= 1  # «ساعاتی پس از [اعلام] آتش‌بس، میسری …»
+    elif start >= 3 and key(doc[start - 1].norm_) in TIME_SPANS:
+        start -= 1  # «پس از [چهار روز] درگیری»، «پس از [ماه‌ها] مذاکره»: how long the act went on
+        if start >= 3 and (key(doc[start - 1].norm_) in COUNT_WORDS or doc[start - 1].norm_.isdigit()):
+            start -= 1
     return start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in TIME_NOUNS
 
 
