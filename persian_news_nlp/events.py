@@ -766,7 +766,7 @@ class EventExtractor:
             if m.nested_in is not None or m.label == "DATE":
                 continue
             if self._is_source(doc, m.span):
-                if " ".join(self._norms[max(0, m.span.start - 3): m.span.start]).endswith(ACCOUNT_CUES):
+                if self._words_before(m.span.start).endswith(ACCOUNT_CUES):
                     cited = self._participant(m, m.span, gaz, by_id, holders, relations_of)
                     self._cited.append((m.span.start, m.span.end, cited))
                 continue
@@ -856,15 +856,21 @@ class EventExtractor:
         """Is the mention ending at ``end`` an object: «را» right after it, or after a demonym or a possessive word
         (دو [کارمند] روس آن را بازداشت کرد)? A mention opening its clause, ``start`` given, is the subject of a
         stance taken on the pronoun object after it ([ترکیه] آن را محکوم کرد; not «که [ایران] آن را … می‌داند»)."""
-        ra = next((j for j in range(end, min(end + 3, stop)) if self._norms[j] == "را"), None)
-        opens = ra is not None and start is not None and (start == 0 or self._norms[start - 1] in CLAUSE_STOPS + (":",)) \
-            and self._stance_after(ra, stop)
+        opens = start is not None and (start == 0 or self._norms[start - 1] in CLAUSE_STOPS + (":",))
         for j in range(end, min(end + 3, stop)):
             if self._norms[j] == "را":
                 return True
-            if not (self._norms[j] in OBJECT_FILLERS and not opens or self._keys[j] in self._demonyms):
+            if self._keys[j] in self._demonyms:
+                continue
+            if self._norms[j] not in OBJECT_FILLERS or opens and self._stance_after_filler(j, stop):
                 return False
         return False
+
+    def _stance_after_filler(self, j: int, stop: int) -> bool:
+        """Is the possessive or pronoun word at ``j`` the object of a stance: «را» right after it, and a stance then
+        ([ترکیه] [آن] را محکوم کرد)?"""
+        ra = next((m for m in range(j + 1, min(j + 3, stop)) if self._norms[m] == "را"), None)
+        return ra is not None and self._stance_after(ra, stop)
 
     def _object_list(self, doc: Doc, in_sent, stop: int) -> set[tuple[int, int]]:  # noqa: ANN001
         """The mentions that are objects: «را» after them (:meth:`_object_marked`), and the mentions listed before
@@ -906,11 +912,14 @@ class EventExtractor:
                                                                 entry.id, entry.name, entry.country, None, None)))
         return sorted(out + found, key=lambda t: (t[0], -t[1])) if found else out
 
+    def _words_before(self, start: int) -> str:
+        """The three words before token ``start``, joined by spaces: where a source cue (به گزارش X) is looked for."""
+        return " ".join(self._norms[max(0, start - 3): start])
+
     def _is_source(self, doc: Doc, span: Span) -> bool:
         """The outlet a report cites (به گزارش X، به نقل از X (Y)، a dateline «X-» at a line start) is no participant."""
         norms = self._norms
-        before = " ".join(norms[max(0, span.start - 3): span.start])
-        if before.endswith(SOURCE_CUES):
+        if self._words_before(span.start).endswith(SOURCE_CUES):
             return True
         # به گزارش خبرگزاری دانشجویان ایران (ایسنا); طبق گزارش X، رئیس Y: a short name or a title beside a source
         if span.start >= 2 and (norms[span.start - 1] == "(" or norms[span.start - 1] == "،" and span.label_ == "ROLE"):
@@ -1652,9 +1661,9 @@ class EventExtractor:
                 # (or a prosecutor or police chief by the title beside his name: «X، دادستان Y، گفت که …»); «[مجلس X]
                 # اعلام کرد سفر … لغو شده است»: whoever announces a sanction imposed it; so does one whose account the
                 # sentence cites (به گفته [ارتش X]، … بازداشت شده‌اند)
-                tellers = sorted([x for x in self._cited if sent.start <= x[0] and x[1] <= t_start]
-                                 + [(s, e, p) for s, e, p in in_sent if told is not None and e <= told and not marked[(s, e)]],
-                                 key=itemgetter(0))
+                cited = [x for x in self._cited if sent.start <= x[0] and x[1] <= t_start]
+                telling = [] if told is None else [(s, e, p) for s, e, p in in_sent if e <= told and not marked[(s, e)]]
+                tellers = sorted(cited + telling, key=itemgetter(0))
                 anyone = ANNOUNCED[trig.type] == "anyone"
                 event.actor = [p for s, e, p in tellers if p.label in ("ORG", "PER", "LOC")
                                and (anyone and (p.label != "LOC" or _kind(doc, p) in STATES)
@@ -2827,7 +2836,7 @@ def _dated_by(doc: Doc, start: int) -> bool:
         start -= 1  # «ساعاتی پس از [اعلام] آتش‌بس، میسری …»
     elif start >= 3 and key(doc[start - 1].norm_) in TIME_SPANS:
         start -= 1  # «پس از [چهار روز] درگیری»، «پس از [ماه‌ها] مذاکره»: how long the act went on
-        if start >= 3 and (key(doc[start - 1].norm_) in COUNT_WORDS or doc[start - 1].norm_.isdigit()):
+        if start >= 3 and _is_count(key(doc[start - 1].norm_)):
             start -= 1
     return start >= 2 and doc[start - 1].norm_ == "از" and key(doc[start - 2].norm_) in TIME_NOUNS
 
@@ -3138,11 +3147,16 @@ def _length_at(doc: Doc, i: int, end: int) -> int:
     """Tokens of an adjective of length at ``i`` (دو روزه، سه‌روزه، ۲ ساعته), or 0: a count and a unit."""
     word = key(doc[i].norm_)
     unit = next((u for u in DURATION_UNITS if word.endswith(u)), None)
-    if unit is not None and (word[: -len(unit)] in COUNT_WORDS or word[: -len(unit)].isdigit()):
+    if unit is not None and _is_count(word[: -len(unit)]):
         return 1
-    if (word in COUNT_WORDS or word.isdigit()) and i + 1 < end and key(doc[i + 1].norm_) in DURATION_UNITS:
+    if _is_count(word) and i + 1 < end and key(doc[i + 1].norm_) in DURATION_UNITS:
         return 2
     return 0
+
+
+def _is_count(word: str) -> bool:
+    """A count word or a number in figures (دو، چند، ۲): what a unit of time or length follows."""
+    return word in COUNT_WORDS or word.isdigit()
 
 
 def _after_adjectives(doc: Doc, start: int, end: int, most: int = 2) -> int:
