@@ -81,6 +81,7 @@ _CLEANUP = re.compile(
     rf"[{MARKS}{CONTROLS}\u200c \t،؛؟!](?:"
     rf"(?<=[^\s][{MARKS}])[{MARKS}]*(?P<marks>)"                  # marks after a character
     r"|(?<=\u200c)\u200c+(?P<zwnj>)"
+    r"|(?<=\u0640)(?<![^\s]\u0640)\u0640*(?=\s|$)(?P<dash>)"      # a kashida standing alone is a dash (تهران ـ ایرنا)
     rf"|(?:(?<=[{CONTROLS}{MARKS}])[{CONTROLS}{MARKS}]*"          # controls, and marks with no letter to sit on
     rf"|(?<=\u200c)(?<![{LETTERS}{MARKS}]\u200c)\u200c*"          # ZWNJ not after a letter (or mark)
     rf"|(?<=\u200c)\u200c*(?![{LETTERS}]))(?P<drop>)"             # or not before one
@@ -124,6 +125,8 @@ def _cleanup_pass(text: str) -> tuple[list[Edit], bool]:
             edits.append((start, end, ""))
         elif kind == "zwnj":
             edits.append((start, end, ZWNJ))
+        elif kind == "dash":
+            edits.append((start, end, "-"))
         elif kind == "spaces":
             if m.group() != " ":
                 edits.append((start, end, " "))
