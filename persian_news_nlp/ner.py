@@ -93,6 +93,7 @@ if not Doc.has_extension("reference_date"):
 
 # Marks between a name and the title that describes it: «نمونه، وزیر …», «نمونه - رئیس …».
 APPOSITION_MARKS = frozenset({"،", ",", "-", "–", "—"})
+HYPHENS = frozenset({"-", "–"})
 ALLAH = ("الله", "اله")  # ‑الله written apart ends a given name: «نقیب الله», «روح اله»
 # A closing quotation mark and the mark that opens its quote (straight quotes open and close alike).
 QUOTE_OPENER = {"»": "«", '"': '"'}
@@ -369,7 +370,7 @@ class EntityRecognizer:
         candidates += self._person_candidates(ctx, roles + gaz)
         candidates += self._source_candidates(ctx, candidates)
         candidates += self._named_candidates(ctx)
-        candidates += self._speaker_candidates(ctx)
+        candidates += self._speaker_candidates(ctx, roles + gaz)
         candidates += self._attributed_candidates(ctx)
         candidates += self._club_candidates(ctx, gaz)
         candidates += self._press_review_candidates(ctx, gaz, candidates)
@@ -753,6 +754,10 @@ class EntityRecognizer:
                 break  # «اداره نمونه و شهرداری نمونه‌آباد»، «… و بندرهای X»: a second head opens a second name
             if word == "و" and end > j and end + 1 < len(ctx.doc) and ctx.name_word(end + 1) and taken + 1 < max_tokens:
                 end += 1  # «حمل و نقل»: «و» joins two words of one name and is not counted as one
+                continue
+            if word in HYPHENS and end > j and ctx.plain(end - 1).endswith("ی") and ctx.plain(end + 1).endswith("ی") \
+                    and ctx.name_word(end + 1) and taken + 1 < max_tokens:
+                end += 1  # «سازمان فرهنگی - هنری …»: a hyphen joins two adjectives of one name
                 continue
             if not ctx.name_word(end) or ctx.is_title_start(end):
                 break
@@ -1154,13 +1159,16 @@ class EntityRecognizer:
                 out.append(Candidate(j, end, "ORG", 1, "rules:source", confidence=0.7))
         return out
 
-    def _speaker_candidates(self, ctx: _DocContext) -> list[Candidate]:
+    def _speaker_candidates(self, ctx: _DocContext, roles: list[Candidate]) -> list[Candidate]:
         """``نوروزی با بیان اینکه …``, ``نمونه‌پور تصریح کرد``: a clause-initial name before a verb of saying,
-        or before the opening of a statement (``نمونه‌پور با اشاره به … گفت``) whose verb follows; and a
-        headline quoting a surname-shaped name (``نمونه‌زاده: …``). A common word is no speaker unless it has a
-        surname's shape (حسینی)."""
+        or before the opening of a statement (``نمونه‌پور با اشاره به … گفت``) whose verb follows, also with
+        his title between them (``نمونه‌پور مدیر … گفت``); and a headline quoting a surname-shaped name
+        (``نمونه‌زاده: …``). A common word is no speaker unless it has a surname's shape (حسینی)."""
         out = []
         n = len(ctx.doc)
+        title_end = {}
+        for c in (c for c in roles if c.label == "ROLE"):
+            title_end[c.start] = max(c.end, title_end.get(c.start, c.end))
         for i in range(n):
             # «نمونه‌یار» تصریح کرد: a quoted name opening the sentence speaks after its closing quote
             closer = QUOTE_CLOSER.get(ctx.norm(i - 1)) if i > 0 else None
@@ -1170,10 +1178,14 @@ class EntityRecognizer:
             if not starts_clause or ctx.address_ends(i):
                 continue  # «آقای نمونه گفت»: the name after a form of address is found by its shape, without «آقای»
             given = ctx.clear_given(i)
-            for width in (2, 1):
+            for width in (3, 2, 1):
                 end = i + width
                 if closer is not None and ctx.norm(end) != closer:
                     continue
+                # a title right after the name: its verb may come later in the sentence (نمونه‌پور مدیر … افزود)
+                titled = end + (closer is not None) in title_end
+                if width == 3 and not titled:
+                    continue  # three words only before a title (رفیع الله نمونه سخنگوی …)
                 # after a clear given name the surname may be an everyday word (رضا شایسته، محمدرضا ساکت)
                 if end >= n or not all((ctx.name_word(k) and k not in ctx.blocked_starts
                                         and (not ctx.is_common(k) or ctx.surname_shaped(k, self.lex) or (given and k > i))
@@ -1183,7 +1195,10 @@ class EntityRecognizer:
                 headline = ctx.norm(end) == ":" and i in ctx.sent_starts \
                     and any(ctx.surname_shaped(k, self.lex) for k in range(i, end))
                 verb = end + (closer is not None)  # past the closing quote
-                if headline or self._says(ctx, verb) or (self._opens_statement(ctx, verb) and self._says_later(ctx, verb + 1)):
+                verb = title_end.get(verb, verb)
+                if headline or self._says(ctx, verb) or (self._opens_statement(ctx, verb) and self._says_later(ctx, verb + 1)) \
+                        or (titled and self._says_later(ctx, verb)
+                            and all(not ctx.everyday(k) or ctx.surname_shaped(k, self.lex) or (given and k > i) for k in range(i, end))):
                     out.append(Candidate(i, end, "PER", 1, "rules:speaker", confidence=0.65))
                     break
         return out
