@@ -187,6 +187,7 @@ FIRST_PERSON_ENDINGS = ("یم", "م")  # دیدار کردیم، خواستم: t
 # «خواسته» is also "a demand"
 SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است", "م", "یم"))
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
+PRESENT_PERFECT = ("است", "اند")  # of PERFECT_AUXILIARIES, those of an act just done
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
 JOINED_STOPS = (*CLAUSE_STOPS, "«", "»")  # … and, for a verb shared after «و», quote marks: «شکنجه و محاکمه» قرار گرفت
 QUOTED_TERM_MAX = 4  # a quote of at most this many tokens around an act (X را «عنصر نامطلوب» اعلام کرد) is a term, no speech
@@ -2717,20 +2718,69 @@ def _session_of_one(event: Event) -> bool:
 
 
 def _arresters(sents: list[Span], keys: list[str], events: list[Event], participants) -> None:  # noqa: ANN001
-    """«… پلیس X عملیاتی را آغاز کرد. … ۵۰ نفر بازداشت شدند»: an arrest told in a sentence that names no one at all
-    is made by the security body (police, army, intelligence, a prosecutor's office) named last in the two sentences
-    before it (``keys``: the document's token keys)."""
-    for event in events:
+    """«… پلیس X عملیاتی را آغاز کرد. … ۵۰ نفر بازداشت شدند»: an arrest told with no one making it is made by the
+    security body (police, army, intelligence, a prosecutor's office) named last in the two sentences before it, when
+    its own sentence names no one at all (``keys``: the document's token keys).
+
+    An arrest (CAMEO 173) told by a finite verb, not the pluperfect of a background clause, may name others in its
+    sentence (its speaker, those held): the body is looked for there before it too, and in the body of the text when a
+    headline's arrest is told again there («… بازداشت شدند» … «در این عملیات … بازداشت شدند»); not a body of another
+    country than where the arrest is told (… در [باکو] بازداشت شدند after «پلیس روسیه»); and an arrest by a body
+    whose arrest is already told is that one, told again (removed from ``events``)."""
+    for event in list(events):
         if event.type != "COERCE" or event.actor or event.nominal:
             continue
-        sent = sents[event.sentence]
-        if any(sent.start <= s < sent.end for s, e, p in participants):
+        numbers = [event.sentence]
+        arrest = event.rule.cameo == "173" and _finite(keys, event.trigger.start) \
+            and not _in_relative_clause(keys, sents[event.sentence].start, event.trigger.start)
+        if arrest:
+            numbers = sorted(event.sentence_ids or numbers, reverse=True)
+        elif any(sents[event.sentence].start <= s < sents[event.sentence].end for s, e, p in participants):
             continue
-        floor = sents[max(0, event.sentence - 2)].start
-        near = [p for s, e, p in participants if floor <= s and e <= sent.start and p.label == "ORG"
-                and (p.sector in SECURITY_SECTORS or any(_phrase_at(keys, j, SECURITY_HEADS) for j in range(s, e)))]
-        if near:
-            event.actor = [near[-1]]
+        taken = {id(p) for p in event.recipient}
+        where = event.location.country if event.location is not None else None
+        for number in numbers:
+            floor = sents[max(0, number - 2)].start
+            limit = event.trigger.start if number == event.sentence else sents[number].end
+            charged = next((j for j in range(limit - 1, floor, -1) if keys[j] == "اتهام" and keys[j - 1] == "به"), limit)
+            near = [p for s, e, p in participants if floor <= s and e <= limit and p.label == "ORG" and id(p) not in taken
+                    and (p.sector in SECURITY_SECTORS or any(_phrase_at(keys, j, SECURITY_HEADS) for j in range(s, e)))
+                    and not (arrest and s > charged)]  # «به اتهام همکاری با [این سرویس] بازداشت شده‌اند»: the charge
+            if near and not (arrest and where and near[-1].country and near[-1].country != where):
+                event.actor = [near[-1]]
+                break
+        told = next((e for e in events if e is not event and e.type == "COERCE" and e.rule.cameo == "173" and e.actor
+                     and e.trigger.start < event.trigger.start and e.actor[0].identity == (event.actor or [None])[0].identity),
+                    None) if arrest and event.actor and not event.recipient else None
+        if told is not None:
+            told.sentence_ids += [n for n in event.sentence_ids if n not in told.sentence_ids]
+            events.remove(event)
+
+
+def _in_relative_clause(keys: list[str], start: int, i: int) -> bool:
+    """Does token ``i`` stand in a relative clause opened since token ``start`` (کسانی که …، X را که …، همه کسانی
+    شد که …), not in what a verb of saying reports (افزود که …، اعلام کرد که …)?"""
+    for j in range(i - 1, start, -1):
+        if keys[j] == "که":
+            return keys[j - 1] not in _said_keys() and " ".join(keys[max(start, j - 2):j]) not in _said_keys()
+        if keys[j] in CLAUSE_BREAKS or keys[j] in ("،", "."):
+            return False
+    return False
+
+
+@cache
+def _said_keys() -> frozenset[str]:
+    """Verbs of saying (speech_verbs.tsv), as keys."""
+    return frozenset(" ".join(key(w) for w in v.split()) for v in Lexicons.load().speech_verbs)
+
+
+def _finite(keys: list[str], start: int) -> bool:
+    """Is the trigger at token ``start`` told by a finite verb, not a pluperfect of background («… که ماه گذشته
+    بازداشت شده بودند») or a participle standing as an adjective («زائر بازداشت شده»)?"""
+    for i in range(start + 1, min(start + 3, len(keys))):
+        if keys[i] == "شده":
+            return i + 1 < len(keys) and keys[i + 1] in PRESENT_PERFECT
+    return True
 
 
 def _releasers(doc: Doc, sents: list[Span], events: list[Event]) -> None:
