@@ -186,6 +186,7 @@ FIRST_PERSON_ENDINGS = ("یم", "م")  # دیدار کردیم، خواستم: t
 # a finite trigger's other forms: plural, perfect and, for quotes, first person (ما از X خواستیم); not bare ‑ه:
 # «خواسته» is also "a demand"
 SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است", "م", "یم"))
+PRESENCE = frozenset(key(w) for w in _WORDS["presence"])
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
 PRESENT_PERFECT = ("است", "اند")  # of PERFECT_AUXILIARIES, those of an act just done
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
@@ -1742,6 +1743,12 @@ class EventExtractor:
         self._modality(doc, sent, event, tokens, k, verb_index, reference)
         if event.modality == "negated" and trig.negated_type:  # «صلاحیت X تأیید نشد»: not approved is rejected
             event.type, event.modality = trig.negated_type, "asserted"
+        if event.modality == "negated" and event.type == "CONSULT" and event.nominal:
+            declined = self._presence_declined(tokens, k + n)
+            if declined is False:
+                return None  # «X و Y در نشست امسال شرکت نکردند»: a meeting not attended is not theirs
+            if declined:  # «ایران در نشست شرم‌الشیخ شرکت نمی‌کند»: an invitation declined (PLOVER REJECT, CAMEO 125)
+                event.type, event.modality = "REJECT", "asserted"
         self._attribution(doc, sent, event, in_sent, ents)
         # «گزارش‌ها مبنی بر اینکه [X] قصد دارد … ممنوع کند، تکذیب کرد»: the first act of a clause a report claims is told
         # by the clause's subject, and did not happen when the report is denied (a claim «رد کرد» may still have been
@@ -2204,6 +2211,21 @@ class EventExtractor:
         elif any(sentence.starts_with(c) for c in cues.get("continuation", ())) and \
                 sent.start > 0 and self._previous_is_background(doc, sent, reference):
             event.modality = "historical"
+
+    def _presence_declined(self, tokens, start: int) -> bool | None:  # noqa: ANN001
+        """After a meeting noun, in its clause, a negated verb of taking part (event_words.tsv presence): True when it
+        says the subject will not take part (شرکت نمی‌کند، حضور نخواهد داشت), False when it did not (شرکت نکرد), None
+        when no such verb is there."""
+        for j in range(start, len(tokens) - 1):
+            word = self._keys[tokens[j].i]
+            if word in CLAUSE_BREAKS or tokens[j].norm_ in ("،", "."):
+                return None
+            if word in PRESENCE:
+                verb = self._keys[tokens[j + 1].i]
+                if not verb.startswith("ن"):
+                    return None
+                return verb.startswith(("نمی", "نخواه"))
+        return None
 
     def _clause_verb_end(self, tokens, start: int, clause_end: int) -> int:  # noqa: ANN001
         """Just past the first verb from ``start`` in the clause (where an event noun's tense is told), or the
