@@ -1679,6 +1679,14 @@ class EventExtractor:
             if at is not None:
                 event.actor = _sides_after(doc, [x for x in in_sent if x[0] < t_start], at) or event.actor
                 subject = [] if event.actor else subject
+        if not event.actor and trig.type == "SUPPORT" and (passive or signed):
+            # «[معاهده مرزی] دو کشور … در بیشکک امضا شد»، «[توافق‌نامه امنیتی] ایران و عراق … امضا شد»: a document
+            # signed with no signer named is signed by those it belongs to
+            # (not a project it is about: «پروتکل مالی [راه آهن رشت - آستارا] امضا شد»; nor when «میان» names the sides)
+            at = next((i for i in range(clause_start, t_start) if self._keys[i] in DOCUMENT_NOUNS), None)
+            if at is not None and not any(self._norms[i] in BETWEEN for i in range(at, t_start)):
+                event.actor = [p for s, e, p in _possessors(doc, in_sent, at + 1, t_start)
+                               if p.label in ("SIDES", "ORG", "PER") or _kind(doc, p) in STATES]
         if trig.actor == "to":  # «احضار X به [وزارت خارجه]»: the one summoned to acts
             # before the light verb, in the trigger's own clause: not «… احضار کرد و اعتراض خود را به [وزیر دفاع] …»
             stop = tokens[verb_index].i if verb_index is not None else next(
