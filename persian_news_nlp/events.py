@@ -2313,6 +2313,9 @@ class EventExtractor:
                 if event.type == "SUPPORT" and not event.anaphoric and earlier.rule.cameo != event.rule.cameo \
                         and event.sentence != earlier.sentence:
                     continue  # «X و Y … امضا کردند … X از نقش Z قدردانی کرد»: a signing and praise are two kinds of support
+                if event.type == "AGREE" and not event.anaphoric and event.sentence != earlier.sentence \
+                        and _agree_kind(event) != _agree_kind(earlier) and "invite" in (_agree_kind(event), _agree_kind(earlier)):
+                    continue  # «… به توافق رسیده‌اند … X از Y برای سفر به بغداد دعوت کرد»: an invitation is an act of its own
                 if ("summon" in event.rule.mode) != ("summon" in earlier.rule.mode) and not event.anaphoric \
                         and event.sentence not in earlier.sentence_ids:
                     continue  # «X … را محکوم کرد. وزارت خارجه سفیر Y را احضار کرد»: a summons is an act of its own (a protest
@@ -2730,6 +2733,14 @@ def _deal_of_one(event: Event) -> bool:
     """«بقائی … درباره توافق گفت»: an agreement between sides (a trigger whose sides all act) with one side named, no
     international organisation, and no one it is made with, names no deal made here."""
     return event.type == "AGREE" and event.rule.actor in ("all", "both") and _one_side(event) and event.actor[0].label != "SIDES"
+
+
+def _agree_kind(event: Event) -> str:
+    """What an AGREE tells: an invitation (CAMEO 039), a meeting planned (a CONSULT trigger in the future), or
+    another agreement or pledge."""
+    if event.rule.cameo == "039":
+        return "invite"
+    return "plan" if event.rule.type == "CONSULT" else "agree"
 
 
 def _session_of_one(event: Event) -> bool:
