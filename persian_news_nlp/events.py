@@ -86,6 +86,8 @@ TIME_SPANS = frozenset(key(w) for w in _WORDS["time_span"])  # «پس از چه�
 DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
 IMPOSE_NOUNS = frozenset(key(w) for w in _WORDS["impose_noun"])
+LAUNCH_NOUNS = frozenset(key(w) for w in _WORDS["launch_noun"])
+LAUNCHED = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "CONSULT"})  # acts launched or carried out (عملیات را آغاز کرد)
 SEPARATELY = frozenset(key(w) for w in _WORDS["separately"])
 CONCERN_NOUNS = frozenset(key(w) for w in _WORDS["concern_noun"])
 AIM_NOUNS = frozenset(key(w) for w in _WORDS["aim_noun"])
@@ -1339,8 +1341,9 @@ class EventExtractor:
             # hands the aid over (کمک‌ها را فرستاد), makes the stance public (آمادگی خود را اعلام کرد) or puts the
             # sanctions in force (تحریم‌ها را اعمال کرد)
             return not (event.type == "AID" and _delivered(doc, end) or _verb_on_object(doc, end, ANNOUNCE_NOUNS)
-                        or event.type in ("SANCTION", "COERCE", "RETREAT") and _verb_on_object(doc, end, IMPOSE_NOUNS))
-            # (تحریم‌ها را اعمال کرد، حکم بازداشت X را صادر کرد، فرمان عفو X زندانی را صادر کرد)
+                        or event.type in ("SANCTION", "COERCE", "RETREAT") and _verb_on_object(doc, end, IMPOSE_NOUNS)
+                        or event.type in LAUNCHED and _verb_on_object(doc, end, LAUNCH_NOUNS))
+            # (تحریم‌ها را اعمال کرد، حکم بازداشت X را صادر کرد، فرمان عفو X زندانی را صادر کرد؛ عملیاتی را علیه X آغاز کرد)
         before = start - 2 if start >= 2 and key(doc[start - 1].norm_) in DELIVERY_NOUNS else start - 1
         if before >= 0 and doc[before].norm_ == "برای" and any(
                 other.type in OFFERS and (0 < before - other.trigger.end + 1 <= 6 or not other.nominal
@@ -2642,7 +2645,8 @@ def _delivered(doc: Doc, start: int) -> bool:
 
 def _verb_on_object(doc: Doc, start: int, nouns: frozenset[str]) -> bool:
     """A compound verb whose noun is one of ``nouns`` follows the object marker after ``start``: one that makes
-    its object public (ANNOUNCE_NOUNS: اعلام کرد، ابراز داشت) or puts it in force (IMPOSE_NOUNS: اعمال کرد)."""
+    its object public (ANNOUNCE_NOUNS: اعلام کرد، ابراز داشت), puts it in force (IMPOSE_NOUNS: اعمال کرد) or launches
+    it (LAUNCH_NOUNS: آغاز کرد)."""
     forms = _light_verb_forms()
     j = next((t.i for t in doc[start: min(start + 3, len(doc))] if t.norm_ == "را"), None)
     if j is None:
