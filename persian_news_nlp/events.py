@@ -1067,6 +1067,10 @@ class EventExtractor:
         kept = [e for e in kept if not (e.type == "ASSAULT" and e.nominal and e.rule.words[0] in RAID_NOUNS and any(
             o.type == "COERCE" and {p.identity for p in o.actor} & {p.identity for p in e.actor} for o in kept))]
         kept = [e for e in kept if not self._attacks_in_general(doc, e, kept)]
+        # «… از این پس دیگری را هدف قرار نخواهد داد»: a pledge not to attack (a truce's terms) is no attack; it is left
+        # out only now, once it has kept the truce's own nouns from taking its negated verb
+        kept = [e for e in kept if not (e.type == "ASSAULT" and e.modality == "negated" and not e.nominal and e.verb_end
+                                        and any(self._keys[i].startswith(("نخواه", "نمی")) for i in range(e.trigger.start, e.verb_end)))]
         self._asked_of(found, kept)
         _agreed_truce(found, kept)
         return kept
