@@ -87,6 +87,7 @@ DELIVERY_NOUNS = frozenset(key(w) for w in _WORDS["delivery_noun"])
 ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
 IMPOSE_NOUNS = frozenset(key(w) for w in _WORDS["impose_noun"])
 LAUNCH_NOUNS = frozenset(key(w) for w in _WORDS["launch_noun"])
+QUOTES = frozenset("«»\"")  # quotation marks: clause breaks around speech, not around a quoted name
 LAUNCHED = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "CONSULT"})  # acts launched or carried out (عملیات را آغاز کرد)
 SEPARATELY = frozenset(key(w) for w in _WORDS["separately"])
 CONCERN_NOUNS = frozenset(key(w) for w in _WORDS["concern_noun"])
@@ -1319,11 +1320,11 @@ class EventExtractor:
         verbs = _light_verb_forms()["any"]
         if event.rule.actor == "all" and any(
                 other.rule.actor == "all" and not other.nominal and 0 < other.trigger.start - end <= 40
-                and not any(t.norm_ in (".", "؛") or t.norm_ in CLAUSE_BREAKS or key(t.norm_) in verbs
+                and not any(t.norm_ in (".", "؛") or t.norm_ in CLAUSE_BREAKS and t.norm_ not in QUOTES or key(t.norm_) in verbs
                             for t in doc[end + (end < len(doc) and doc[end].norm_ == "که"): other.trigger.start]) for other in found):
             # «قرارداد گازی بین X و Y امضا شد», «تفاهم‌نامه واردات … از ایران، روز … میان X، Y و Z امضا شد»،
-            # «قراردادی که … امضا شد»: the contract is what is signed, however long its name and its setting, up
-            # to the first verb
+            # «قراردادی که … امضا شد»، «پیمان «…» را امضا کردند»: the contract is what is signed, however long its name
+            # (quoted too) and its setting, up to the first verb
             return True
         object_end = next((t.i for t in doc[end: min(end + 12, len(doc))] if t.norm_ in ("را", "،", ".", "؛")
                            or t.norm_ in CLAUSE_BREAKS), None)
