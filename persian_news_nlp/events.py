@@ -2800,7 +2800,7 @@ def _arresters(sents: list[Span], keys: list[str], events: list[Event], particip
                 event.actor = [near[-1]]
                 break
         told = next((e for e in events if e is not event and e.type == "COERCE" and e.rule.cameo == "173" and e.actor
-                     and e.trigger.start < event.trigger.start and e.actor[0].identity == (event.actor or [None])[0].identity),
+                     and e.trigger.start < event.trigger.start and e.actor[0].identity == event.actor[0].identity),
                     None) if arrest and event.actor and not event.recipient else None
         if told is not None:
             told.sentence_ids += [n for n in event.sentence_ids if n not in told.sentence_ids]
