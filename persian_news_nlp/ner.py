@@ -158,6 +158,7 @@ class Lexicons:
     review_markers: frozenset[str]      # a press review's attributions (به نقل از، از قول)
     attributions: frozenset[str]        # «به گفته», «به اعتقاد»: the name right after them says what follows
     attribution_lasts: frozenset[str]   # their last words (گفته), to find them fast
+    credits: frozenset[str]             # «به کارگردانی», «به قلم»: the name right after them made the work named before
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     light_verbs: frozenset[str]         # keys of light-verb forms: the word before one is the verb's noun
     closing_light_verbs: frozenset[str]  # keys of forms that are light verbs only closing the clause (متهم ساخت.)
@@ -221,6 +222,7 @@ class Lexicons:
         openers = frozenset(r["form"] for r in speech_rows if r.get("opens") == "1")
         review = frozenset(r["form"] for r in speech_rows if r.get("opens") == "review")
         attributions = frozenset(r["form"] for r in speech_rows if r.get("opens") == "according")
+        credits = frozenset(r["form"] for r in speech_rows if r.get("opens") == "credit")
         suffix_re = re.compile("(?:" + "|".join(map(re.escape, suffixes)) + ")$") if suffixes else re.compile("(?!)")
         determiners = frozenset(r["word"] for r in fw_rows if r.get("kind") == "det")
         stem_rows = read_tsv(model_path("lexicons", "verb_stems.tsv"), ("form", "kind"))
@@ -230,7 +232,7 @@ class Lexicons:
                    suffixes, suffix_re,
                    {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()},
                    frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, attributions,
-                   frozenset(a.split()[-1] for a in attributions), verb_forms(),
+                   frozenset(a.split()[-1] for a in attributions), credits, verb_forms(),
                    frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "light"),
                    frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "closing_light"),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
@@ -372,6 +374,7 @@ class EntityRecognizer:
         candidates += self._named_candidates(ctx)
         candidates += self._speaker_candidates(ctx, roles + gaz)
         candidates += self._attributed_candidates(ctx)
+        candidates += self._credited_candidates(ctx)
         candidates += self._club_candidates(ctx, gaz)
         candidates += self._press_review_candidates(ctx, gaz, candidates)
         candidates += self._portfolio_candidates(ctx, gaz + heads)
@@ -1226,6 +1229,28 @@ class EntityRecognizer:
                 continue  # «به گفته تحلیل‌گران»: a plural the word lists do not know
             if surname or not ctx.is_common(last) or end - i == 2:
                 out.append(Candidate(i, end, "PER", 1, "rules:attribution", confidence=0.65))
+        return out
+
+    def _credited_candidates(self, ctx: _DocContext) -> list[Candidate]:
+        """``فیلم «…» به کارگردانی X``, ``کتابی به قلم X``: after a phrase that credits a work to someone
+        (speech_verbs.tsv ``credit``), up to three name words, none an everyday word unless after a clear given name,
+        ending where the name can end (punctuation, a function word, a verb), are a person: a foreign name the
+        given-name lexicon does not know too (به کارگردانی تاکاهیکو نمونه‌یاما)."""
+        out = []
+        n = len(ctx.doc)
+        for i in range(n - 2):
+            if ctx.phrase(i, 2) not in self.lex.credits:
+                continue
+            j = end = i + 2
+            given = ctx.clear_given(j)
+            while end < n and end - j < 3 and ctx.name_word(end) and end not in ctx.blocked_starts \
+                    and not ctx.is_title_start(end) and end not in ctx.in_dates \
+                    and (not ctx.everyday(end) or given and end > j) and not ctx.plural_word(end):
+                end += 1
+            closed = end >= n or ctx.norm(end) in PUNCT or ctx.norm(end) in self.lex.function_words \
+                or ctx.plain(end) in self.lex.verbs
+            if end > j and closed:
+                out.append(Candidate(j, end, "PER", 1, "rules:credit", confidence=0.65))
         return out
 
     def _says(self, ctx: _DocContext, i: int) -> bool:
