@@ -190,6 +190,7 @@ FIRST_PERSON_ENDINGS = ("یم", "م")  # دیدار کردیم، خواستم: t
 # «خواسته» is also "a demand"
 SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است", "م", "یم"))
 PRESENCE = frozenset(key(w) for w in _WORDS["presence"])
+SIGNING = "057"  # the CAMEO code of signing an agreement (event_triggers.tsv), PLOVER SUPPORT
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
 PRESENT_PERFECT = ("است", "اند")  # of PERFECT_AUXILIARIES, those of an act just done
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
@@ -2414,8 +2415,11 @@ class EventExtractor:
             target.date = target.date or event.date
             target.dictionary += [d for d in event.dictionary if d not in target.dictionary]
         for event in merged:  # once every mention is in (a later one may still match by the countries)
-            event.actor, event.recipient = _represented(doc, event.actor, event.recipient), \
-                _represented(doc, event.recipient, event.actor)
+            # «ایران و ارمنستان … امضا کردند … پزشکیان و پاشینیان امضا کردند»: a signing keeps the parties beside the
+            # people who sign for them (a bare title is its state, as elsewhere)
+            acting = ("ROLE",) if event.type == "SUPPORT" and event.rule.cameo == SIGNING else ("PER", "ROLE")
+            event.actor, event.recipient = _represented(doc, event.actor, event.recipient, acting), \
+                _represented(doc, event.recipient, event.actor, acting)
         return merged
 
     @staticmethod
@@ -2628,11 +2632,13 @@ def _add_sides(sides: list[Participant], new: list[Participant]) -> None:
             sides[inner] = p
 
 
-def _represented(doc: Doc, sides: list[Participant], others: Sequence[Participant] = ()) -> list[Participant]:
+def _represented(doc: Doc, sides: list[Participant], others: Sequence[Participant] = (),
+                 acting: tuple[str, ...] = ("PER", "ROLE")) -> list[Participant]:
     """A country named beside a person who acts for it is that person: the Iran–Turkey forum and the two
     ministers' meeting merged are one meeting of the ministers; «X و Y، وزرای خارجه روسیه و ایران» are X and Y;
-    a headline's «ایران و عمان» are the ministers on both sides of the call it tells."""
-    people = {p.country for p in (*sides, *others) if p.label in ("PER", "ROLE") and p.country}
+    a headline's «ایران و عمان» are the ministers on both sides of the call it tells. ``acting``: the labels of
+    the sides that stand for their country."""
+    people = {p.country for p in (*sides, *others) if p.label in acting and p.country}
     return [p for p in sides if not (p.label == "LOC" and p.country in people and _kind(doc, p) == "country")]
 
 
