@@ -1235,11 +1235,12 @@ class EntityRecognizer:
         """``فیلم «…» به کارگردانی X``, ``کتابی به قلم X``: after a phrase that credits a work to someone
         (speech_verbs.tsv ``credit``), up to three name words, none an everyday word unless after a clear given name,
         ending where the name can end (punctuation, a function word, a verb), are a person: a foreign name the
-        given-name lexicon does not know too (به کارگردانی تاکاهیکو نمونه‌یاما)."""
+        given-name lexicon does not know too (به کارگردانی هاروتو نمونه‌یاما)."""
         out = []
         n = len(ctx.doc)
+        lasts = {c.split()[-1] for c in self.lex.credits}
         for i in range(n - 2):
-            if ctx.phrase(i, 2) not in self.lex.credits:
+            if ctx.norms[i + 1] not in lasts or ctx.phrase(i, 2) not in self.lex.credits:
                 continue
             j = end = i + 2
             given = ctx.clear_given(j)
