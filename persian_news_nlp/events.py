@@ -143,6 +143,7 @@ HELD_ANAPHORS = frozenset(key(w) for w in _WORDS["held_anaphor"])  # «پنج ت
 DETAINEES = frozenset(key(w) for w in _WORDS["detainee"])  # «[بازداشت‌شدگان] آزاد شدند»: those the last arrest held
 ANY_WORDS = frozenset(key(w) for w in _WORDS["any_word"])  # «از هر اقدامی … حمایت می‌کند»
 EMPHASIS_WORDS = frozenset(key(w) for w in _WORDS["emphasis"])  # «X تأکید کرد که …»: how a statement is told
+OBLIGATION_WORDS = frozenset(key(w) for w in _WORDS["obligation"])  # «… که X باید …»: what must be, told as a view
 REPORT_NOUNS = frozenset(key(w) for w in _WORDS["report_noun"])  # «گزارش‌ها درباره [سفر] X»: a claim
 STANCE_WORDS = frozenset(key(w) for w in _WORDS["stance_with_copula"])  # «X خواهان … است»: a stance, no call
 ATTACK_FRAMES = frozenset(key(w) for w in _WORDS["attack_frame"])  # «ابعاد [انفجار]»، «قربانیان [حمله]»
@@ -2877,6 +2878,8 @@ def _stated_in(event: Event, found: list[Event]) -> bool:
     if event.rule.words[0] not in EMPHASIS_WORDS or end is None or end >= len(doc) or doc[end].norm_ != "که":
         return False
     stop = next((t.i for t in doc[end:] if t.norm_ in SENTENCE_STOPS), len(doc))
+    if event.type == "AGREE" and any(key(t.norm_) in OBLIGATION_WORDS for t in doc[end: stop]):
+        return True  # «تأکید کرد که هر طرح ترانزیتی … باید …»: what must be, a view stated, no intent to cooperate
     return any(other is not event and end < other.trigger.start < stop for other in found)
 
 
