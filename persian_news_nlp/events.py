@@ -2873,7 +2873,8 @@ def _referred_to(doc: Doc, end: int) -> bool:
 
 def _stated_in(event: Event, found: list[Event]) -> bool:
     """«X تأکید کرد که [Y] آماده است …»: stressing (an emphasis row: تأکید) whose «که» clause tells an act of its own
-    is only how that act is stated; the act told is the record."""
+    is only how that act is stated; the act told is the record. An AGREE stressing whose clause says what must be
+    (event_words.tsv obligation: «… که هر طرح … باید …») states a view and is no record either."""
     doc, end = event.trigger.doc, event.verb_end
     if event.rule.words[0] not in EMPHASIS_WORDS or end is None or end >= len(doc) or doc[end].norm_ != "که":
         return False
