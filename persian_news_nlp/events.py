@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -88,7 +88,8 @@ ANNOUNCE_NOUNS = frozenset(key(w) for w in _WORDS["announce_noun"])
 IMPOSE_NOUNS = frozenset(key(w) for w in _WORDS["impose_noun"])
 LAUNCH_NOUNS = frozenset(key(w) for w in _WORDS["launch_noun"])
 QUOTES = frozenset("«»\"")  # quotation marks: clause breaks around speech, not around a quoted name
-LAUNCHED = frozenset({"ASSAULT", "MOBILIZE", "PROTEST", "CONSULT"})  # acts launched or carried out (عملیات را آغاز کرد)
+NEGATED_NONPAST = tuple(key(w) for w in _WORDS["negated_nonpast"])  # «شرکت [نمی]‌کند»، «هدف قرار [نخواه]د داد»
+CHARGE_PHRASES = _phrases(_WORDS["charge_phrase"])  # «[به اتهام] همکاری با X بازداشت شدند»
 SEPARATELY = frozenset(key(w) for w in _WORDS["separately"])
 CONCERN_NOUNS = frozenset(key(w) for w in _WORDS["concern_noun"])
 AIM_NOUNS = frozenset(key(w) for w in _WORDS["aim_noun"])
@@ -166,7 +167,8 @@ MUTUAL = frozenset(t for t, r in _TYPES.items() if r.get("mutual") == "yes")  # 
 OFFERS = frozenset(t for t, r in _TYPES.items() if r.get("offers") == "yes")  # acts that name their content after them
 CROWD_ACTS = frozenset(t for t, r in _TYPES.items() if r.get("crowd") == "yes")  # what a crowd does unnamed (protests, demands)
 STANCES = frozenset(t for t, r in _TYPES.items() if r.get("condemns") == "yes")  # an act named as its object is another's
-REJECTIONS = frozenset({"REJECT"})  # «اتهام X … را «بی‌اساس» خواند»: an accusation named as its object is answered
+REJECTIONS = frozenset(t for t, r in _TYPES.items() if r.get("rejects") == "yes")  # «اتهام X … را «بی‌اساس» خواند»
+LAUNCHED = frozenset(t for t, r in _TYPES.items() if r.get("launched") == "yes")  # «عملیاتی را … آغاز کرد»: the act told
 SITED = frozenset(t for t, r in _TYPES.items() if r.get("sited") == "yes")  # «نشست [دوحه]»: a lone place after it is where
 ANNOUNCED = {t: r["announced"] for t, r in _TYPES.items() if r.get("announced")}  # «X اعلام کرد … لغو شد»: X did it
 REACHES = frozenset(t for t, r in _TYPES.items() if r.get("reaches") == "yes")  # «حمله به [کابل]»: the one reached is the place
@@ -191,9 +193,12 @@ FIRST_PERSON_ENDINGS = ("یم", "م")  # دیدار کردیم، خواستم: t
 # «خواسته» is also "a demand"
 SELF_VERB_ENDINGS = tuple(key(e) for e in ("ند", "ه‌اند", "ه‌است", "م", "یم"))
 PRESENCE = frozenset(key(w) for w in _WORDS["presence"])
-SIGNING = "057"  # the CAMEO code of signing an agreement (event_triggers.tsv), PLOVER SUPPORT
+# CAMEO codes of event_triggers.tsv rows some rules single out
+SIGNING = "057"  # sign an agreement (PLOVER SUPPORT)
+INVITATION = "039"  # invite, an intent to meet (PLOVER AGREE)
+ARREST = "173"  # arrest, detain (PLOVER COERCE)
 PERFECT_AUXILIARIES = tuple(_WORDS["perfect_auxiliary"])  # ‑ه with its auxiliary written apart: «خواسته بود»
-PRESENT_PERFECT = ("است", "اند")  # of PERFECT_AUXILIARIES, those of an act just done
+PRESENT_PERFECT = frozenset(_WORDS["present_auxiliary"])  # of PERFECT_AUXILIARIES, those of an act just done
 CLAUSE_STOPS = ("،", ".", "؛")  # where a trigger's light verb is no longer looked for
 JOINED_STOPS = (*CLAUSE_STOPS, "«", "»")  # … and, for a verb shared after «و», quote marks: «شکنجه و محاکمه» قرار گرفت
 QUOTED_TERM_MAX = 4  # a quote of at most this many tokens around an act (X را «عنصر نامطلوب» اعلام کرد) is a term, no speech
@@ -533,7 +538,7 @@ class EventExtractor:
         self._infer_visit_places(events)
         self._crowds(doc, events, participants)
         self._claims(doc, events, participants)
-        _arresters(sents, self._keys, events, participants)
+        _arresters(sents, self._keys, events, participants, self._says)
         _releasers(doc, sents, events)
         _aid_received_where_it_arrived(events)
         _with_spokesman(events)
@@ -1072,8 +1077,7 @@ class EventExtractor:
         kept = [e for e in kept if not self._attacks_in_general(doc, e, kept)]
         # «… از این پس دیگری را هدف قرار نخواهد داد»: a pledge not to attack (a truce's terms) is no attack; it is left
         # out only now, once it has kept the truce's own nouns from taking its negated verb
-        kept = [e for e in kept if not (e.type == "ASSAULT" and e.modality == "negated" and not e.nominal and e.verb_end
-                                        and any(self._keys[i].startswith(("نخواه", "نمی")) for i in range(e.trigger.start, e.verb_end)))]
+        kept = [e for e in kept if not self._pledged_not_to_attack(e)]
         self._asked_of(found, kept)
         _agreed_truce(found, kept)
         return kept
@@ -2242,8 +2246,13 @@ class EventExtractor:
                 verb = self._keys[tokens[j + 1].i]
                 if not verb.startswith("ن"):
                     return None
-                return verb.startswith(("نمی", "نخواه"))
+                return verb.startswith(NEGATED_NONPAST)
         return None
+
+    def _pledged_not_to_attack(self, event: Event) -> bool:
+        """An attack told by a verb negated in the present or future (… را هدف قرار نخواهد داد): a pledge."""
+        return event.type == "ASSAULT" and event.modality == "negated" and not event.nominal and event.verb_end is not None \
+            and any(self._keys[i].startswith(NEGATED_NONPAST) for i in range(event.trigger.start, event.verb_end))
 
     def _clause_verb_end(self, tokens, start: int, clause_end: int) -> int:  # noqa: ANN001
         """Just past the first verb from ``start`` in the clause (where an event noun's tense is told), or the
@@ -2754,7 +2763,7 @@ def _deal_of_one(event: Event) -> bool:
 def _agree_kind(event: Event) -> str:
     """What an AGREE tells: an invitation (CAMEO 039), a meeting planned (a CONSULT trigger in the future), or
     another agreement or pledge."""
-    if event.rule.cameo == "039":
+    if event.rule.cameo == INVITATION:
         return "invite"
     return "plan" if event.rule.type == "CONSULT" else "agree"
 
@@ -2774,7 +2783,8 @@ def _session_of_one(event: Event) -> bool:
     return not any(key(t.norm_).endswith("جانبه") or key(t.norm_) in GATHERED_SIDES for t in doc[event.trigger.end: event.trigger.end + 2])
 
 
-def _arresters(sents: list[Span], keys: list[str], events: list[Event], participants) -> None:  # noqa: ANN001
+def _arresters(sents: list[Span], keys: list[str], events: list[Event], participants,  # noqa: ANN001
+               says: Callable[[int], bool]) -> None:
     """«… پلیس X عملیاتی را آغاز کرد. … ۵۰ نفر بازداشت شدند»: an arrest told with no one making it is made by the
     security body (police, army, intelligence, a prosecutor's office) named last in the two sentences before it, when
     its own sentence names no one at all (``keys``: the document's token keys).
@@ -2783,13 +2793,14 @@ def _arresters(sents: list[Span], keys: list[str], events: list[Event], particip
     sentence (its speaker, those held): the body is looked for there before it too, and in the body of the text when a
     headline's arrest is told again there («… بازداشت شدند» … «در این عملیات … بازداشت شدند»); not a body of another
     country than where the arrest is told (… در [باکو] بازداشت شدند after «پلیس روسیه»); and an arrest by a body
-    whose arrest is already told is that one, told again (removed from ``events``)."""
+    whose arrest is already told is that one, told again (removed from ``events``). ``says``: whether a verb of saying
+    starts at a token (EventExtractor._says)."""
     for event in list(events):
         if event.type != "COERCE" or event.actor or event.nominal:
             continue
         numbers = [event.sentence]
-        arrest = event.rule.cameo == "173" and _finite(keys, event.trigger.start) \
-            and not _in_relative_clause(keys, sents[event.sentence].start, event.trigger.start)
+        arrest = event.rule.cameo == ARREST and _finite(keys, event.trigger.start) \
+            and not _in_relative_clause(keys, sents[event.sentence].start, event.trigger.start, says)
         if arrest:
             numbers = sorted(event.sentence_ids or numbers, reverse=True)
         elif any(sents[event.sentence].start <= s < sents[event.sentence].end for s, e, p in participants):
@@ -2799,14 +2810,14 @@ def _arresters(sents: list[Span], keys: list[str], events: list[Event], particip
         for number in numbers:
             floor = sents[max(0, number - 2)].start
             limit = event.trigger.start if number == event.sentence else sents[number].end
-            charged = next((j for j in range(limit - 1, floor, -1) if keys[j] == "اتهام" and keys[j - 1] == "به"), limit)
+            charged = next((j for j in range(limit - 1, floor - 1, -1) if _phrase_at(keys, j, CHARGE_PHRASES)), limit)
             near = [p for s, e, p in participants if floor <= s and e <= limit and p.label == "ORG" and id(p) not in taken
                     and (p.sector in SECURITY_SECTORS or any(_phrase_at(keys, j, SECURITY_HEADS) for j in range(s, e)))
                     and not (arrest and s > charged)]  # «به اتهام همکاری با [این سرویس] بازداشت شده‌اند»: the charge
             if near and not (arrest and where and near[-1].country and near[-1].country != where):
                 event.actor = [near[-1]]
                 break
-        told = next((e for e in events if e is not event and e.type == "COERCE" and e.rule.cameo == "173" and e.actor
+        told = next((e for e in events if e is not event and e.type == "COERCE" and e.rule.cameo == ARREST and e.actor
                      and e.trigger.start < event.trigger.start and e.actor[0].identity == event.actor[0].identity),
                     None) if arrest and event.actor and not event.recipient else None
         if told is not None:
@@ -2814,21 +2825,16 @@ def _arresters(sents: list[Span], keys: list[str], events: list[Event], particip
             events.remove(event)
 
 
-def _in_relative_clause(keys: list[str], start: int, i: int) -> bool:
+def _in_relative_clause(keys: list[str], start: int, i: int, says: Callable[[int], bool]) -> bool:
     """Does token ``i`` stand in a relative clause opened since token ``start`` (کسانی که …، X را که …، همه کسانی
-    شد که …), not in what a verb of saying reports (افزود که …، اعلام کرد که …)?"""
+    شد که …), not in what a verb of saying reports (افزود که …، اعلام کرد که …: ``says`` one of the two tokens
+    before «که»)?"""
     for j in range(i - 1, start, -1):
         if keys[j] == "که":
-            return keys[j - 1] not in _said_keys() and " ".join(keys[max(start, j - 2):j]) not in _said_keys()
+            return not any(says(m) for m in range(max(start, j - 2), j))
         if keys[j] in CLAUSE_BREAKS or keys[j] in ("،", "."):
             return False
     return False
-
-
-@cache
-def _said_keys() -> frozenset[str]:
-    """Verbs of saying (speech_verbs.tsv), as keys."""
-    return frozenset(" ".join(key(w) for w in v.split()) for v in Lexicons.load().speech_verbs)
 
 
 def _finite(keys: list[str], start: int) -> bool:

@@ -159,6 +159,7 @@ class Lexicons:
     attributions: frozenset[str]        # «به گفته», «به اعتقاد»: the name right after them says what follows
     attribution_lasts: frozenset[str]   # their last words (گفته), to find them fast
     credits: frozenset[str]             # «به کارگردانی», «به قلم»: the name right after them made the work named before
+    credit_lasts: frozenset[str]        # their last words (کارگردانی), to find them fast
     verbs: frozenset[str]               # keys of inflected verb forms (کرد، می‌شود، گفتند …)
     light_verbs: frozenset[str]         # keys of light-verb forms: the word before one is the verb's noun
     closing_light_verbs: frozenset[str]  # keys of forms that are light verbs only closing the clause (متهم ساخت.)
@@ -232,7 +233,8 @@ class Lexicons:
                    suffixes, suffix_re,
                    {w: sorted(hs, key=lambda h: -len(h.words)) for w, hs in heads.items()},
                    frozenset(w for w, hs in heads.items() if any(h.seat for h in hs)), dict(cues), common_words(), speech, openers, review, attributions,
-                   frozenset(a.split()[-1] for a in attributions), credits, verb_forms(),
+                   frozenset(a.split()[-1] for a in attributions), credits, frozenset(c.split()[-1] for c in credits),
+                   verb_forms(),
                    frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "light"),
                    frozenset(key(r["form"]) for r in stem_rows if r["kind"] == "closing_light"),
                    frozenset(key(w) for w in word_list("lexicons", "verbal_nouns.tsv")),
@@ -1238,9 +1240,8 @@ class EntityRecognizer:
         given-name lexicon does not know too (به کارگردانی هاروتو نمونه‌یاما)."""
         out = []
         n = len(ctx.doc)
-        lasts = {c.split()[-1] for c in self.lex.credits}
         for i in range(n - 2):
-            if ctx.norms[i + 1] not in lasts or ctx.phrase(i, 2) not in self.lex.credits:
+            if ctx.norms[i + 1] not in self.lex.credit_lasts or ctx.phrase(i, 2) not in self.lex.credits:
                 continue
             j = end = i + 2
             given = ctx.clear_given(j)
