@@ -128,6 +128,9 @@ MEDIATOR = "mediator"  # the marking of «با میانجیگری X»: no side o
 SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" for w in _WORDS["business_side_noun"]},
               **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
+# «سفیر [سابق] ایران»: a title held before or after the day names nobody who holds it then (title_adjectives.tsv)
+UNHELD_TITLE_WORDS = frozenset(key(row["word"]) for row in read_tsv(model_path("rules", "title_adjectives.tsv"))
+                               if row["note"].split()[0] in ("former", "then", "elect", "resigned", "new"))
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
@@ -542,6 +545,7 @@ class EventExtractor:
         _releasers(doc, sents, events)
         _aid_received_where_it_arrived(events)
         _with_spokesman(events)
+        _title_holders(doc, events, reference)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
             event.actor, event.recipient = _with_members(event.actor, joint), _with_members(event.recipient, joint)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
@@ -2898,6 +2902,36 @@ def _with_spokesman(events: list[Event]) -> None:
         if speaker is not None and event.actor and speaker.identity not in {p.identity for p in event.actor} \
                 and all(p.label in ("LOC", "ORG") and p.country == speaker.country for p in event.actor):
             event.actor = [speaker, *event.actor]
+
+
+def _title_holders(doc: Doc, events: list[Event], reference: dt.date) -> None:
+    """«نخست‌وزیر عراق با … دیدار کرد» with no name given for the post: when one person holds the post in a state at a
+    time (``one_holder`` in roles.jsonl) and the title names its state, the side is the one person the gazetteer's
+    dated roles give for that post there on the event's day (the reference day for a current act), so that the
+    record names who acted. A title said to be held before or after (سابق، وقت، منتخب) names nobody now, a past act
+    with no day of its own keeps its title, and a role whose dates the gazetteer marks uncertain names nobody."""
+    gaz = doc_gazetteer(doc)
+    for event in events:
+        when = event.date["value"] if event.date and event.date.get("granularity") == "day" else None
+        day = dt.date.fromisoformat(when) if when else reference if event.modality != "historical" else None
+        if day is None:
+            continue
+        for group in (event.actor, event.recipient):
+            for k, p in enumerate(group):
+                post = gaz.get(p.post) if p.label == "ROLE" and p.post and p.country and p.affiliation else None
+                held_in = gaz.get(p.affiliation) if post is not None else None
+                if post is None or not post.attrs.get("one_holder") or held_in is None or held_in.country != p.country \
+                        or any(key(w) in UNHELD_TITLE_WORDS for w in p.text.split()):
+                    continue
+                holders = [(e, r) for e in gaz.holders(p.post, p.country, day)
+                           for r in e.roles if r.role == p.post and r.country == p.country and r.valid_on(day)]
+                if len({e.id for e, r in holders}) != 1 or any(r.uncertain for e, r in holders):
+                    continue
+                holder = holders[0][0]
+                named = next((m for m in doc._.mentions or [] if m.entry_id == holder.id), None)
+                group[k] = Participant(p.text, p.start, p.end, "PER", holder.id, holder.name, p.country,
+                                       holder.sector or p.sector, p.role_title, named.cluster if named else None,
+                                       p.affiliation, p.post)
 
 
 def _has_word(words: Sequence[str], vocab: frozenset[str]) -> bool:
