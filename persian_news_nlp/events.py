@@ -1291,10 +1291,12 @@ class EventExtractor:
         if not event.nominal and event.modality == "future" and event.rule.type != "CONSULT" and any(
                 other.rule.type in OFFERS and not other.nominal and 0 <= start - other.trigger.end <= 30
                 and not any(t.norm_ in SENTENCE_STOPS or t.norm_ in PLAN_WORDS for t in doc[other.trigger.end: start])
+                and not (other.rule.verb == "self" and other.trigger.end < len(doc) and doc[other.trigger.end].norm_ == "و")
                 for other in found):
             return True  # «حماس آماده است همه گروگان‌ها را … آزاد کند»: what is offered or asked, told by its verb (not
             # «توافق کردند و قرار است … دیدار کنند»: a plan of its own; a visit or meeting invited to is the invitation
-            # told again, and merges with it, bringing its place)
+            # told again, and merges with it, bringing its place; nor after a vow told by its own verb and «و»: «… پاسخ
+            # خواهد داد و کشتی‌های X را هدف قرار خواهد داد» vows two acts)
         if event.nominal and _in_exchange(doc, start):
             return True  # «در برابر آتش‌بس ۴۵ روزه»، «در ازای عقب‌نشینی X و آزادی …»: the price of a deal, not an act
         if event.claimed:
@@ -1472,6 +1474,10 @@ class EventExtractor:
             # «با این تحریم‌ها مخالفت کرد»، «از این توافق استقبال کرد»
             earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
             event.answers = earlier[0].type if earlier else None
+        elif (aimed := self._aimed_at_act(tokens, k, trig)) is not None:
+            # «به این اقدام پاسخ قاطع خواهد داد»: a vow aimed at an act told before answers whoever did it
+            earlier = self._triggers_at([aimed], 0)
+            event.answers = earlier[0].type if earlier else ANY_ACT if aimed in ACT_NOUNS else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
         after = _after_adjectives(doc, t_end, sent.end)  # «این حمله [تروریستی] را»
         if event.anaphoric and not claim and (after < sent.end and doc[after].norm_ == "را" or t_start >= 2 and (
@@ -2435,6 +2441,19 @@ class EventExtractor:
             event.actor, event.recipient = _represented(doc, event.actor, event.recipient, acting), \
                 _represented(doc, event.recipient, event.actor, acting)
         return merged
+
+    def _aimed_at_act(self, tokens: Span, k: int, trig: Trigger) -> str | None:
+        """The key of the act a trigger whose recipient is marked «به» is aimed at when that is an earlier act named by
+        a demonstrative, up to three words before it (به [این تجاوز] پاسخ قاطع خواهد داد), else None."""
+        if "to" not in trig.recipient.split("|"):
+            return None
+        for j in range(k - 1, max(1, k - 6) - 1, -1):
+            if tokens[j].norm_ in CLAUSE_STOPS or tokens[j].norm_ in CLAUSE_BREAKS:
+                return None
+            if tokens[j - 1].norm_ == "به" and tokens[j].norm_ in DEMONSTRATIVES:
+                noun = j + 1 + (tokens[j + 1].norm_ == "«")  # (به این «اقدام وحشیانه» …)
+                return key(tokens[noun].norm_) if noun < k else None
+        return None
 
     @staticmethod
     def _resolve_answers(events: list[Event]) -> None:
