@@ -2055,6 +2055,7 @@ class EventExtractor:
                 hits = [(s, e, p) for s, e, p in near if e < sent.end and doc[e].norm_ == "را" and s < t_start  # the nearest
                         # object: «ادعای کابل را رد کرد و [طالبان] را … متهم کرد»
                         and (key(marked[(s, e)]),) not in TOPIC_CUES
+                        and not any(doc[i].norm_ in ("؛", ".") for i in range(e, t_start))  # (not the last clause's object)
                         and doc[s - 1].norm_ not in ("در", "به", "با", "برای")][:1]  # «حمله به کاروان … در دارفور را»، «رفتار
                 # پلیس X با [مهاجران افغان] را»: inside the object
                 if hits:  # «[روسیه] و [چین] را … مورد انتقاد قرار داد»: the mentions joined before it are objects too
