@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import DataFileError, Errors
-from .gazetteer import ORDINAL, default_gazetteer, doc_gazetteer, key, plural_base
+from .gazetteer import ORDINAL, Gazetteer, default_gazetteer, doc_gazetteer, key, plural_base
 from .ner import MINISTRY_HEAD, Lexicons
 from .relations import DEMONSTRATIVES, STATES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
@@ -100,6 +100,7 @@ RESTRICTION_NOUNS = frozenset(key(w) for w in _WORDS["restriction_noun"])
 NEWS_NOUNS = frozenset(key(w) for w in _WORDS["news_noun"])
 ANY_ACT = "*"  # what «این تصمیم/اقدام» answers: the last act told, of any type
 NATURAL_PLACE_KINDS = frozenset(_WORDS["natural_place_kind"])
+TOWN_KINDS = frozenset(_WORDS["town_kind"])
 STATE_SECTORS = frozenset(_WORDS["state_sector"])
 SECURITY_SECTORS = frozenset(_WORDS["security_sector"])
 SECURITY_HEADS = _phrases(_WORDS["security_head"])
@@ -546,6 +547,7 @@ class EventExtractor:
         _aid_received_where_it_arrived(events)
         _with_spokesman(events)
         _title_holders(doc, events, reference)
+        _no_towns_accused(gaz, events)
         for event in events:  # «کمیسیون مشترک اقتصادی ایران و ترکمنستان»: a joint body is its countries too
             event.actor, event.recipient = _with_members(event.actor, joint), _with_members(event.recipient, joint)
         for event in events:  # an actor must be named: a bare title (وزیر، مدیرکل) with no holder or country is not
@@ -2952,6 +2954,17 @@ def _title_holders(doc: Doc, events: list[Event], reference: dt.date) -> None:
                 group[k] = Participant(p.text, p.start, p.end, "PER", holder.id, holder.name, p.country,
                                        holder.sector or p.sector, p.role_title, named.cluster if named else None,
                                        p.affiliation, p.post)
+
+
+def _no_towns_accused(gaz: Gazetteer, events: list[Event]) -> None:
+    """«حمله تروریستی [پهلگام] را محکوم کرد»: a town or district named with the act condemned is where it happened,
+    not the one accused; a capital may stand for its government (تهران را متهم کرد), and a province or region for
+    its authorities, so they stay."""
+    for event in events:
+        if event.type == "ACCUSE":
+            event.recipient = [p for p in event.recipient if not (
+                p.label == "LOC" and p.entity_id and p.entity_id not in gaz.capitals
+                and (entry := gaz.get(p.entity_id)) is not None and entry.kind in TOWN_KINDS)]
 
 
 def _has_word(words: Sequence[str], vocab: frozenset[str]) -> bool:

@@ -325,6 +325,14 @@ class Gazetteer:
                               for d in e.attrs.get("demonyms", ()) or ()}
         return self._demonyms
 
+    @property
+    def capitals(self) -> frozenset[str]:
+        """Ids of the places a country or province names as its capital (``capital``): a capital may stand for its
+        government (تهران، کابل), another town may not."""
+        if not hasattr(self, "_capitals"):
+            self._capitals = frozenset(e.attrs["capital"] for e in self.entries.values() if e.attrs.get("capital"))
+        return self._capitals
+
     def named_province(self, entry: Entry) -> Entry | None:
         """The province a place names, being its parent and sharing its name (the city «هرات» and the province
         «هرات» or «ولایت هرات»), or None."""
