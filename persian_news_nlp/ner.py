@@ -531,8 +531,9 @@ class EntityRecognizer:
         if entry.kind == "city" and ctx.norm(end) in ("-", "–") and (start == 0 or start in ctx.sent_starts) \
                 and ctx.norm(end + 1)[:1].isdigit():
             return True  # a city's dateline: «رم - ۳۰ فروردین ۱۴۰۴ - …» opens the report with where it was written
-        if entry.kind == "media" and (before == "به" and self._says(ctx, end) or before == "(" and ctx.norm(end) == "،"):
-            return True  # «به [پژواک] گفت»: an interview given to the outlet; «کابل ([پژواک]، ۷ قوس)»: its dateline
+        if entry.kind == "media" and (before == "به" and self._says(ctx, end)
+                                      or before == "(" and (ctx.norm(end) == "،" or ctx.norm(end)[:1].isdigit())):
+            return True  # «به [پژواک] گفت»: an interview given to the outlet; «کابل ([پژواک]، ۷ قوس)», «([پژواک] ۷ قوس)»: its dateline
         if entry.type == "PER":
             if ctx.honorific_ends(start - 1) or ctx.is_title_end(start):
                 return True
