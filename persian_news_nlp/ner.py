@@ -1430,7 +1430,7 @@ class EntityRecognizer:
     # --------------------------------------------------------------- output
     def _set_entities(self, doc: Doc, chosen: list[Candidate], ctx: _DocContext) -> None:
         spans, nested = [], []
-        chosen = [self._unplaced_ministry(ctx, c) for c in chosen]
+        chosen = [self._unplaced_ministry(ctx, c) for c in self._without_newsroom_credits(ctx, chosen)]
         for c in chosen:
             span = _make_span(doc, c)
             spans.append(span)
@@ -1445,6 +1445,24 @@ class EntityRecognizer:
                 span._.affiliation = held.entry.id if held.entry else None
         doc.ents = spans
         doc.spans["pnn_nested"] = nested
+
+    @staticmethod
+    def _without_newsroom_credits(ctx: _DocContext, chosen: list[Candidate]) -> list[Candidate]:
+        """«به گزارش [خبرنگار ایرنا]»، «در گفت‌وگو با [خبرنگار مهر]»: a newsroom title (sector JRN, rank professional)
+        held at a news outlet, with no person named beside it, credits the outlet's story and names nobody; the
+        outlet stands alone. A reporter named (خبرنگار ایرنا نمونه‌زاده، نمونه‌زاده، خبرنگار ایرنا) keeps the title."""
+        people = {c.start for c in chosen if c.label == "PER"} | {c.end for c in chosen if c.label == "PER"}
+        out = []
+        for c in chosen:
+            title = c.entry.attrs if c.label == "ROLE" and c.entry is not None else {}
+            outlet = c.nested[0] if c.nested else None
+            if title.get("sector") == "JRN" and title.get("rank") == "professional" and outlet is not None \
+                    and outlet.entry is not None and outlet.entry.sector == "JRN" and outlet.end == c.end \
+                    and c.end not in people and (c.start - (ctx.norm(c.start - 1) == "،")) not in people:
+                out.append(outlet)
+            else:
+                out.append(c)
+        return out
 
     def _unplaced_ministry(self, ctx: _DocContext, c: Candidate) -> Candidate:
         """A ministry known by a bare name (وزارت خارجه is Iran's in the gazetteer) in a document that never
