@@ -2429,6 +2429,8 @@ class EventExtractor:
                     hosts = target.actor
                     target.actor = [p for p in target.recipient if p.identity in visitors]
                     target.recipient = hosts + [p for p in target.recipient if p.identity not in visitors]
+            _named_sides(target.actor, event.actor)
+            _named_sides(target.recipient, event.recipient)
             known = {p.identity for p in target.actor + target.recipient}
             if adds_sides:  # a vague mention (see above) is the same act, but not a reason to name more sides
                 _add_sides(target.actor, [p for p in event.actor if p.identity not in known])
@@ -3421,6 +3423,17 @@ def _dedupe_spans(items: list[tuple[int, int, Participant]]) -> list[tuple[int, 
             seen.add(item[:2])
             out.append(item)
     return out
+
+
+def _named_sides(kept: list[Participant], told: list[Participant]) -> None:
+    """«دیدار وزیر خارجه ایران با همتای ترکمن» … «عراقچی … با رشید مرادوف … دیدار کرد»: a side a merged act kept
+    under a title takes the name another mention of the act gives the same person (a word of the name written, not a
+    pronoun that stands for him)."""
+    names = {p.identity: p for p in told if p.label == "PER" and p.text != p.role_title  # a name, not «وی»:
+             and {key(w) for w in p.text.split()} & {key(w) for w in (p.canonical_name or "").split()}}
+    for k, p in enumerate(kept):
+        if p.text == p.role_title and p.identity in names:
+            kept[k] = names[p.identity]
 
 
 def _dedupe(items: list[Participant]) -> list[Participant]:
