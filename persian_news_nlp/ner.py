@@ -1514,6 +1514,7 @@ def _make_span(doc: Doc, c: Candidate) -> Span:
 
 
 LIST_SEPARATORS = frozenset({"،", ",", "و"})
+ROUTE_SEPARATORS = frozenset({"-", "–", "—"})
 
 
 def _contains(ctx: _DocContext, place: Entry, parent_id: str | None) -> bool:
@@ -1548,7 +1549,10 @@ def _with_list_members(ctx: _DocContext, chosen: list[Candidate]) -> list[Candid
                 and (not ctx.name_word(c.end) or ctx.norm(c.end) in LIST_SEPARATORS)
             after = ctx.norm(c.end) in LIST_SEPARATORS and label_at_start.get(c.end + 1) == c.label \
                 and (not ctx.name_word(c.start - 1) or ctx.norm(c.start - 1) in LIST_SEPARATORS)
-            if before or after:
+            # places joined by a dash are a route's stops (خط آهن [نمونه‌آباد]–مزارشریف–کابل), whatever words precede
+            route = c.label == "LOC" and (ctx.norm(c.start - 1) in ROUTE_SEPARATORS and label_at_end.get(c.start - 1) == "LOC"
+                                          or ctx.norm(c.end) in ROUTE_SEPARATORS and label_at_start.get(c.end + 1) == "LOC")
+            if before or after or route:
                 added.append(Candidate(c.start, c.end, c.label, 1, c.rule, c.entry, confidence=c.confidence))
                 covered.update(range(c.start, c.end))
                 label_at_end[c.end] = label_at_start[c.start] = c.label
