@@ -2079,6 +2079,13 @@ class EventExtractor:
                     return found
         if trig.type in HOSTILE:
             return [p for s, e, p in near if marked[(s, e)] == "علیه"][:1]
+        if trig.type == "AID" and "to" in trig.recipient.split("|"):
+            # «… را به مراکز صحی ولایات [ننگرهار] و [کنر] فرستاد»: aid goes to the places its destination names
+            at = next((j for j in range(t_start - 1, max(sent.start, t_start - 9) - 1, -1)
+                       if self._norms[j] == "به" or self._norms[j] in CLAUSE_STOPS), None)
+            if at is not None and self._norms[at] == "به":
+                return [p for s, e, p in in_sent if at < s and e <= t_start and p.label == "LOC" and not marked[(s, e)]
+                        and not any(self._norms[i] in CLAUSE_STOPS for i in range(at, s))]
         return []
 
     @staticmethod
