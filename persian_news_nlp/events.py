@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import DataFileError, Errors
-from .gazetteer import ORDINAL, Gazetteer, default_gazetteer, doc_gazetteer, key, plural_base
+from .gazetteer import ORDINAL, Entry, Gazetteer, default_gazetteer, doc_gazetteer, key, plural_base
 from .ner import MINISTRY_HEAD, Lexicons
 from .relations import DEMONSTRATIVES, STATES, Mention, antecedent_of, sentence_index
 from .resources import model_path, read_tsv, word_list, word_lists
@@ -1858,10 +1858,7 @@ class EventExtractor:
                 holders = next((h for h in (gaz.holders(post, p.country, reference) for post in posts) if h), ())
                 if len(holders) != 1:
                     continue
-                holder = holders[0]
-                named = next((m for m in doc._.mentions or [] if m.entry_id == holder.id), None)
-                group[k] = Participant(p.text, p.start, p.end, "PER", holder.id, holder.name, p.country,
-                                       holder.sector or p.sector, p.role_title, named.cluster if named else None)
+                group[k] = _held_by(doc, p, holders[0])
 
     def _faced(self, sent: Span, t_end: int) -> bool:
         """Does «روبه‌رو/مواجه شد» close the clause after an event noun («… با انتقاد X روبه‌رو شد»)?"""
@@ -2057,7 +2054,7 @@ class EventExtractor:
                 hits = [(s, e, p) for s, e, p in near if e < sent.end and doc[e].norm_ == "را" and s < t_start  # the nearest
                         # object: «ادعای کابل را رد کرد و [طالبان] را … متهم کرد»
                         and (key(marked[(s, e)]),) not in TOPIC_CUES
-                        and not any(doc[i].norm_ in ("؛", ".") for i in range(e, t_start))  # (not the last clause's object)
+                        and not any(doc[i].norm_ in SENTENCE_STOPS for i in range(e, t_start))  # (not the last clause's object)
                         and doc[s - 1].norm_ not in ("در", "به", "با", "برای")][:1]  # «حمله به کاروان … در دارفور را»، «رفتار
                 # پلیس X با [مهاجران افغان] را»: inside the object
                 if hits:  # «[روسیه] و [چین] را … مورد انتقاد قرار داد»: the mentions joined before it are objects too
@@ -2958,11 +2955,14 @@ def _title_holders(doc: Doc, events: list[Event], reference: dt.date) -> None:
                            for r in e.roles if r.role == p.post and r.country == p.country and r.valid_on(day)]
                 if len({e.id for e, r in holders}) != 1 or any(r.uncertain for e, r in holders):
                     continue
-                holder = holders[0][0]
-                named = next((m for m in doc._.mentions or [] if m.entry_id == holder.id), None)
-                group[k] = Participant(p.text, p.start, p.end, "PER", holder.id, holder.name, p.country,
-                                       holder.sector or p.sector, p.role_title, named.cluster if named else None,
-                                       p.affiliation, p.post)
+                group[k] = _held_by(doc, p, holders[0][0], p.affiliation, p.post)
+
+
+def _held_by(doc: Doc, title: Participant, holder: Entry, affiliation: str | None = None, post: str | None = None) -> Participant:
+    """The side a title names, as the person the gazetteer says holds it (in the same cluster as his mentions)."""
+    named = next((m for m in doc._.mentions or [] if m.entry_id == holder.id), None)
+    return Participant(title.text, title.start, title.end, "PER", holder.id, holder.name, title.country,
+                       holder.sector or title.sector, title.role_title, named.cluster if named else None, affiliation, post)
 
 
 def _no_towns_accused(gaz: Gazetteer, events: list[Event]) -> None:
