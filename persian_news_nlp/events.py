@@ -130,8 +130,8 @@ SIDE_NOUNS = {**{key(w): "GOV" for w in _WORDS["side_noun"]}, **{key(w): "BUS" f
               **{key(w): "CVL" for w in _WORDS["civilian_side_noun"]}, **{key(w): "MIL" for w in _WORDS["military_side_noun"]}}
 COUNTERPARTS = frozenset(key(w) for w in _WORDS["counterpart"])
 # «سفیر [سابق] ایران»: a title held before or after the day names nobody who holds it then (title_adjectives.tsv)
-UNHELD_TITLE_WORDS = frozenset(key(row["word"]) for row in read_tsv(model_path("rules", "title_adjectives.tsv"))
-                               if row["note"].split()[0] in ("former", "then", "elect", "resigned", "new"))
+UNHELD_TITLE_WORDS = frozenset(key(row["word"]) for row in read_tsv(model_path("rules", "title_adjectives.tsv"), ("held_on_day",))
+                               if row["held_on_day"] == "no")
 CLAIM_NOUNS = frozenset(key(w) for w in _WORDS["claim_noun"])
 ATTACKER_NOUNS = frozenset(key(w) for w in _WORDS["attacker_noun"])
 MEMBER_WORDS = frozenset(key(w) for w in _WORDS["member_word"])
@@ -2951,8 +2951,7 @@ def _title_holders(doc: Doc, events: list[Event], reference: dt.date) -> None:
                 if post is None or not post.attrs.get("one_holder") or held_in is None or held_in.country != p.country \
                         or any(key(w) in UNHELD_TITLE_WORDS for w in p.text.split()):
                     continue
-                holders = [(e, r) for e in gaz.holders(p.post, p.country, day)
-                           for r in e.roles if r.role == p.post and r.country == p.country and r.valid_on(day)]
+                holders = gaz.holder_roles(p.post, p.country, day)
                 if len({e.id for e, r in holders}) != 1 or any(r.uncertain for e, r in holders):
                     continue
                 group[k] = _held_by(doc, p, holders[0][0], p.affiliation, p.post)

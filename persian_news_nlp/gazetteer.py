@@ -371,9 +371,8 @@ class Gazetteer:
             self._country_keys = {c: frozenset(k) for c, k in keys.items()}
         return self._country_keys.get(code, frozenset())
 
-    def holders(self, role: str, country: str, date: dt.date | None) -> tuple[Entry, ...]:
-        """The persons whose dated role ``role`` (role:foreign_minister) in ``country`` is valid on ``date``:
-        «همتای روس» of a foreign minister is Russia's foreign minister on the day."""
+    def holder_roles(self, role: str, country: str, date: dt.date | None) -> tuple[tuple[Entry, Role], ...]:
+        """The dated roles ``role`` (role:foreign_minister) in ``country`` valid on ``date``, each with its person."""
         if not hasattr(self, "_holders"):
             index: dict[tuple[str, str], list[tuple[Entry, Role]]] = defaultdict(list)
             for e in self.entries.values():
@@ -381,8 +380,13 @@ class Gazetteer:
                     if r.role and r.country:
                         index[(r.role, r.country)].append((e, r))
             self._holders = dict(index)
+        return tuple((e, r) for e, r in self._holders.get((role, country), ()) if r.valid_on(date))
+
+    def holders(self, role: str, country: str, date: dt.date | None) -> tuple[Entry, ...]:
+        """The persons whose dated role ``role`` in ``country`` is valid on ``date``: «همتای روس» of a foreign
+        minister is Russia's foreign minister on the day."""
         # once each: a person may hold one post twice in the dated list
-        return tuple({e.id: e for e, r in self._holders.get((role, country), ()) if r.valid_on(date)}.values())
+        return tuple({e.id: e for e, r in self.holder_roles(role, country, date)}.values())
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
         """Entries whose name or alias has the same key as ``name``."""

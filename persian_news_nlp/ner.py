@@ -92,8 +92,8 @@ if not Doc.has_extension("reference_date"):
 
 
 # Marks between a name and the title that describes it: «نمونه، وزیر …», «نمونه - رئیس …».
-APPOSITION_MARKS = frozenset({"،", ",", "-", "–", "—"})
-HYPHENS = frozenset({"-", "–"})
+DASHES = frozenset({"-", "–", "—"})  # hyphen, en and em dash: «فرهنگی - هنری», a route «X–Y–Z», an apposition
+APPOSITION_MARKS = frozenset({"،", ","}) | DASHES
 ALLAH = ("الله", "اله")  # ‑الله written apart ends a given name: «نقیب الله», «روح اله»
 # A closing quotation mark and the mark that opens its quote (straight quotes open and close alike).
 QUOTE_OPENER = {"»": "«", '"': '"'}
@@ -761,7 +761,7 @@ class EntityRecognizer:
             if word == "و" and end > j and end + 1 < len(ctx.doc) and ctx.name_word(end + 1) and taken + 1 < max_tokens:
                 end += 1  # «حمل و نقل»: «و» joins two words of one name and is not counted as one
                 continue
-            if word in HYPHENS and end > j and ctx.plain(end - 1).endswith("ی") and ctx.plain(end + 1).endswith("ی") \
+            if word in DASHES and end > j and ctx.plain(end - 1).endswith("ی") and ctx.plain(end + 1).endswith("ی") \
                     and ctx.name_word(end + 1) and taken + 1 < max_tokens:
                 end += 1  # «سازمان فرهنگی - هنری …»: a hyphen joins two adjectives of one name
                 continue
@@ -1514,7 +1514,6 @@ def _make_span(doc: Doc, c: Candidate) -> Span:
 
 
 LIST_SEPARATORS = frozenset({"،", ",", "و"})
-ROUTE_SEPARATORS = frozenset({"-", "–", "—"})
 
 
 def _contains(ctx: _DocContext, place: Entry, parent_id: str | None) -> bool:
@@ -1550,8 +1549,8 @@ def _with_list_members(ctx: _DocContext, chosen: list[Candidate]) -> list[Candid
             after = ctx.norm(c.end) in LIST_SEPARATORS and label_at_start.get(c.end + 1) == c.label \
                 and (not ctx.name_word(c.start - 1) or ctx.norm(c.start - 1) in LIST_SEPARATORS)
             # places joined by a dash are a route's stops (خط آهن [نمونه‌آباد]–مزارشریف–کابل), whatever words precede
-            route = c.label == "LOC" and (ctx.norm(c.start - 1) in ROUTE_SEPARATORS and label_at_end.get(c.start - 1) == "LOC"
-                                          or ctx.norm(c.end) in ROUTE_SEPARATORS and label_at_start.get(c.end + 1) == "LOC")
+            route = c.label == "LOC" and (ctx.norm(c.start - 1) in DASHES and label_at_end.get(c.start - 1) == "LOC"
+                                          or ctx.norm(c.end) in DASHES and label_at_start.get(c.end + 1) == "LOC")
             if before or after or route:
                 added.append(Candidate(c.start, c.end, c.label, 1, c.rule, c.entry, confidence=c.confidence))
                 covered.update(range(c.start, c.end))
