@@ -1472,12 +1472,9 @@ class EventExtractor:
             # an act named by a general noun answers whatever act was told last
             event.answers = earlier[0].type if earlier else ANY_ACT if named in ACT_NOUNS or named in OBJECT_PRONOUNS \
                 else "COERCE" if named in RESTRICTION_NOUNS else None
-        elif k >= 3 and tokens[k - 3].norm_ in ("با", "از") and tokens[k - 2].norm_ in DEMONSTRATIVES:
-            # «با این تحریم‌ها مخالفت کرد»، «از این توافق استقبال کرد»
-            earlier = self._triggers_at([key(tokens[k - 1].norm_)], 0)
-            event.answers = earlier[0].type if earlier else None
         elif (aimed := self._aimed_at_act(tokens, k, trig)) is not None:
-            # «به این اقدام پاسخ قاطع خواهد داد»: a vow aimed at an act told before answers whoever did it
+            # «با این تحریم‌ها مخالفت کرد»، «از این توافق استقبال کرد»، «به این اقدام پاسخ قاطع خواهد داد»: an act
+            # aimed at an act told before answers whoever did it
             earlier = self._triggers_at([aimed], 0)
             event.answers = earlier[0].type if earlier else ANY_ACT if aimed in ACT_NOUNS else None
         claim = event.anaphoric and t_start >= 2 and self._keys[t_start - 2] in CLAIM_NOUNS  # مسئولیت این حمله را پذیرفت
@@ -2452,8 +2449,11 @@ class EventExtractor:
         return merged
 
     def _aimed_at_act(self, tokens: Span, k: int, trig: Trigger) -> str | None:
-        """The key of the act a trigger whose recipient is marked «به» is aimed at when that is an earlier act named by
-        a demonstrative, up to three words before it (به [این تجاوز] پاسخ قاطع خواهد داد), else None."""
+        """The key of an earlier act named by a demonstrative that the trigger at ``k`` is aimed at, else None: right
+        before it after «با» or «از» (با [این تحریم‌ها] مخالفت کرد), or, for a trigger whose recipient is marked «به»,
+        after «به» up to three words before it (به [این تجاوز] پاسخ قاطع خواهد داد)."""
+        if k >= 3 and tokens[k - 3].norm_ in ("با", "از") and tokens[k - 2].norm_ in DEMONSTRATIVES:
+            return key(tokens[k - 1].norm_)
         if "to" not in trig.recipient.split("|"):
             return None
         for j in range(k - 1, max(1, k - 6) - 1, -1):
